@@ -105,29 +105,6 @@ export type Question =
  */
 export type QuestionId = string;
 /**
- * Show this question only when an earlier question has a given answer.
- *
- * This interface was referenced by `Campaign`'s JSON-Schema
- * via the `definition` "ShowIf".
- */
-export type ShowIf = {
-  /**
-   * Id of an earlier question of the same page.
-   */
-  question: string;
-  /**
-   * Show when the answer is (or, for multiple choice, includes) this value.
-   */
-  equals?: string | number | boolean;
-  /**
-   * Show when the answer is one of these values.
-   *
-   * @minItems 1
-   */
-  in?: [string | number | boolean, ...(string | number | boolean)[]];
-} & ShowIf1;
-export type ShowIf1 = {};
-/**
  * An answer option: { "value": "a", "label": … }, or a plain string used as both.
  *
  * This interface was referenced by `Campaign`'s JSON-Schema
@@ -153,7 +130,7 @@ export type Option =
  */
 export type LngLat = [number, number];
 /**
- * Path to a GeoJSON file in the campaign folder, or inline GeoJSON.
+ * Path to a GeoJSON file in the campaign folder (e.g. "media/gebiet.geojson"), or inline GeoJSON. Must be valid RFC 7946 GeoJSON: [longitude, latitude] positions, closed rings.
  *
  * This interface was referenced by `Campaign`'s JSON-Schema
  * via the `definition` "GeoJSONSource".
@@ -288,7 +265,7 @@ export interface Campaign {
  */
 export interface Image {
   /**
-   * Path relative to the campaign folder, e.g. "media/marktplatz.jpg". JPEG, PNG, WebP, AVIF, GIF or SVG.
+   * Path relative to the campaign folder, e.g. "media/marktplatz.jpg" (in site.json: relative to the campaigns folder, e.g. "media/logo.svg"); must stay inside that folder. JPEG, PNG, WebP, AVIF, GIF or SVG.
    */
   src: string;
   alt?: LocalizedText;
@@ -303,7 +280,7 @@ export interface Image {
  */
 export interface CreditedImage {
   /**
-   * Path relative to the campaign folder, e.g. "media/marktplatz.jpg". JPEG, PNG, WebP, AVIF, GIF or SVG.
+   * Path relative to the campaign folder, e.g. "media/marktplatz.jpg" (in site.json: relative to the campaigns folder, e.g. "media/logo.svg"); must stay inside that folder. JPEG, PNG, WebP, AVIF, GIF or SVG.
    */
   src: string;
   alt?: LocalizedText;
@@ -387,6 +364,28 @@ export interface TextQuestion {
    * Longest answer in characters. Default 200.
    */
   maxLength?: number;
+}
+/**
+ * Show this question only when an earlier question has a given answer: { "question": "<earlier id>", "equals": value } or { "question": …, "in": [values] }, exactly one of equals and in.
+ *
+ * This interface was referenced by `Campaign`'s JSON-Schema
+ * via the `definition` "ShowIf".
+ */
+export interface ShowIf {
+  /**
+   * Id of an earlier question of the same page.
+   */
+  question: string;
+  /**
+   * Show when the answer is (or, for multiple choice, includes) this value.
+   */
+  equals?: string | number | boolean;
+  /**
+   * Show when the answer is one of these values.
+   *
+   * @minItems 1
+   */
+  in?: [string | number | boolean, ...(string | number | boolean)[]];
 }
 /**
  * Several lines of text.
@@ -828,7 +827,7 @@ export interface Social {
  */
 export interface Image1 {
   /**
-   * Path relative to the campaign folder, e.g. "media/marktplatz.jpg". JPEG, PNG, WebP, AVIF, GIF or SVG.
+   * Path relative to the campaign folder, e.g. "media/marktplatz.jpg" (in site.json: relative to the campaigns folder, e.g. "media/logo.svg"); must stay inside that folder. JPEG, PNG, WebP, AVIF, GIF or SVG.
    */
   src: string;
   alt?: LocalizedText;

@@ -1,0 +1,21 @@
+// The semantic checks, in the order their problems are easiest to read. Each is one topic.
+import type { Check } from "./context.js";
+import { checkContrast } from "./contrast.js";
+import { checkMaps } from "./geojson.js";
+import { checkIds } from "./ids.js";
+import { checkImages } from "./images.js";
+import { checkLocales } from "./locales.js";
+import { checkPeriod } from "./period.js";
+import { checkQuestions } from "./questions.js";
+import { checkSocial } from "./social.js";
+
+export const CHECKS: Record<string, Check> = {
+  period: checkPeriod,
+  locales: checkLocales,
+  ids: checkIds,
+  questions: checkQuestions,
+  images: checkImages,
+  contrast: checkContrast,
+  maps: checkMaps,
+  social: checkSocial,
+};

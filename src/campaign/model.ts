@@ -1,0 +1,195 @@
+// The normalized campaign: what the site, the share cards and the collector read.
+// Produced by normalize() from a validated campaign.json (+ site.json); defaults are filled,
+// every text is resolved to one entry per locale, dates are instants, files are absolute paths.
+import type { FeatureCollection, Polygon, MultiPolygon } from "./geojson.js";
+
+export type Locale = string;
+/** A text in every locale of its campaign (after normalization, always complete). */
+export type Localized = Record<Locale, string>;
+
+export interface Period {
+  /** ISO 8601 instant with offset, e.g. 2027-03-01T00:00:00+01:00. */
+  start: string;
+  /** ISO 8601 instant with offset; a date-only `end` means the end of that day (23:59:59). */
+  end: string;
+}
+
+export interface ImageModel {
+  /** Path as written in campaign.json, relative to the campaign folder. */
+  src: string;
+  /** Absolute path of the file on disk. */
+  file: string;
+  /** Alt text per locale; empty strings when decorative. */
+  alt: Localized;
+  decorative: boolean;
+  credit?: Localized;
+}
+
+export interface OptionModel {
+  value: string;
+  label: Localized;
+}
+
+export interface ShowIfModel {
+  question: string;
+  /** The question is shown when the earlier answer equals (or, for multiple choice, includes) one of these. */
+  values: (string | number | boolean)[];
+}
+
+interface QuestionBase {
+  id: string;
+  label: Localized;
+  hint?: Localized;
+  required: boolean;
+  showIf?: ShowIfModel;
+}
+
+export type QuestionModel =
+  | (QuestionBase & { type: "text"; maxLength: number })
+  | (QuestionBase & { type: "textarea"; maxLength: number })
+  | (QuestionBase & { type: "single"; options: OptionModel[]; other: boolean })
+  | (QuestionBase & {
+      type: "multiple";
+      options: OptionModel[];
+      other: boolean;
+      minSelected?: number;
+      maxSelected?: number;
+    })
+  | (QuestionBase & { type: "select"; options: OptionModel[] })
+  | (QuestionBase & { type: "scale"; min: number; max: number; minLabel?: Localized; maxLabel?: Localized })
+  | (QuestionBase & { type: "ranking"; options: OptionModel[] })
+  | (QuestionBase & { type: "number"; min?: number; max?: number; step?: number })
+  | (QuestionBase & { type: "date"; min?: string; max?: string })
+  | (QuestionBase & { type: "email" })
+  | (QuestionBase & { type: "location"; map: MapModel })
+  | (QuestionBase & { type: "consent" });
+
+export type QuestionType = QuestionModel["type"];
+
+export interface CategoryModel {
+  id: string;
+  label: Localized;
+  color: string;
+}
+
+export interface PlaceModel {
+  id: string;
+  label: Localized;
+  coordinates: [number, number];
+}
+
+export interface LayerModel {
+  id: string;
+  label: Localized;
+  data: FeatureCollection;
+  color: string;
+}
+
+export interface MapModel {
+  center: [number, number];
+  zoom: number;
+  /** The planning area as a FeatureCollection of Polygon/MultiPolygon features. */
+  area: FeatureCollection<Polygon | MultiPolygon>;
+  layers: LayerModel[];
+  categories: CategoryModel[];
+  places: PlaceModel[];
+  basemap?: { style: string; attribution?: Localized };
+  renderer: "maplibre" | "mapbox";
+  accessToken?: string;
+  contributions: { public: boolean; moderation: "before" | "after"; maxLength: number };
+}
+
+interface PageBase {
+  id: string;
+  title: Localized;
+  intro?: Localized;
+  card?: { title?: Localized; subtitle?: Localized };
+}
+
+export interface InfoPageModel extends PageBase {
+  type: "info";
+  body: Localized;
+  image?: ImageModel;
+}
+
+export interface SurveyPageModel extends PageBase {
+  type: "survey";
+  questions: QuestionModel[];
+  thankYou: Localized;
+  submitLabel?: Localized;
+  /** Instants; default to the campaign period. */
+  opens: string;
+  closes: string;
+}
+
+export interface MapPageModel extends PageBase {
+  type: "map";
+  map: MapModel;
+}
+
+export type PageModel = InfoPageModel | SurveyPageModel | MapPageModel;
+
+export type Platform = "instagram" | "facebook" | "mastodon" | "x" | "bluesky" | "threads" | "linkedin";
+
+export interface PostModel {
+  id: string;
+  /** ISO 8601 date-time as written. */
+  date: string;
+  /** Page id the post links to; undefined = landing page. */
+  page?: string;
+  platforms: Platform[];
+  text: Localized;
+}
+
+export interface SocialModel {
+  hashtags: string[];
+  accounts: Partial<Record<Platform, string>>;
+  posts: PostModel[];
+}
+
+export interface OrganizationModel {
+  name: Localized;
+  department?: Localized;
+  logo?: ImageModel;
+  website?: string;
+  imprint: string;
+  privacy: string;
+  contact: { email: string; phone?: string };
+}
+
+export interface CampaignModel {
+  /** Folder name under campaigns/. */
+  slug: string;
+  /** Absolute path of the campaign folder. */
+  dir: string;
+  locale: Locale;
+  /** All locales, default first. */
+  locales: Locale[];
+  timezone: string;
+  title: Localized;
+  summary: Localized;
+  period: Period;
+  organization: OrganizationModel;
+  /** baseUrl without trailing slash; collector URL (absolute or root-relative), default "/api". */
+  site: { baseUrl: string; collector: string };
+  theme: { primary: string; accent: string };
+  hero?: ImageModel;
+  pages: PageModel[];
+  social: SocialModel;
+  accessibility: {
+    knownIssues: Localized[];
+    feedbackContact: string;
+    /** ISO date (YYYY-MM-DD) of the last audit; default: build date. */
+    lastAudit?: string;
+    method?: Localized;
+  };
+}
+
+/** Everything one build renders. */
+export interface SiteModel {
+  campaigns: CampaignModel[];
+  /** Language of the campaign index `/` and the 404 page: the first campaign's default, else "de". */
+  locale: Locale;
+  /** ISO instant of the build; "now" for open/closed states and the accessibility statement. */
+  builtAt: string;
+}
