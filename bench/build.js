@@ -1,0 +1,127 @@
+// npm run bench:build — `mitreden build` against a bare Eleventy build of as many, equally sized
+// Nunjucks pages, in the same run. N synthetic campaigns (5 pages, 2 locales each), no images.
+// Target: ours ≤ 1.5 × bare Eleventy.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const work = path.join(root, "bench/.tmp/build");
+const sizes = (process.env.BENCH_SIZES ?? "10,100").split(",").map(Number);
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+
+const paragraph = (n, lang) =>
+  lang === "de"
+    ? `Absatz ${n}: Der Rat der Stadt hat beschlossen, die Bürgerinnen und Bürger früh an der Planung zu beteiligen. Wir möchten wissen, wie Sie den Ort heute nutzen, was Ihnen fehlt und was bleiben soll. Ihre Hinweise fließen in den Wettbewerb ein, der im Herbst startet.`
+    : `Paragraph ${n}: The city council decided to involve residents early in the planning. We would like to know how you use the place today, what is missing and what should stay. Your comments feed into the design competition that starts in autumn.`;
+const body = (lang) => Array.from({ length: 6 }, (_, i) => `## ${lang === "de" ? "Abschnitt" : "Section"} ${i + 1}\n\n${paragraph(i + 1, lang)}`).join("\n\n");
+const both = (f) => ({ de: f("de"), en: f("en") });
+const square = [[[7.0, 50.9], [7.01, 50.9], [7.01, 50.91], [7.0, 50.91], [7.0, 50.9]]];
+
+function campaign(i) {
+  return {
+    locale: "de",
+    locales: ["de", "en"],
+    title: both((l) => (l === "de" ? `Beteiligung Quartier ${i}` : `Participation district ${i}`)),
+    summary: both((l) => (l === "de" ? `Sagen Sie uns, wie sich Quartier ${i} entwickeln soll.` : `Tell us how district ${i} should develop.`)),
+    period: { start: "2027-03-01", end: "2027-04-15" },
+    pages: [
+      ...[1, 2, 3].map((p) => ({ id: `info-${p}`, type: "info", title: both((l) => `${l === "de" ? "Information" : "Information"} ${p}`), body: both(body) })),
+      {
+        id: "umfrage",
+        type: "survey",
+        title: both((l) => (l === "de" ? "Umfrage" : "Survey")),
+        intro: both((l) => paragraph(0, l)),
+        thankYou: both((l) => (l === "de" ? "Danke!" : "Thank you!")),
+        questions: [
+          { id: "note", type: "textarea", label: both((l) => (l === "de" ? "Ihre Anregung" : "Your suggestion")) },
+          { id: "rating", type: "scale", min: 1, max: 5, label: both((l) => (l === "de" ? "Wie zufrieden sind Sie?" : "How satisfied are you?")) },
+        ],
+      },
+      {
+        id: "karte",
+        type: "map",
+        title: both((l) => (l === "de" ? "Karte" : "Map")),
+        intro: both((l) => paragraph(0, l)),
+        map: {
+          center: [7.005, 50.905],
+          zoom: 15,
+          area: { type: "Polygon", coordinates: square },
+          categories: [{ id: "idee", label: both((l) => (l === "de" ? "Idee" : "Idea")) }],
+        },
+      },
+    ],
+  };
+}
+
+function writeCampaigns(n, dir) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    path.join(dir, "site.json"),
+    JSON.stringify({
+      organization: {
+        name: "Stadt Musterstadt",
+        imprint: "https://www.musterstadt.de/impressum",
+        privacy: "https://www.musterstadt.de/datenschutz",
+        contact: { email: "beteiligung@musterstadt.de" },
+      },
+      site: { baseUrl: "https://mitreden.musterstadt.de" },
+      theme: { primary: "#00566b" },
+    }),
+  );
+  for (let i = 1; i <= n; i++) {
+    mkdirSync(path.join(dir, `quartier-${i}`));
+    writeFileSync(path.join(dir, `quartier-${i}`, "campaign.json"), JSON.stringify(campaign(i)));
+  }
+}
+
+/** The same number of pages with the same text, as plain Nunjucks templates with one layout. */
+function writeBare(n, dir) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(path.join(dir, "_includes"), { recursive: true });
+  writeFileSync(
+    path.join(dir, "_includes/base.njk"),
+    `<!doctype html><html lang="{{ lang }}"><head><meta charset="utf-8"><title>{{ title }}</title><link rel="stylesheet" href="/style.css"></head>
+<body><a href="#main">Skip</a><header><nav><ul>{% for i in range(0, 6) %}<li><a href="/p{{ i }}/">Page {{ i }}</a></li>{% endfor %}</ul></nav></header>
+<main id="main"><h1>{{ title }}</h1>{{ content | safe }}</main><footer><a href="/impressum">Impressum</a></footer></body></html>`,
+  );
+  const pagesPerLocale = 7; // landing, 5 pages, accessibility statement
+  for (let i = 1; i <= n; i++) {
+    for (const lang of ["de", "en"]) {
+      for (let p = 0; p < pagesPerLocale; p++) {
+        const file = path.join(dir, `c${i}`, lang, `p${p}.md`);
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileSync(file, `---\nlayout: base.njk\ntitle: Page ${p} of campaign ${i}\nlang: ${lang}\n---\n${body(lang)}\n`);
+      }
+    }
+  }
+}
+
+function time(command, args) {
+  const started = process.hrtime.bigint();
+  execFileSync(command, args, { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+console.log(`mitreden build vs bare Eleventy, ${runs} runs each, median wall time (node start included)`);
+for (const n of sizes) {
+  const campaigns = path.join(work, `campaigns-${n}`);
+  const bare = path.join(work, `bare-${n}`);
+  writeCampaigns(n, campaigns);
+  writeBare(n, bare);
+  const ours = [];
+  const base = [];
+  for (let r = 0; r < runs; r++) {
+    // Alternate the two so a warming disk cache favours neither.
+    base.push(time("node", [path.join(root, "bench/bare-eleventy.js"), bare, path.join(work, `bare-out-${n}`)]));
+    ours.push(time("node", [path.join(root, "bin/mitreden.js"), "build", "--campaigns", campaigns, "--out", path.join(work, `out-${n}`)]));
+  }
+  const ratio = median(ours) / median(base);
+  console.log(
+    `N=${String(n).padStart(3)}  pages=${n * 14}  mitreden ${median(ours).toFixed(0)} ms  bare Eleventy ${median(base).toFixed(0)} ms  ratio ${ratio.toFixed(2)}  ${ratio <= 1.5 ? "✓ ≤ 1.5" : "✗ > 1.5"}`,
+  );
+}

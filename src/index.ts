@@ -1,0 +1,22 @@
+// The public API. The CLI is a thin shell over these functions; cities may call them from scripts.
+export { validateCampaigns as validate } from "./campaign/validate.js";
+export { loadSiteModel } from "./campaign/index.js";
+export type * from "./campaign/model.js";
+export { buildSite as build } from "./site/build.js";
+export { serve } from "./serve.js";
+export { audit, formatAuditIssue } from "./audit/audit.js";
+export { scaffold } from "./scaffold.js";
+export { closest } from "./campaign/suggest.js";
+export { MitredenError, CampaignValidationError, MissingPrerequisiteError, UsageError, formatProblem } from "./errors.js";
+export type { Problem } from "./errors.js";
+export { createCollector, collectorPlugin } from "./collector/server.js";
+export type { CollectorOptions, CreateCollectorOptions } from "./collector/server.js";
+export { startCollector as collect, exportResponses } from "./collector/collect.js";
+export type { CollectOptions, ExportOptions, RunningCollector } from "./collector/collect.js";
+export { HttpError } from "./collector/errors.js";
+export { openStore } from "./collector/store/index.js";
+export type { ResponseStore, NewResponse, StoredResponse } from "./collector/store/index.js";
+export { surveySchema } from "./forms/survey-schema.js";
+export { emitSurveySchemas } from "./forms/emit.js";
+export { formToAnswers } from "./forms/fields.js";
+export type { Answers, FormFields } from "./forms/fields.js";
