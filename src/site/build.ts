@@ -1,0 +1,184 @@
+// `mitreden build`: campaigns → validated model → assets → pages, written to a staging folder
+// next to the output and swapped in at the end. A failed build leaves the last good site alone,
+// and a page removed from a campaign disappears with the next build.
+import { randomBytes } from "node:crypto";
+import { readdir, rename, rm, stat } from "node:fs/promises";
+import path from "node:path";
+import Eleventy from "@11ty/eleventy";
+import type { SiteModel } from "../campaign/model.js";
+import { loadSiteModel } from "../campaign/index.js";
+import { MitredenError, type Problem } from "../errors.js";
+import { packagePath } from "../package-root.js";
+import { prepareAssets } from "./assets.js";
+import { DEFAULT_CACHE_DIR as CARD_CACHE_DIR, renderCards } from "./cards/index.js";
+import mitredenPlugin from "./plugin.js";
+import { buildSocialKit, type KitData } from "./social/index.js";
+
+export interface BuildSiteOptions {
+  campaignsDir: string;
+  outDir: string;
+  /** The moment the site represents (open/closed states, statement date); default now. */
+  now?: Date;
+  /** No output from Eleventy. */
+  quiet?: boolean;
+  /** Encoded images kept between builds; default `.cache/mitreden/img` in the working directory. */
+  cacheDir?: string;
+  /** Another copy of mitreden's templates/ (a fork's, or a test's); default the package's own. */
+  templatesDir?: string;
+  /** Share cards and kit images kept between builds; default `.cache/mitreden/cards` in the working directory. */
+  cardCacheDir?: string;
+}
+
+export interface BuildSiteResult {
+  /** Root-relative URLs of every file written from a template (pages, sitemap.xml, robots.txt). */
+  pages: string[];
+  warnings: Problem[];
+  /** Share cards and social-kit images: rendered anew, or taken from the cache. */
+  cards: CardCounts;
+  ms: number;
+}
+
+export interface CardCounts {
+  rendered: number;
+  reused: number;
+}
+
+export interface RenderSiteResult {
+  pages: string[];
+  cards: CardCounts;
+}
+
+/** The build could not finish; the previous site in the output folder is untouched. */
+export class SiteBuildError extends MitredenError {}
+
+export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteResult> {
+  const started = performance.now();
+  const { model, warnings } = await loadSiteModel(options.campaignsDir, { now: options.now });
+  const { pages, cards } = await renderSite(model, options);
+  return { pages, warnings, cards, ms: Math.round(performance.now() - started) };
+}
+
+/** Renders a model into `outDir` (staged, then swapped in). Returns the URLs written and the card counts. */
+export async function renderSite(model: SiteModel, options: Omit<BuildSiteOptions, "campaignsDir" | "now">): Promise<RenderSiteResult> {
+  const outDir = path.resolve(options.outDir);
+  await assertReplaceable(outDir);
+  await removeLeftovers(outDir);
+  const staging = `${outDir}.staging-${randomBytes(4).toString("hex")}`;
+  try {
+    const assets = await prepareAssets(model, staging, { cacheDir: options.cacheDir });
+    // Share cards of the public pages, then each campaign's social kit (its own images, QR codes,
+    // posters, calendar). One after the other: both use the same card cache.
+    const cardCacheDir = options.cardCacheDir ?? path.resolve(CARD_CACHE_DIR);
+    const cardRun = await renderCards(model, staging, { cacheDir: cardCacheDir });
+    const counts: CardCounts = { rendered: cardRun.rendered, reused: cardRun.reused };
+    const kits = new Map<string, KitData>();
+    for (const campaign of model.campaigns) {
+      const kit = await buildSocialKit(campaign, staging, { cacheDir: cardCacheDir, now: new Date(model.builtAt) });
+      kits.set(campaign.slug, kit);
+      counts.rendered += kit.rendered;
+      counts.reused += kit.reused;
+    }
+    if (options.quiet === false) console.log(`Share cards: ${counts.rendered} rendered, ${counts.reused} reused.`);
+    const templatesDir = options.templatesDir ?? packagePath("templates");
+    const elev = new Eleventy(path.join(templatesDir, "eleventy"), staging, {
+      // "" reads no configuration file: a .eleventy.js in the city's repository is not ours.
+      configPath: "",
+      quietMode: true,
+      config(eleventyConfig) {
+        eleventyConfig.setTemplateFormats("njk");
+        // Ignore rules from the working directory (.gitignore, .eleventyignore) are the city's,
+        // not ours; a "node_modules/" line would hide our own templates when installed there.
+        eleventyConfig.setUseGitIgnore(false);
+        eleventyConfig.ignores.delete("**/node_modules/**");
+        eleventyConfig.on("eleventy.ignores", (ignores) => void ignores.splice(0, ignores.length));
+        eleventyConfig.addPlugin(mitredenPlugin, { model, assets, templatesDir, cards: cardRun.cards, kits });
+        // Eleventy's slow-filter hints are for template authors, not for a city's build log (and
+        // its "Configuration" benchmark group is made before quiet mode could silence it).
+        eleventyConfig.benchmarks?.config?.setIsVerbose(false);
+      },
+    });
+    if (options.quiet) elev.disableLogger();
+    const [, templates] = await elev.write();
+    const pages = templates.flatMap((t) => (typeof t.url === "string" ? [t.url] : [])).sort();
+    // Never swap in a site without pages, e.g. when something kept Eleventy from seeing the templates.
+    if (!pages.includes("/") || !pages.includes("/sitemap.xml")) {
+      throw new SiteBuildError(`Eleventy rendered no pages from ${templatesDir}; reinstall mitreden.`);
+    }
+    await swapIn(staging, outDir);
+    return { pages, cards: counts };
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    if (error instanceof MitredenError) throw error;
+    throw new SiteBuildError(`Could not build the site into ${options.outDir}: ${describe(error)}`, { cause: error });
+  }
+}
+
+/** Replaces `outDir` by `staging` with two renames; the old site is deleted afterwards. */
+async function swapIn(staging: string, outDir: string): Promise<void> {
+  const old = `${outDir}.old-${randomBytes(4).toString("hex")}`;
+  const hadOld = await exists(outDir);
+  if (hadOld) await rename(outDir, old);
+  try {
+    await rename(staging, outDir);
+  } catch (error) {
+    if (hadOld) await rename(old, outDir);
+    throw error;
+  }
+  if (hadOld) await rm(old, { recursive: true, force: true });
+}
+
+/** Staging and old folders of builds that were killed before they could clean up (older than 10 minutes). */
+async function removeLeftovers(outDir: string): Promise<void> {
+  const pattern = new RegExp(`^${escapeRegExp(path.basename(outDir))}\\.(staging|old)-[0-9a-f]{8}$`);
+  const parent = path.dirname(outDir);
+  const names = await readdir(parent).catch(() => [] as string[]);
+  const cutoff = Date.now() - 10 * 60_000;
+  for (const name of names.filter((n) => pattern.test(n))) {
+    const dir = path.join(parent, name);
+    const info = await stat(dir).catch(() => undefined);
+    if (info && info.mtimeMs < cutoff) await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * The output folder is replaced as a whole, so it must not be something else: the working
+ * directory, a folder above it, or a non-empty folder that mitreden did not build.
+ */
+async function assertReplaceable(outDir: string): Promise<void> {
+  const cwd = process.cwd();
+  if (outDir === path.parse(outDir).root || !path.relative(outDir, cwd).startsWith("..")) {
+    throw new SiteBuildError(`Refusing to build into ${outDir}: it contains the working directory. Choose a subfolder such as _site.`);
+  }
+  let names: string[];
+  try {
+    names = await readdir(outDir);
+  } catch {
+    return; // does not exist yet
+  }
+  if (names.length > 0 && !names.includes("sitemap.xml")) {
+    throw new SiteBuildError(
+      `Refusing to replace ${outDir}: it is not empty and has no sitemap.xml, so mitreden did not build it. ` +
+        `Choose another output folder, or empty this one.`,
+    );
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Eleventy wraps template errors several times; the innermost messages say what went wrong. */
+function describe(error: unknown): string {
+  const messages: string[] = [];
+  for (let e: unknown = error; e instanceof Error; e = e.cause) messages.push(e.message);
+  return messages.slice(-2).join(": ") || String(error);
+}

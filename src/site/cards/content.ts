@@ -1,0 +1,123 @@
+// What a card says, taken from the campaign: the page title (or the page's card.title), the
+// campaign above it on inner pages, the organization, the period, the campaign's colours and
+// pictures. A card's cache key is the hash of this object, so everything it shows must be in it.
+import type { CampaignModel, Locale, PageModel, SiteModel } from "../../campaign/model.js";
+import { accessibilityPath, pagePath } from "../../campaign/urls.js";
+import { formatDate } from "../dates.js";
+import { translate } from "../i18n.js";
+import { cardWords } from "./messages.js";
+
+export interface CardContent {
+  locale: Locale;
+  title: string;
+  /** Small line above the title: the campaign on its inner pages. */
+  kicker?: string;
+  subtitle?: string;
+  organization: string;
+  /** "bis 15. April 2027"; absent on the site index. */
+  period?: string;
+  /** Where people find the page without a link, e.g. "mitreden.musterstadt.de/marktplatz". */
+  address: string;
+  theme: { primary: string; accent: string };
+  /** Absolute paths of the pictures; their bytes are hashed into the cache key separately. */
+  logo?: string;
+  hero?: string;
+}
+
+/** A public page of the site and its card. */
+export interface CardPage {
+  /** Root-relative URL of the page, the key of the card map. */
+  url: string;
+  /** File name stem of its images, e.g. "marktplatz-umfrage-de". */
+  name: string;
+  content: CardContent;
+}
+
+/** Every public page of every campaign and locale, and the site index: each gets a card. */
+export function cardPages(model: SiteModel): CardPage[] {
+  const pages: CardPage[] = [];
+  const first = model.campaigns[0];
+  if (first) pages.push(indexPage(first, model.locale));
+  for (const campaign of model.campaigns) {
+    for (const locale of campaign.locales) {
+      pages.push(landingPage(campaign, locale));
+      for (const page of campaign.pages) pages.push(innerPage(campaign, locale, page));
+      pages.push(accessibilityPage(campaign, locale));
+    }
+  }
+  return pages;
+}
+
+export function landingPage(campaign: CampaignModel, locale: Locale): CardPage {
+  return page(campaign, locale, pagePath(campaign, locale), "start", { title: text(campaign.title, locale) });
+}
+
+export function innerPage(campaign: CampaignModel, locale: Locale, model: PageModel): CardPage {
+  return page(campaign, locale, pagePath(campaign, locale, model.id), model.id, {
+    title: text(model.card?.title ?? model.title, locale),
+    kicker: text(campaign.title, locale),
+    subtitle: model.card?.subtitle && text(model.card.subtitle, locale),
+  });
+}
+
+function accessibilityPage(campaign: CampaignModel, locale: Locale): CardPage {
+  return page(campaign, locale, accessibilityPath(campaign, locale), "accessibility", {
+    title: translate(locale, "a11y.title"),
+    kicker: text(campaign.title, locale),
+  });
+}
+
+function indexPage(first: CampaignModel, locale: Locale): CardPage {
+  const base = common(first, locale, "/");
+  // The index speaks for all campaigns: the first one's photo would make it look like that one's page.
+  delete base.hero;
+  return {
+    url: "/",
+    name: `index-${locale}`,
+    content: { ...base, period: undefined, kicker: translate(locale, "index.title"), title: translate(locale, "index.heading") },
+  };
+}
+
+function page(
+  campaign: CampaignModel,
+  locale: Locale,
+  url: string,
+  id: string,
+  texts: Pick<CardContent, "title" | "kicker" | "subtitle">,
+): CardPage {
+  const content: CardContent = { ...common(campaign, locale, url), ...texts };
+  // Undefined keys would still change the JSON the cache key is made of; drop them.
+  if (!content.kicker) delete content.kicker;
+  if (!content.subtitle) delete content.subtitle;
+  return { url, name: `${campaign.slug}-${id}-${locale}`, content };
+}
+
+function common(campaign: CampaignModel, locale: Locale, url: string): CardContent {
+  const host = new URL(campaign.site.baseUrl).host;
+  const content: CardContent = {
+    locale,
+    title: "",
+    organization: text(campaign.organization.name, locale),
+    period: cardWords(locale).until(formatDate(campaign.period.end, locale, campaign.timezone)),
+    address: (host + url).replace(/\/$/, ""),
+    theme: campaign.theme,
+  };
+  if (campaign.organization.logo) content.logo = campaign.organization.logo.file;
+  if (campaign.hero) content.hero = campaign.hero.file;
+  return content;
+}
+
+function text(value: Record<Locale, string>, locale: Locale): string {
+  return value[locale] ?? Object.values(value)[0] ?? "";
+}
+
+/**
+ * Alt text of a card: the words it shows, in reading order. The picture behind them is decoration
+ * here (the pages describe it where it matters).
+ */
+export function cardAlt(content: CardContent): string {
+  const sentence = (s: string) => (/[.!?…]$/.test(s) ? s : s + ".");
+  const heading = content.kicker ? `${content.kicker} – ${content.title}` : content.title;
+  const footer = [content.organization, content.period].filter(Boolean).join(", ");
+  return [heading, content.subtitle, footer].filter(Boolean).map((s) => sentence(s!)).join(" ");
+}

@@ -1,0 +1,168 @@
+// Share cards: one 1200 × 630 image per public page and locale, for Open Graph and Twitter, plus the
+// other sizes the social-media kit offers. Rendered at build time without a browser (Satori → SVG,
+// sharp → PNG) and cached by what they show (docs/adr/004-share-cards.md).
+import { createHash } from "node:crypto";
+import { copyFile, mkdir, readdir, rm, stat } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type { SiteModel } from "../../campaign/model.js";
+import { MitredenError } from "../../errors.js";
+import { CardCache } from "./cache.js";
+import { cardAlt, cardPages, type CardContent } from "./content.js";
+import { cardFonts } from "./fonts.js";
+import { FORMATS, type CardFormat } from "./formats.js";
+import { CardRenderer } from "./render.js";
+
+export { shareMeta, shareMetaForRoute, type ShareMeta, type ShareMetaInput, type ShareRoute } from "./share-meta.js";
+export { cardPages, landingPage, innerPage, cardAlt, type CardContent, type CardPage } from "./content.js";
+export { FORMATS, FORMAT_NAMES, type CardFormat } from "./formats.js";
+export { CardRenderer } from "./render.js";
+
+export interface ShareCard {
+  /** Root-relative URL of the PNG, e.g. /assets/cards/marktplatz-umfrage-de.3f2a9c1b.png. */
+  path: string;
+  width: number;
+  height: number;
+  type: "image/png";
+  alt: string;
+  /** The same card as JPEG, when that is smaller (cards with a photo): for download in the kit. */
+  jpeg?: string;
+}
+
+export interface CardOptions {
+  /** Where rendered cards are kept between builds; default .cache/mitreden/cards under the working directory. */
+  cacheDir?: string;
+  /** Cards in flight at once; default one per core. */
+  concurrency?: number;
+}
+
+export interface CardRun {
+  rendered: number;
+  reused: number;
+  ms: number;
+  /** Render time of each card that was rendered, in ms (for the benchmark). */
+  timings: number[];
+}
+
+/** One image to produce: its file name stem, what it shows and its size. */
+export interface CardRequest {
+  name: string;
+  content: CardContent;
+  format: CardFormat;
+}
+
+export const DEFAULT_CACHE_DIR = path.join(".cache", "mitreden", "cards");
+const CARD_FILE = /^[a-z0-9-]+\.[0-9a-f]{8}\.(png|jpg)$/i;
+
+/** A card that could not be made; names the page and keeps the cause. */
+export class ShareCardError extends MitredenError {}
+
+/** Renders (or reuses) the share card of every public page into `<outDir>/assets/cards/`. */
+export async function renderCards(
+  model: SiteModel,
+  outDir: string,
+  opts: CardOptions = {},
+): Promise<{ cards: Map<string, ShareCard> } & CardRun> {
+  const pages = cardPages(model);
+  const requests = pages.map((page): CardRequest => ({ name: page.name, content: page.content, format: "link" }));
+  const result = await renderCardImages(requests, path.join(outDir, "assets", "cards"), "/assets/cards/", opts);
+  const cards = new Map<string, ShareCard>();
+  pages.forEach((page, i) => {
+    const image = result.images[i]!;
+    cards.set(page.url, { path: image.path, width: 1200, height: 630, type: "image/png", alt: image.alt, jpeg: image.jpeg });
+  });
+  return { cards, rendered: result.rendered, reused: result.reused, ms: result.ms, timings: result.timings };
+}
+
+export interface CardImage {
+  /** Root-relative URL of the PNG. */
+  path: string;
+  jpeg?: string;
+  width: number;
+  height: number;
+  alt: string;
+}
+
+/**
+ * Renders what the cache lacks, copies every image into `targetDir` (served at `urlPrefix`) under
+ * a name with its hash, and removes earlier builds' images from that folder.
+ */
+export async function renderCardImages(
+  requests: CardRequest[],
+  targetDir: string,
+  urlPrefix: string,
+  opts: CardOptions = {},
+): Promise<{ images: CardImage[] } & CardRun> {
+  const started = performance.now();
+  const cacheDir = path.resolve(opts.cacheDir ?? DEFAULT_CACHE_DIR);
+  const fonts = await cardFonts(cacheDir);
+  const fontHash = fonts.reduce((hash, font) => hash.update(font.data), createHash("sha256")).digest("hex");
+  const cache = await new CardCache(cacheDir, fontHash).open();
+  let renderer: Promise<CardRenderer> | undefined;
+  const timings: number[] = [];
+  let reused = 0;
+  await mkdir(targetDir, { recursive: true });
+
+  const images = await pool(requests, opts.concurrency ?? os.availableParallelism(), async (request): Promise<CardImage> => {
+    const key = await cache.key(request.content, request.format);
+    let held = await cache.lookup(key);
+    if (held) {
+      reused++;
+    } else {
+      const t = performance.now();
+      renderer ??= CardRenderer.create(cacheDir);
+      let image;
+      try {
+        image = await (await renderer).render(request.content, request.format);
+      } catch (error) {
+        throw new ShareCardError(`Could not make the image "${request.name}" (${request.format}): ${(error as Error).message}`, { cause: error });
+      }
+      await cache.store(key, image.png, image.jpeg);
+      timings.push(performance.now() - t);
+      held = { jpeg: image.jpeg !== undefined };
+    }
+    const stem = `${request.name}.${key.slice(0, 8)}`;
+    await place(cache.file(key, "png"), path.join(targetDir, `${stem}.png`));
+    if (held.jpeg) await place(cache.file(key, "jpg"), path.join(targetDir, `${stem}.jpg`));
+    const { width, height } = FORMATS[request.format];
+    return {
+      path: `${urlPrefix}${stem}.png`,
+      jpeg: held.jpeg ? `${urlPrefix}${stem}.jpg` : undefined,
+      width,
+      height,
+      alt: cardAlt(request.content),
+    };
+  });
+
+  await cache.close();
+  await removeStale(targetDir, new Set(images.flatMap((i) => [i.path, i.jpeg].filter(Boolean).map((p) => path.posix.basename(p!)))));
+  return { images, rendered: timings.length, reused, ms: performance.now() - started, timings };
+}
+
+/** Copies a cached image into the site, unless the same (hash-named) file is there already. */
+async function place(from: string, to: string): Promise<void> {
+  const present = await stat(to).then((s) => s.isFile(), () => false);
+  if (!present) await copyFile(from, to);
+}
+
+async function removeStale(dir: string, keep: Set<string>): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  await Promise.all(names.filter((n) => CARD_FILE.test(n) && !keep.has(n)).map((n) => rm(path.join(dir, n), { force: true })));
+}
+
+/**
+ * Runs `work` over `items`, `size` at a time, keeping the order of results. Satori works on the main
+ * thread while sharp encodes on libuv's threads, so two cards in flight keep both cores busy.
+ */
+async function pool<T, R>(items: T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(size, items.length)) }, worker));
+  return results;
+}

@@ -1,0 +1,174 @@
+// One card from content to image files. Satori lays out the words and draws them as SVG paths;
+// sharp rasterises that SVG over a backdrop (colour, photo under its veil, logo tile) that is made
+// once per campaign and size. librsvg is slow at full-size gradients and embedded pictures, so the
+// SVG holds nothing but text: a card then costs one small SVG and its encodes.
+import { readFile } from "node:fs/promises";
+import satori from "satori";
+import sharp from "sharp";
+import { parseHex } from "../../campaign/contrast.js";
+import { MitredenError } from "../../errors.js";
+import { cardColors } from "./colors.js";
+import type { CardContent } from "./content.js";
+import { cardFonts, type CardFont } from "./fonts.js";
+import { FORMATS, type CardFormat } from "./formats.js";
+import { cardGeometry, cardLayout, logoTile, veilAt, type CardNode } from "./layout.js";
+import { fontMetrics, type FontMetrics } from "./metrics.js";
+
+export interface RenderedImage {
+  png: Buffer;
+  /** A lossy copy, only when smaller than the PNG (cards with a photo). */
+  jpeg?: Buffer;
+}
+
+export interface RenderOptions {
+  /** Draw everything but the words: the contrast test samples what lies behind them. */
+  withoutText?: boolean;
+}
+
+/** A picture of the campaign that cannot be read (a broken or missing file). */
+export class CardPictureError extends MitredenError {}
+
+interface Logo {
+  png: Buffer;
+  width: number;
+  height: number;
+}
+
+/** Fonts, metrics and prepared pictures, shared by all cards of a build. */
+export class CardRenderer {
+  private readonly prepared = new Map<string, Promise<unknown>>();
+
+  private constructor(
+    private readonly fonts: CardFont[],
+    private readonly metrics: { regular: FontMetrics; semibold: FontMetrics },
+  ) {}
+
+  static async create(cacheDir: string): Promise<CardRenderer> {
+    const fonts = await cardFonts(cacheDir);
+    const face = (weight: number) => fonts.find((f) => f.weight === weight)!.data;
+    return new CardRenderer(fonts, { regular: fontMetrics(face(400)), semibold: fontMetrics(face(600)) });
+  }
+
+  /** The words of the card as a Satori tree; throws CardTextTooLongError when the title cannot fit. */
+  async layout(content: CardContent, format: CardFormat): Promise<CardNode> {
+    const logo = content.logo ? await this.logo(content.logo) : undefined;
+    return cardLayout({
+      content,
+      format,
+      colors: cardColors(content.theme),
+      metrics: this.metrics,
+      logo,
+      hasHero: content.hero !== undefined,
+    });
+  }
+
+  async render(content: CardContent, format: CardFormat, options: RenderOptions = {}): Promise<RenderedImage> {
+    const { width, height } = FORMATS[format];
+    const node = await this.layout(content, format);
+    const backdrop = await this.backdrop(content, format);
+    const raw = { raw: { width, height, channels: 3 as const } };
+    if (options.withoutText) return { png: await sharp(backdrop, raw).png().toBuffer() };
+
+    // Satori's types ask for React elements; its object form is the same shape without React.
+    const svg = Buffer.from(await satori(node as unknown as Parameters<typeof satori>[0], { width, height, fonts: this.fonts }));
+    const card = sharp(backdrop, raw).composite([{ input: svg, top: 0, left: 0 }]);
+    if (!content.hero) return { png: await card.png({ compressionLevel: 6 }).toBuffer() };
+
+    const flat = await card.removeAlpha().raw().toBuffer();
+    // With a photo the PNG grows to ~0.6 MB and the JPEG (~0.1 MB) is kept beside it. WebP would be
+    // smaller still, but costs as much again to encode and not every platform accepts it.
+    const [png, jpeg] = await Promise.all([
+      sharp(flat, raw).png({ compressionLevel: 3, adaptiveFiltering: false }).toBuffer(),
+      sharp(flat, raw).jpeg({ quality: 85 }).toBuffer(),
+    ]);
+    return { png, jpeg: jpeg.length < png.length ? jpeg : undefined };
+  }
+
+  /**
+   * Everything beneath the words, as raw RGB, made once per campaign and size: the campaign colour;
+   * with a photo, the photo under a veil of that colour (landscape) or above the colour (tall);
+   * the logo on its white tile.
+   */
+  private backdrop(content: CardContent, format: CardFormat): Promise<Buffer> {
+    const colors = cardColors(content.theme);
+    const key = `backdrop:${format}:${content.hero}:${content.logo}:${colors.background}:${colors.veil}:${colors.accent}`;
+    return this.memo(key, async () => {
+      const f = FORMATS[format];
+      const geometry = cardGeometry(format, content.hero !== undefined);
+      const base = content.hero
+        ? await this.veiledPhoto(content.hero, format, colors.background, colors.veil)
+        : Buffer.alloc(f.width * f.height * 3);
+      if (!content.hero) paint(base, f.width, 0, f.height, () => 1, parseHex(colors.background));
+      paint(base, f.width, f.height - f.stripe, f.height, () => 1, parseHex(colors.accent));
+      if (!content.logo) return base;
+
+      const logo = await this.logo(content.logo);
+      const tile = logoTile(logo, f.logoBox);
+      const { left, top } = geometry.text;
+      const tileSvg = `<svg xmlns="http://www.w3.org/2000/svg" width="${tile.width}" height="${tile.height}"><rect width="100%" height="100%" rx="12" fill="#fff"/></svg>`;
+      const picture = await sharp(logo.png).resize(tile.logo.width, tile.logo.height).toBuffer();
+      return sharp(base, { raw: { width: f.width, height: f.height, channels: 3 } })
+        .composite([
+          { input: Buffer.from(tileSvg), left, top },
+          { input: picture, left: left + tile.logo.left, top: top + tile.logo.top },
+        ])
+        .removeAlpha()
+        .raw()
+        .toBuffer();
+    });
+  }
+
+  private async veiledPhoto(hero: string, format: CardFormat, background: string, veil: number): Promise<Buffer> {
+    const { width, height, orientation } = FORMATS[format];
+    const photoHeight = cardGeometry(format, true).heroHeight || height;
+    const photo = await sharp(await readPicture(hero)).resize(width, photoHeight, { fit: "cover" }).removeAlpha().raw().toBuffer();
+    const out = Buffer.alloc(width * height * 3);
+    photo.copy(out);
+    const color = parseHex(background);
+    if (orientation === "landscape") paint(out, width, 0, height, (x) => veilAt(x, format, veil), color);
+    else paint(out, width, photoHeight, height, () => 1, color);
+    return out;
+  }
+
+  /** The logo as a PNG, drawn large enough for the biggest tile; SVG logos are rasterised sharp. */
+  private logo(file: string): Promise<Logo> {
+    return this.memo(`logo:${file}`, async () => {
+      const png = await sharp(await readPicture(file), { density: 288 })
+        .resize({ height: 160, withoutEnlargement: false })
+        .png()
+        .toBuffer({ resolveWithObject: true });
+      return { png: png.data, width: png.info.width, height: png.info.height };
+    });
+  }
+
+  private memo<T>(key: string, make: () => Promise<T>): Promise<T> {
+    let value = this.prepared.get(key) as Promise<T> | undefined;
+    if (!value) {
+      value = make();
+      this.prepared.set(key, value);
+    }
+    return value;
+  }
+}
+
+/** Lays `color` at opacity alpha(x) over rows [fromY, toY) of a raw RGB image, in sRGB as browsers do. */
+function paint(image: Buffer, width: number, fromY: number, toY: number, alpha: (x: number) => number, color: number[]): void {
+  const alphas = Float64Array.from({ length: width }, (_, x) => alpha(x));
+  for (let y = fromY; y < toY; y++) {
+    for (let x = 0; x < width; x++) {
+      const a = alphas[x]!;
+      const i = (y * width + x) * 3;
+      for (let c = 0; c < 3; c++) image[i + c] = Math.round(a * color[c]! + (1 - a) * image[i + c]!);
+    }
+  }
+}
+
+async function readPicture(file: string): Promise<Buffer> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    throw new CardPictureError(`Cannot read ${file} for the share cards: ${(error as Error).message}. Check the path in campaign.json.`, {
+      cause: error,
+    });
+  }
+}

@@ -1,0 +1,169 @@
+// Campaign pictures → responsive AVIF/WebP/JPEG (or PNG when transparent) under /assets/img/.
+// All images of the model are known before rendering, so they are encoded here, once, and the
+// templates' `image` filter only prints <picture> markup. eleventy-img writes into a cache folder
+// that survives builds (its file names hash the image's content and the options), so an unchanged
+// picture is never encoded again; the build then copies what the site uses into the output.
+import { copyFile, mkdir, stat } from "node:fs/promises";
+import path from "node:path";
+import Image from "@11ty/eleventy-img";
+import sharp from "sharp";
+import type { CampaignModel, ImageModel, SiteModel } from "../campaign/model.js";
+import { MitredenError } from "../errors.js";
+
+/** A picture ready to print: sources per format, and the fallback <img>. */
+export interface ImageAsset {
+  file: string;
+  /** Intrinsic size of the largest rendition, for width/height attributes (no layout shift). */
+  width: number;
+  height: number;
+  sources: { type: string; srcset: string }[];
+  fallback: { src: string; srcset: string; type: string };
+  /** Files to copy: from the cache to `<outDir><url>`. */
+  files: { cached: string; url: string }[];
+}
+
+export type ImageAssets = Map<string, ImageAsset>;
+
+export class ImageProcessingError extends MitredenError {}
+
+export const IMAGE_URL_PATH = "/assets/img/";
+/** Content images: phone, tablet/retina phone, wide screen. Never upscaled. */
+const CONTENT_WIDTHS = [480, 960, 1600];
+/** Logos sit in the header at about 48 CSS px high. */
+const LOGO_WIDTHS = [160, 320];
+
+/** Every picture a campaign shows: the organization's logo, the hero, info page images. */
+export function imagesOf(campaign: CampaignModel): { image: ImageModel; role: "logo" | "content" }[] {
+  const found: { image: ImageModel; role: "logo" | "content" }[] = [];
+  if (campaign.organization.logo) found.push({ image: campaign.organization.logo, role: "logo" });
+  if (campaign.hero) found.push({ image: campaign.hero, role: "content" });
+  for (const page of campaign.pages) if (page.type === "info" && page.image) found.push({ image: page.image, role: "content" });
+  return found;
+}
+
+/** Encodes (or finds in `cacheDir`) every image of the model. */
+export async function prepareImages(model: SiteModel, cacheDir: string): Promise<ImageAssets> {
+  const wanted = new Map<string, "logo" | "content">();
+  for (const campaign of model.campaigns) {
+    for (const { image, role } of imagesOf(campaign)) if (!wanted.has(image.file)) wanted.set(image.file, role);
+  }
+  const assets: ImageAssets = new Map();
+  await Promise.all(
+    [...wanted].map(async ([file, role]) => {
+      assets.set(file, await prepareImage(file, role, cacheDir));
+    }),
+  );
+  return assets;
+}
+
+// eleventy-img's own in-memory cache misses on a second call with equal options (it changes the
+// options object it is given), and its memo of which files exist then says "not yet": a long-running
+// `mitreden serve` would encode every picture again on each rebuild. So remember results here,
+// keyed by what would change the output.
+const prepared = new Map<string, Promise<ImageAsset>>();
+
+async function prepareImage(file: string, role: "logo" | "content", cacheDir: string): Promise<ImageAsset> {
+  const { size, mtimeMs } = await stat(file);
+  const key = JSON.stringify([file, size, mtimeMs, role, cacheDir]);
+  let asset = prepared.get(key);
+  if (!asset) {
+    asset = encodeImage(file, role, cacheDir);
+    prepared.set(key, asset);
+    asset.catch(() => prepared.delete(key));
+  }
+  return asset;
+}
+
+async function encodeImage(file: string, role: "logo" | "content", cacheDir: string): Promise<ImageAsset> {
+  const svg = path.extname(file).toLowerCase() === ".svg";
+  try {
+    // A transparent picture needs PNG as its fallback; JPEG would paint the transparency black.
+    const transparent = !svg && (await sharp(file).metadata()).hasAlpha === true;
+    const fallbackFormat = svg ? "svg" : transparent ? "png" : "jpeg";
+    const metadata = await Image(file, {
+      widths: svg ? ["auto"] : role === "logo" ? LOGO_WIDTHS : CONTENT_WIDTHS,
+      // SVG stays SVG: sharper and usually smaller than any raster copy.
+      formats: svg ? ["svg"] : ["avif", "webp", fallbackFormat],
+      outputDir: cacheDir,
+      urlPath: IMAGE_URL_PATH,
+      svgShortCircuit: false,
+      // AVIF at sharp's default effort (4) takes ~6 s for one 1600 px picture; effort 2 is four
+      // times faster for files about 10 % larger, which matters on a cold CI cache.
+      sharpAvifOptions: { effort: 2 },
+    });
+    return toAsset(file, metadata, fallbackFormat);
+  } catch (error) {
+    throw new ImageProcessingError(
+      `Could not process the image ${file}: ${(error as Error).message}. Check that it is a valid JPEG, PNG, WebP, AVIF, GIF or SVG file.`,
+      { cause: error },
+    );
+  }
+}
+
+function toAsset(file: string, metadata: Image.Metadata, fallbackFormat: string): ImageAsset {
+  const fallback = metadata[fallbackFormat] ?? [];
+  const largest = fallback[fallback.length - 1];
+  if (!largest) throw new Error(`no ${fallbackFormat} output`);
+  const srcset = (entries: Image.Entry[]) => entries.map((e) => e.srcset).join(", ");
+  const sources = Object.entries(metadata)
+    .filter(([format, entries]) => format !== fallbackFormat && entries.length > 0)
+    .map(([, entries]) => ({ type: entries[0]!.sourceType, srcset: srcset(entries) }));
+  return {
+    file,
+    width: largest.width,
+    height: largest.height,
+    sources,
+    fallback: { src: largest.url, srcset: srcset(fallback), type: largest.sourceType },
+    files: Object.values(metadata)
+      .flat()
+      .map((e) => ({ cached: e.outputPath, url: e.url })),
+  };
+}
+
+/** Copies the renditions the site uses from the cache into `outDir`. */
+export async function copyImages(assets: ImageAssets, outDir: string): Promise<void> {
+  const target = path.join(outDir, ...IMAGE_URL_PATH.split("/").filter(Boolean));
+  await mkdir(target, { recursive: true });
+  const files = new Map([...assets.values()].flatMap((asset) => asset.files.map((f) => [f.url, f.cached] as const)));
+  await Promise.all([...files].map(([url, cached]) => copyFile(cached, path.join(outDir, ...url.split("/").filter(Boolean)))));
+}
+
+export interface PictureOptions {
+  alt: string;
+  /** The `sizes` attribute: how wide the picture is drawn, e.g. "(min-width: 62em) 36rem, 100vw". */
+  sizes?: string;
+  /** Above the fold: load at once. Everything else loads lazily when scrolled near. */
+  eager?: boolean;
+  /** The page's largest picture above the fold (the hero): fetch it before other images. */
+  priority?: boolean;
+  className?: string;
+  /** lang of the alt text when it differs from the page's language. */
+  lang?: string;
+}
+
+/** `<picture>` markup; every value is escaped. */
+export function pictureHtml(asset: ImageAsset, options: PictureOptions): string {
+  const sizes = options.sizes ?? "100vw";
+  const loading = options.eager || options.priority ? 'loading="eager"' : 'loading="lazy"';
+  const attrs = [
+    `src="${escapeAttr(asset.fallback.src)}"`,
+    asset.fallback.type === "image/svg+xml" ? "" : `srcset="${escapeAttr(asset.fallback.srcset)}" sizes="${escapeAttr(sizes)}"`,
+    `width="${asset.width}" height="${asset.height}"`,
+    `alt="${escapeAttr(options.alt)}"`,
+    options.lang ? `lang="${escapeAttr(options.lang)}"` : "",
+    options.className ? `class="${escapeAttr(options.className)}"` : "",
+    loading,
+    options.priority ? 'fetchpriority="high"' : "",
+    'decoding="async"',
+  ].filter(Boolean);
+  const img = `<img ${attrs.join(" ")}>`;
+  if (asset.sources.length === 0) return img;
+  const sources = asset.sources.map(
+    (s) => `<source type="${escapeAttr(s.type)}" srcset="${escapeAttr(s.srcset)}" sizes="${escapeAttr(sizes)}">`,
+  );
+  return `<picture>${sources.join("")}${img}</picture>`;
+}
+
+export function escapeAttr(value: string): string {
+  return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}

@@ -1,0 +1,89 @@
+// What a campaign's navigation and status say, decided in TypeScript so templates stay markup.
+import type { CampaignModel, Locale, PageModel, Period } from "../campaign/model.js";
+import { pagePath } from "../campaign/urls.js";
+import { formatDate, isoDate, periodState, type PeriodState } from "./dates.js";
+import { translate, uiLocaleFor } from "./i18n.js";
+import { markdownToText } from "./markdown.js";
+
+export interface Status {
+  state: PeriodState;
+  /** "Beteiligung offen bis 15. April 2027" */
+  text: string;
+  /** The date the text names, YYYY-MM-DD, for <time datetime>; undefined when closed. */
+  datetime?: string;
+}
+
+/** The state of a period in words, for the status badge. */
+export function statusOf(period: Period, locale: Locale, timeZone: string, now: string): Status {
+  const state = periodState(period, now);
+  if (state === "closed") return { state, text: translate(locale, "status.closed") };
+  const at = state === "upcoming" ? period.start : period.end;
+  return {
+    state,
+    text: translate(locale, `status.${state}`, { date: formatDate(at, locale, timeZone) }),
+    datetime: isoDate(at, timeZone),
+  };
+}
+
+/** When people can take part on a page: a survey's own window, otherwise the campaign period. */
+export function participationPeriod(campaign: CampaignModel, page: PageModel): Period {
+  return page.type === "survey" ? { start: page.opens, end: page.closes } : campaign.period;
+}
+
+export interface PageNavItem {
+  /** Page id; undefined for the overview (landing page). */
+  id?: string;
+  kind: "landing" | PageModel["type"];
+  text: string;
+  href: string;
+  current: boolean;
+  /** For the cards on the landing page. */
+  preline: string;
+  description: string;
+  cta: string;
+  /** A participation page that is open now: its call to action is the primary button. */
+  primary: boolean;
+  /** lang of the interface texts (overview, preline, cta) when they fall back to another language. */
+  uiLang?: Locale;
+}
+
+/** The campaign's pages in their authored order, the overview first. */
+export function pageNavItems(campaign: CampaignModel, locale: Locale, now: string, currentUrl?: string): PageNavItem[] {
+  const t = (key: string) => translate(locale, key);
+  const uiLang = uiLocaleFor(locale) === locale ? undefined : uiLocaleFor(locale);
+  const overviewHref = pagePath(campaign, locale);
+  const overview: PageNavItem = {
+    kind: "landing",
+    text: t("pageNav.overview"),
+    href: overviewHref,
+    current: currentUrl === overviewHref,
+    preline: "",
+    description: campaign.summary[locale] ?? "",
+    cta: "",
+    primary: false,
+    uiLang,
+  };
+  return [
+    overview,
+    ...campaign.pages.map((page): PageNavItem => {
+      const href = pagePath(campaign, locale, page.id);
+      const open = page.type !== "info" && periodState(participationPeriod(campaign, page), now) === "open";
+      const cta =
+        page.type === "info" ? t("cta.info") : page.type === "survey" ? t(open ? "cta.survey" : "cta.surveyInactive") : t(open ? "cta.map" : "cta.mapInactive");
+      const subtitle = page.card?.subtitle?.[locale];
+      const intro = page.intro?.[locale];
+      return {
+        id: page.id,
+        kind: page.type,
+        text: page.title[locale] ?? "",
+        href,
+        current: currentUrl === href,
+        preline: t(`kind.${page.type}`),
+        description: subtitle ?? (intro ? markdownToText(intro, 180) : ""),
+        cta,
+        primary: open,
+        uiLang,
+      };
+    }),
+  ];
+}

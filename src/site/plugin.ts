@@ -1,0 +1,130 @@
+// The Eleventy plugin: puts the site model, its routes and the assets into the data cascade and
+// gives the templates their filters. It renders nothing by itself: templates/eleventy/ holds the
+// page templates (one paginates over the routes), templates/pages/<kind>.njk the content of <main>.
+import type { UserConfig } from "@11ty/eleventy";
+import type { CampaignModel, ImageModel, Locale, PageModel, Period, SiteModel } from "../campaign/model.js";
+import { absoluteUrl, accessibilityPath, pagePath } from "../campaign/urls.js";
+import { packagePath } from "../package-root.js";
+import { prepareAssets, type SiteAssets } from "./assets.js";
+import { shareMetaForRoute, type ShareCard } from "./cards/index.js";
+import { formatDate, isoDate, periodState } from "./dates.js";
+import { languageName, translate } from "./i18n.js";
+import { escapeAttr, pictureHtml, type PictureOptions } from "./images.js";
+import { markdownToText, renderMarkdown } from "./markdown.js";
+import { pageNavItems, participationPeriod, statusOf } from "./navigation.js";
+import { buildRoutes, textIn, textLocale, type Route } from "./routes.js";
+import type { KitData } from "./social/index.js";
+
+export interface MitredenPluginOptions {
+  model: SiteModel;
+  /** Made by buildSite(); without it the plugin makes them itself before each build (plain `eleventy`). */
+  assets?: SiteAssets;
+  /** Folder the Nunjucks templates are looked up in; default: the package's templates/. */
+  templatesDir?: string;
+  /** Share card of each public page by its URL (renderCards); without it pages get basic share tags. */
+  cards?: ReadonlyMap<string, ShareCard>;
+  /** Social kit of each campaign by slug (buildSocialKit); without it there are no kit and poster pages. */
+  kits?: ReadonlyMap<string, KitData>;
+}
+
+export default function mitredenPlugin(eleventyConfig: UserConfig, options: MitredenPluginOptions): void {
+  const model = options.model;
+  const templatesDir = options.templatesDir ?? packagePath("templates");
+  // Filled now, or right before rendering; templates read it at render time.
+  const assets: SiteAssets = options.assets ?? { stylesheet: "", images: new Map() };
+  if (!options.assets) {
+    eleventyConfig.on("eleventy.before", async ({ directories }) => {
+      Object.assign(assets, await prepareAssets(model, directories.output));
+    });
+  }
+
+  eleventyConfig.addGlobalData("routes", buildRoutes(model, options.kits));
+  eleventyConfig.addGlobalData("site", { locale: model.locale, builtAt: model.builtAt, campaigns: model.campaigns });
+  // A function, not the object: Eleventy copies configuration values, and `assets` may be filled
+  // only after the configuration is read (eleventy.before above).
+  eleventyConfig.addNunjucksGlobal("assets", () => assets);
+
+  // {% include %}, {% extends %} and {% from %} resolve in our templates folder only, never in
+  // the working directory, where a city's own files could shadow ours.
+  eleventyConfig.on("eleventy.engine.njk", ({ environment }) => {
+    for (const loader of environment.loaders) if (loader.searchPaths) loader.searchPaths = [templatesDir];
+  });
+  eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, trimBlocks: true, lstripBlocks: true });
+
+  addFilters(eleventyConfig, model, assets);
+
+  const cards = options.cards ?? new Map<string, ShareCard>();
+  /** Open Graph and Twitter tags of a public page with a share card, else undefined: {{ mrShareMeta(route | shareMeta) }}. */
+  eleventyConfig.addFilter("shareMeta", (route: Route) => {
+    const card = route.indexable ? cards.get(route.url) : undefined;
+    return card ? shareMetaForRoute(model, route, card) : undefined;
+  });
+}
+
+function addFilters(eleventyConfig: UserConfig, model: SiteModel, assets: SiteAssets): void {
+  const filter = (name: string, fn: (...args: never[]) => unknown) => eleventyConfig.addFilter(name, fn);
+
+  /** Interface text: {{ "status.open" | t(locale, { date: d }) }}. */
+  filter("t", (key: string, locale: Locale, params?: Record<string, unknown>) => translate(locale, key, params));
+  /** Interface text with markup in its placeholders (values from `| safe` stay markup); pipe into `| safe`. */
+  filter("th", (key: string, locale: Locale, params: Record<string, unknown> = {}) => translateHtml(key, locale, params));
+  /** A picture credit as written when it says what it is ("Foto: …", "© …"), else "Bild: …". */
+  filter("credit", (credit: string, locale: Locale) =>
+    /[:©]|^\(c\)/i.test(credit) ? credit : translate(locale, "image.credit", { credit }),
+  );
+  /** A phone number that never breaks across lines: no-break spaces and hyphens. */
+  filter("phoneText", (phone: string) => phone.replace(/ /g, "\u00a0").replace(/-/g, "\u2011"));
+  filter("markdown", (source: string | undefined) => (source ? renderMarkdown(source) : ""));
+  filter("markdownText", (source: string | undefined, max?: number) => (source ? markdownToText(source, max) : ""));
+  filter("date", (instant: string, locale: Locale, timeZone: string) => formatDate(instant, locale, timeZone));
+  filter("isoDate", (instant: string, timeZone: string) => isoDate(instant, timeZone));
+  filter("periodState", (period: Period) => periodState(period, model.builtAt));
+  filter("languageName", (locale: Locale) => languageName(locale));
+  /** ` lang="xx"` when a text's language differs from its surroundings, else nothing; pipe into `| safe`. */
+  filter("langAttr", (textLocale: Locale, around: Locale) => (textLocale && textLocale !== around ? ` lang="${escapeAttr(textLocale)}"` : ""));
+  filter("textIn", (text: Record<Locale, string> | undefined, locale: Locale, campaign: CampaignModel) =>
+    text ? textIn(text, locale, campaign) : "",
+  );
+  filter("textLocale", (campaign: CampaignModel, locale: Locale) => textLocale(campaign, locale));
+  /** { state, text, datetime } of a period (campaign or survey window) at build time. */
+  filter("status", (period: Period, locale: Locale, timeZone: string) => statusOf(period, locale, timeZone, model.builtAt));
+  filter("participationPeriod", (page: PageModel, campaign: CampaignModel) => participationPeriod(campaign, page));
+  filter("pageNavItems", (campaign: CampaignModel, locale: Locale, currentUrl?: string) =>
+    pageNavItems(campaign, locale, model.builtAt, currentUrl),
+  );
+  filter("pagePath", (campaign: CampaignModel, locale: Locale, pageId?: string) => pagePath(campaign, locale, pageId));
+  filter("accessibilityPath", (campaign: CampaignModel, locale: Locale) => accessibilityPath(campaign, locale));
+  filter("absoluteUrl", (path: string, campaign: CampaignModel) => absoluteUrl(campaign, path));
+  /** <picture> for an image of the model; pipe into `| safe`. */
+  filter("image", (image: ImageModel | undefined, locale: Locale, opts: ImageFilterOptions = {}) => {
+    if (!image) return "";
+    const asset = assets.images.get(image.file);
+    if (!asset) throw new Error(`The image ${image.file} was not prepared; is it part of the campaign model?`);
+    const alt = image.decorative || opts.decorative ? "" : (image.alt[locale] ?? "");
+    return pictureHtml(asset, { ...opts, alt });
+  });
+}
+
+interface ImageFilterOptions extends Omit<PictureOptions, "alt"> {
+  /** Empty alt text here although the image has one, e.g. on a card whose title says it all. */
+  decorative?: boolean;
+}
+
+const SAFE = (value: unknown): value is { val: string } =>
+  typeof value === "object" && value !== null && typeof (value as { val?: unknown }).val === "string";
+
+function translateHtml(key: string, locale: Locale, params: Record<string, unknown>): string {
+  // Placeholders become markers, the text is escaped, then each marker becomes its value:
+  // escaped when plain text, as is when the template marked it safe.
+  const names = Object.keys(params);
+  const markers = Object.fromEntries(names.map((name, i) => [name, `\ue000${i}\ue001`]));
+  const escaped = escapeHtml(translate(locale, key, markers));
+  return escaped.replace(/\ue000(\d+)\ue001/g, (_m, i: string) => {
+    const value = params[names[Number(i)]!];
+    return SAFE(value) ? value.val : escapeHtml(String(value));
+  });
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}

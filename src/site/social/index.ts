@@ -1,0 +1,194 @@
+// The social-media kit of a campaign (/<slug>/social-kit/): images for every post and platform,
+// ready-to-paste texts with counts, QR codes and A4 posters for print, and the editorial calendar
+// as .ics and .csv. buildSocialKit writes the files; templates/pages/social-kit.njk shows the data.
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { CampaignModel, Locale } from "../../campaign/model.js";
+import { socialKitPath } from "../../campaign/urls.js";
+import { formatDate } from "../dates.js";
+import { languageName } from "../i18n.js";
+import { innerPage, landingPage, renderCardImages, FORMAT_NAMES, type CardImage, type CardOptions, type CardPage, type CardRequest } from "../cards/index.js";
+import { COPY_SCRIPT, POSTER_CSS } from "./assets.js";
+import { calendarFiles } from "./calendar.js";
+import { kitLabels } from "./messages.js";
+import { plannedPosts } from "./posts.js";
+import { printUrl, shortUrl, writeQrCode } from "./qr.js";
+
+export interface KitImage extends CardImage {
+  formatName: string;
+  /** File name for the download attribute, e.g. "marktplatz-umfrage-de-1080x1350.png". */
+  downloadName: string;
+}
+
+export interface KitEntry {
+  /** Unique id for the text field and its copy button. */
+  id: string;
+  platformName: string;
+  locale: Locale;
+  localeName: string;
+  composed: string;
+  rows: number;
+  countLabel: string;
+  fits: boolean;
+  url: string;
+  images: KitImage[];
+}
+
+export interface KitPost {
+  id: string;
+  date: string;
+  dateLabel: string;
+  pageTitle: string;
+  entries: KitEntry[];
+}
+
+export interface KitPoster {
+  /** Root-relative URL of the poster page. */
+  url: string;
+  locale: Locale;
+  title: string;
+  campaignTitle: string;
+  organization: string;
+  until: string;
+  call: string;
+  scan: string;
+  qrSvg: string;
+  qrAlt: string;
+  shortUrl: string;
+  primary: string;
+}
+
+export interface KitQrCode {
+  title: string;
+  locale: Locale;
+  localeName: string;
+  url: string;
+  shortUrl: string;
+  svg: string;
+  png: string;
+  poster: string;
+}
+
+export interface KitData {
+  url: string;
+  lang: Locale;
+  title: string;
+  labels: Record<string, string>;
+  cards: { title: string; localeName: string; image: KitImage }[];
+  posts: KitPost[];
+  qrCodes: KitQrCode[];
+  posters: KitPoster[];
+  calendar: { ics: string; csv: string };
+  copyScript: string;
+  posterStylesheet: string;
+  /** Images of this build: rendered anew, or taken from the card cache. */
+  rendered: number;
+  reused: number;
+}
+
+/** Writes the kit's files into `<outDir>/<slug>/social-kit/` and returns what its page shows. */
+export async function buildSocialKit(campaign: CampaignModel, outDir: string, opts: CardOptions & { now?: Date } = {}): Promise<KitData> {
+  const base = socialKitPath(campaign);
+  const dir = path.join(outDir, ...base.split("/").filter(Boolean));
+  const labels = kitLabels(campaign.locale);
+  const planned = plannedPosts(campaign);
+  const pages = campaign.locales.flatMap((locale) => [landingPage(campaign, locale), ...campaign.pages.map((p) => innerPage(campaign, locale, p))]);
+  const pageOf = (url: string) => pages.find((p) => p.url === url)!;
+
+  // Every image once: the link card of each page, and each size a post needs of the page it links to.
+  const requests = new Map<string, CardRequest>();
+  const want = (page: CardPage, format: CardRequest["format"]) => {
+    const name = `${page.name}-${format}`;
+    if (!requests.has(name)) requests.set(name, { name, content: page.content, format });
+    return name;
+  };
+  pages.forEach((page) => want(page, "link"));
+  planned.forEach((p) => p.formats.forEach((format) => want(pageOf(p.pagePath), format)));
+  const list = [...requests.values()];
+  const rendered = await renderCardImages(list, path.join(dir, "images"), `${base}images/`, opts);
+  const images = new Map(list.map((request, i) => [request.name, kitImage(request, rendered.images[i]!, campaign.locale)]));
+
+  const localeName = (l: Locale) => languageName(l);
+  const titleOf = (page: CardPage) => page.content.title;
+  const posts = campaign.social.posts.map((post): KitPost => ({
+    id: post.id,
+    date: post.date,
+    dateLabel: new Intl.DateTimeFormat(campaign.locale, { dateStyle: "full", timeStyle: "short", timeZone: campaign.timezone }).format(new Date(post.date)),
+    pageTitle: titleOf(pageOf(planned.find((p) => p.post === post)?.pagePath ?? "")),
+    entries: planned
+      .filter((p) => p.post === post)
+      .map((p) => ({
+        id: `post-${post.id}-${p.platform}-${p.locale}`,
+        platformName: p.platformName,
+        locale: p.locale,
+        localeName: localeName(p.locale),
+        composed: p.composed,
+        rows: Math.min(12, p.composed.split("\n").length + Math.ceil(p.composed.length / 70)),
+        countLabel: labels.characters(p.length, p.limit),
+        fits: p.fits,
+        url: p.url,
+        images: p.formats.map((format) => images.get(`${pageOf(p.pagePath).name}-${format}`)!),
+      })),
+  }));
+
+  const qrCodes: KitQrCode[] = [];
+  const posters: KitPoster[] = [];
+  for (const page of pages) {
+    const id = page.name.slice(campaign.slug.length + 1);
+    const url = printUrl(campaign.site.baseUrl, page.url, campaign.slug, id.replace(/-[^-]+$/, ""));
+    const files = await writeQrCode(url, path.join(dir, "qr"), page.name);
+    const file = (f: string) => `${base}qr/${path.basename(f)}`;
+    const poster = `${base}poster/${id}/`;
+    const short = shortUrl(campaign.site.baseUrl, page.url);
+    const locale = page.content.locale;
+    qrCodes.push({ title: titleOf(page), locale, localeName: localeName(locale), url, shortUrl: short, svg: file(files.svg), png: file(files.png), poster });
+    const words = kitLabels(locale);
+    posters.push({
+      url: poster,
+      locale,
+      title: titleOf(page),
+      campaignTitle: page.content.kicker ?? "",
+      organization: page.content.organization,
+      until: words.posterUntil(formatDate(campaign.period.end, locale, campaign.timezone)),
+      call: words.posterCall,
+      scan: words.posterScan,
+      qrSvg: file(files.svg),
+      qrAlt: `QR-Code: ${short}`,
+      shortUrl: short,
+      primary: campaign.theme.primary,
+    });
+  }
+
+  const calendar = calendarFiles(campaign, planned, labels, opts.now ?? new Date());
+  await mkdir(dir, { recursive: true });
+  await Promise.all([
+    writeFile(path.join(dir, `${campaign.slug}-redaktionskalender.ics`), calendar.ics),
+    writeFile(path.join(dir, `${campaign.slug}-redaktionskalender.csv`), calendar.csv),
+    writeFile(path.join(dir, "copy.js"), COPY_SCRIPT),
+    writeFile(path.join(dir, "poster.css"), POSTER_CSS),
+  ]);
+
+  // Templates get the plain texts; the ones made from values are filled in above.
+  const plain = Object.fromEntries(Object.entries(labels).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+  return {
+    url: base,
+    lang: campaign.locale,
+    title: `${labels.title}: ${campaign.title[campaign.locale] ?? ""}`,
+    labels: { ...plain, downloadPng: labels.download("PNG"), downloadJpeg: labels.download("JPEG"), downloadSvg: labels.download("SVG") },
+    cards: pages.map((page) => ({ title: titleOf(page), localeName: localeName(page.content.locale), image: images.get(`${page.name}-link`)! })),
+    posts,
+    qrCodes,
+    posters,
+    calendar: { ics: `${base}${campaign.slug}-redaktionskalender.ics`, csv: `${base}${campaign.slug}-redaktionskalender.csv` },
+    copyScript: `${base}copy.js`,
+    posterStylesheet: `${base}poster.css`,
+    rendered: rendered.rendered,
+    reused: rendered.reused,
+  };
+}
+
+function kitImage(request: CardRequest, image: CardImage, locale: Locale): KitImage {
+  const names = FORMAT_NAMES[request.format];
+  const formatName = `${locale.startsWith("de") ? names.de : names.en}, ${image.width} × ${image.height}`;
+  return { ...image, formatName, downloadName: `${request.name.replace(/-(link|square|portrait|story)$/, "")}-${image.width}x${image.height}.png` };
+}

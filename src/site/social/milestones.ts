@@ -1,0 +1,30 @@
+// The dates a communications team plans around, derived from the campaign period: the start, one
+// week before the end, the last day, and the day after, when the thanks and the next steps are due.
+import type { CampaignModel } from "../../campaign/model.js";
+import { dateInZone } from "../../campaign/time.js";
+import type { KitLabels } from "./messages.js";
+
+export interface Milestone {
+  id: "launch" | "one-week-left" | "last-day" | "results";
+  /** Calendar date in the campaign's time zone, YYYY-MM-DD (an all-day event). */
+  date: string;
+  title: string;
+}
+
+export function milestones(campaign: CampaignModel, labels: KitLabels): Milestone[] {
+  const end = dateInZone(campaign.period.end, campaign.timezone);
+  const campaignTitle = campaign.title[campaign.locale] ?? "";
+  const named = (id: Milestone["id"], date: string): Milestone => ({ id, date, title: `${labels.milestones[id]}: ${campaignTitle}` });
+  return [
+    named("launch", dateInZone(campaign.period.start, campaign.timezone)),
+    named("one-week-left", addDays(end, -7)),
+    named("last-day", end),
+    named("results", addDays(end, 1)),
+  ];
+}
+
+/** Calendar arithmetic on YYYY-MM-DD, free of time zones and daylight saving. */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}

@@ -1,0 +1,29 @@
+// QR codes for posters and flyers: one per page and language, pointing at the page with
+// utm_medium=print, so the city can count who came from paper. Error correction M (15 % may be
+// damaged or covered) and the standard quiet zone of four modules, as scanners expect.
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import QRCode from "qrcode";
+
+export const QR_OPTIONS = { errorCorrectionLevel: "M", margin: 4 } as const;
+
+/** The page's absolute address for print: utm_source=qr&utm_medium=print&utm_campaign=<slug>&utm_content=<page>. */
+export function printUrl(baseUrl: string, pagePath: string, slug: string, content: string): string {
+  const params = new URLSearchParams({ utm_source: "qr", utm_medium: "print", utm_campaign: slug, utm_content: content });
+  return `${baseUrl}${pagePath}?${params.toString()}`;
+}
+
+/** What people type when they cannot scan: the address without scheme and trailing slash. */
+export function shortUrl(baseUrl: string, pagePath: string): string {
+  return (baseUrl + pagePath).replace(/^https?:\/\//, "").replace(/\/$/, "");
+}
+
+/** Writes `<dir>/<name>.svg` and `<dir>/<name>.png` (1200 px, for print at ~10 cm and 300 dpi). */
+export async function writeQrCode(url: string, dir: string, name: string): Promise<{ svg: string; png: string }> {
+  await mkdir(dir, { recursive: true });
+  const svg = await QRCode.toString(url, { ...QR_OPTIONS, type: "svg", color: { dark: "#000000", light: "#ffffff" } });
+  const png = await QRCode.toBuffer(url, { ...QR_OPTIONS, type: "png", width: 1200, color: { dark: "#000000", light: "#ffffff" } });
+  const files = { svg: path.join(dir, `${name}.svg`), png: path.join(dir, `${name}.png`) };
+  await Promise.all([writeFile(files.svg, svg), writeFile(files.png, png)]);
+  return files;
+}

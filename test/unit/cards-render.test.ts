@@ -1,0 +1,140 @@
+// Share cards of the example campaigns: one per public page and locale, at the declared size, cached
+// by what they show, legible (4.5:1 behind every word) and unchanged against the reference PNGs.
+import { existsSync } from "node:fs";
+import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import pixelmatch from "pixelmatch";
+import { PNG } from "pngjs";
+import sharp from "sharp";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { SiteModel } from "../../src/campaign/model.js";
+import { accessibilityPath, pagePath } from "../../src/campaign/urls.js";
+import { cardPages, CardRenderer, renderCards, type ShareCard } from "../../src/site/cards/index.js";
+import { cardGeometry } from "../../src/site/cards/layout.js";
+import { packagePath } from "../../src/package-root.js";
+import { contrast, exampleModel, tempDir } from "./cards-helpers.js";
+
+const REFERENCES = packagePath("test", "reference", "cards");
+// References are kept at a third of the size: small enough for the repository, fine enough that a changed
+// word, colour or position shows as thousands of pixels.
+const REFERENCE_WIDTH = 400;
+// Anti-aliasing may differ by a pixel between machines; a changed word changes thousands.
+const MAX_DIFFERENT_PIXELS = 0.002;
+
+let model: SiteModel;
+let outDir: string;
+let cacheDir: string;
+let cards: Map<string, ShareCard>;
+let firstRun: { rendered: number; reused: number };
+
+beforeAll(async () => {
+  model = await exampleModel();
+  const work = await tempDir("cards-render");
+  outDir = path.join(work, "_site");
+  cacheDir = path.join(work, "cache");
+  const result = await renderCards(model, outDir, { cacheDir });
+  cards = result.cards;
+  firstRun = result;
+});
+
+describe("renderCards", () => {
+  it("makes a card for every public page of every campaign and locale, and the index", () => {
+    const expected = ["/"];
+    for (const c of model.campaigns) {
+      for (const l of c.locales) expected.push(pagePath(c, l), ...c.pages.map((p) => pagePath(c, l, p.id)), accessibilityPath(c, l));
+    }
+    expect([...cards.keys()].sort()).toEqual(expected.sort());
+    expect(firstRun.rendered).toBe(expected.length);
+  });
+
+  it("writes each card where its path says, at the size it declares", async () => {
+    for (const card of cards.values()) {
+      const file = path.join(outDir, card.path);
+      const meta = await sharp(file).metadata();
+      expect(meta.format).toBe("png");
+      expect([meta.width, meta.height]).toEqual([card.width, card.height]);
+      expect(card.alt.length).toBeGreaterThan(10);
+      if (card.jpeg) expect((await readFile(path.join(outDir, card.jpeg))).length).toBeLessThan((await readFile(file)).length);
+    }
+  });
+
+  it("renders no card when nothing changed, and only the changed page's cards otherwise", async () => {
+    const again = await renderCards(model, outDir, { cacheDir });
+    expect(again.rendered).toBe(0);
+    expect(again.reused).toBe(cards.size);
+
+    const radverkehr = model.campaigns.find((c) => c.slug === "radverkehr")!;
+    const changed: SiteModel = {
+      ...model,
+      campaigns: model.campaigns.map((c) =>
+        c !== radverkehr ? c : { ...c, pages: c.pages.map((p) => (p.id === "hintergrund" ? { ...p, title: { de: "Warum wir fragen", en: "Why we ask" } } : p)) },
+      ),
+    };
+    // A copy of the site, so the other tests still find the original cards.
+    const copy = `${outDir}-changed`;
+    await cp(outDir, copy, { recursive: true });
+    const after = await renderCards(changed, copy, { cacheDir });
+    expect(after.rendered).toBe(2); // the page in German and in English
+    expect(after.cards.get("/radverkehr/hintergrund/")!.path).not.toBe(cards.get("/radverkehr/hintergrund/")!.path);
+    // The old card is gone from the site; the unchanged ones stayed.
+    expect(existsSync(path.join(copy, cards.get("/radverkehr/hintergrund/")!.path))).toBe(false);
+    expect(existsSync(path.join(copy, cards.get("/marktplatz/")!.path))).toBe(true);
+  });
+});
+
+describe("legibility", () => {
+  it("keeps 4.5:1 between the white text and every pixel behind the text column", async () => {
+    const renderer = await CardRenderer.create(cacheDir);
+    for (const page of cardPages(model).filter((p) => p.url === "/" || p.url.endsWith("/karte/") || p.url === "/radverkehr/en/")) {
+      for (const format of ["link", "portrait"] as const) {
+        const { png } = await renderer.render(page.content, format, { withoutText: true });
+        const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
+        const { text } = cardGeometry(format, page.content.hero !== undefined);
+        let worst = 21;
+        // Below the logo row, where the kicker, title, subtitle and footer sit (the pill is white with primary text).
+        for (let y = text.top + 100; y < text.top + text.height - 80; y += 3) {
+          for (let x = text.left; x < text.left + text.width; x += 3) {
+            const i = (y * info.width + x) * info.channels;
+            worst = Math.min(worst, contrast([255, 255, 255], [data[i]!, data[i + 1]!, data[i + 2]!]));
+          }
+        }
+        expect(worst, `${page.name} ${format}`).toBeGreaterThanOrEqual(4.5);
+      }
+    }
+    const primary = model.campaigns[0]!.theme.primary.match(/[0-9a-f]{2}/gi)!.map((h) => parseInt(h, 16));
+    expect(contrast(primary, [255, 255, 255])).toBeGreaterThanOrEqual(4.5);
+  });
+});
+
+describe("reference cards", () => {
+  it("match test/reference/cards/ (set UPDATE_REFERENCES=1 to accept an intended change)", async () => {
+    const update = process.env.UPDATE_REFERENCES === "1";
+    await mkdir(REFERENCES, { recursive: true });
+    for (const page of cardPages(model)) {
+      const actualFile = path.join(outDir, cards.get(page.url)!.path);
+      const actual = await sharp(actualFile).resize({ width: REFERENCE_WIDTH }).png({ compressionLevel: 9 }).toBuffer();
+      const reference = path.join(REFERENCES, `${page.name}.png`);
+      if (update || !existsSync(reference)) {
+        await writeFile(reference, actual);
+        continue;
+      }
+      const [a, b] = [PNG.sync.read(actual), PNG.sync.read(await readFile(reference))];
+      expect([a.width, a.height]).toEqual([b.width, b.height]);
+      const diff = new PNG({ width: a.width, height: a.height });
+      const different = pixelmatch(a.data, b.data, diff.data, a.width, a.height, { threshold: 0.1 });
+      const allowed = a.width * a.height * MAX_DIFFERENT_PIXELS;
+      if (different > allowed) await writeFile(path.join(outDir, `${page.name}.diff.png`), PNG.sync.write(diff));
+      expect(different, `${page.name} differs from its reference in ${different} pixels (diff in ${outDir})`).toBeLessThanOrEqual(allowed);
+    }
+  });
+
+  it("notices a changed title", async () => {
+    const renderer = await CardRenderer.create(cacheDir);
+    const landing = cardPages(model).find((p) => p.url === "/marktplatz/")!;
+    const changed = await renderer.render({ ...landing.content, title: "Neugestaltung Rathausplatz" }, "link");
+    const a = PNG.sync.read(await sharp(changed.png).resize({ width: REFERENCE_WIDTH }).png().toBuffer());
+    const b = PNG.sync.read(await readFile(path.join(REFERENCES, `${landing.name}.png`)));
+    const different = pixelmatch(a.data, b.data, undefined, a.width, a.height, { threshold: 0.1 });
+    expect(different).toBeGreaterThan(a.width * a.height * MAX_DIFFERENT_PIXELS);
+  });
+});
