@@ -1,0 +1,48 @@
+// createCollector(): the collector as a Fastify app of its own (mitreden collect), and
+// collectorPlugin: the same routes mounted under a prefix inside another app (mitreden serve).
+import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from "fastify";
+import { AbuseGuard, type AbuseOptions } from "./abuse.js";
+import { registerExportRoute } from "./export-route.js";
+import { registerSubmissionRoutes } from "./routes.js";
+import type { ResponseStore } from "./store/index.js";
+import { SurveyRegistry, type ModelSource } from "./surveys.js";
+
+export interface CollectorOptions {
+  /** The site model, or a function returning the current one (it may change on rebuild). */
+  model: ModelSource;
+  store: ResponseStore;
+  /** Clock for the surveys' open periods; default the real time. */
+  now?: () => Date;
+  abuse?: AbuseOptions;
+  /** Bearer token for the export URL (MITREDEN_EXPORT_TOKEN); without it the export URL answers 404. */
+  exportToken?: string;
+  /** Root-relative URL of the site's stylesheet, for the error page. */
+  stylesheet?: string | (() => string | undefined);
+}
+
+export const collectorPlugin: FastifyPluginAsync<CollectorOptions> = async (app, options) => {
+  const ctx = {
+    surveys: new SurveyRegistry(options.model),
+    store: options.store,
+    guard: new AbuseGuard(options.abuse),
+    now: options.now ?? (() => new Date()),
+  };
+  const stylesheet = options.stylesheet;
+  registerSubmissionRoutes(app, ctx, { stylesheet: typeof stylesheet === "function" ? stylesheet : () => stylesheet });
+  registerExportRoute(app, ctx, options.exportToken);
+};
+
+export interface CreateCollectorOptions extends CollectorOptions {
+  /** Where the routes live (default "/api", as the site's forms expect). */
+  prefix?: string;
+  /** Behind a reverse proxy: trust X-Forwarded-For from these addresses ("loopback", "10.0.0.0/8") or all (true). */
+  trustProxy?: boolean | string;
+}
+
+export function createCollector(options: CreateCollectorOptions): FastifyInstance {
+  // No logger: request logs would hold IP addresses, which the collector promises not to keep.
+  const serverOptions: FastifyServerOptions = { logger: false, trustProxy: options.trustProxy ?? false };
+  const app = Fastify(serverOptions);
+  void app.register(collectorPlugin, { ...options, prefix: options.prefix ?? "/api" });
+  return app;
+}

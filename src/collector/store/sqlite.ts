@@ -1,0 +1,138 @@
+// SQLite store: WAL with synchronous=FULL, so a committed row survives a crash and a power cut.
+// Submissions arriving together are committed together ("group commit"): one fsync for the batch,
+// and every promise resolves only after that commit. That is what makes FULL fast enough.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import type { InsertOutcome, NewResponse, ResponseStore, StoredResponse } from "./index.js";
+import { MIGRATIONS_TABLE, migrations } from "./migrations.js";
+
+interface Pending {
+  response: NewResponse;
+  resolve(outcome: InsertOutcome): void;
+  reject(error: unknown): void;
+}
+
+interface Row {
+  seq: number;
+  id: string;
+  campaign: string;
+  page: string;
+  locale: string;
+  answers: string;
+  received_at: string;
+  channel: "script" | "form";
+  verified: number;
+}
+
+export function openSqliteStore(file: string): ResponseStore {
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const db = new Database(file);
+  const mode = db.pragma("journal_mode = WAL", { simple: true });
+  if (mode !== "wal") throw new Error(`SQLite refused WAL mode for ${file} (got "${String(mode)}"); is it on a network drive?`);
+  db.pragma("synchronous = FULL");
+  // Another process (mitreden export) may hold the lock for a moment.
+  db.pragma("busy_timeout = 5000");
+  migrate(db);
+  return new SqliteStore(db);
+}
+
+function migrate(db: Database.Database): void {
+  db.transaction(() => {
+    db.exec(MIGRATIONS_TABLE);
+    const applied = new Set((db.prepare("SELECT version FROM schema_migrations").all() as { version: number }[]).map((r) => r.version));
+    const record = db.prepare("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)");
+    for (const migration of migrations) {
+      if (applied.has(migration.version)) continue;
+      db.exec(migration.sqlite);
+      record.run(migration.version, migration.name, new Date().toISOString());
+    }
+  }).immediate();
+}
+
+class SqliteStore implements ResponseStore {
+  readonly kind = "sqlite" as const;
+  private queue: Pending[] = [];
+  private scheduled: NodeJS.Immediate | undefined;
+  private closed = false;
+  private readonly insertBatch: (batch: NewResponse[]) => InsertOutcome[];
+
+  constructor(private readonly db: Database.Database) {
+    const insert = db.prepare(
+      `INSERT INTO responses (id, campaign, page, locale, answers, received_at, channel, verified)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
+    );
+    const existing = db.prepare("SELECT seq, campaign, page FROM responses WHERE id = ?");
+    const transaction = db.transaction((batch: NewResponse[]) =>
+      batch.map((r): InsertOutcome => {
+        const info = insert.run(r.id, r.campaign, r.page, r.locale, JSON.stringify(r.answers), r.receivedAt, r.channel, r.verified ? 1 : 0);
+        if (info.changes === 1) return { status: "inserted", seq: Number(info.lastInsertRowid) };
+        const row = existing.get(r.id) as { seq: number; campaign: string; page: string };
+        return row.campaign === r.campaign && row.page === r.page ? { status: "duplicate", seq: row.seq } : { status: "conflict" };
+      }),
+    );
+    this.insertBatch = (batch) => transaction.immediate(batch);
+  }
+
+  insertResponse(response: NewResponse): Promise<InsertOutcome> {
+    if (this.closed) return Promise.reject(new Error("The response store is closed."));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ response, resolve, reject });
+      // setImmediate runs after this turn's I/O callbacks: every request parsed meanwhile joins the batch.
+      this.scheduled ??= setImmediate(() => this.flush());
+    });
+  }
+
+  private flush(): void {
+    this.scheduled = undefined;
+    const batch = this.queue;
+    this.queue = [];
+    if (batch.length === 0) return;
+    try {
+      const outcomes = this.insertBatch(batch.map((p) => p.response));
+      batch.forEach((p, i) => p.resolve(outcomes[i]!));
+    } catch {
+      // The batch rolled back as a whole; one at a time, a failing row fails only its own request.
+      for (const pending of batch) {
+        try {
+          pending.resolve(this.insertBatch([pending.response])[0]!);
+        } catch (error) {
+          pending.reject(error);
+        }
+      }
+    }
+  }
+
+  async listResponses(campaign: string, page: string): Promise<StoredResponse[]> {
+    const rows = this.db.prepare("SELECT * FROM responses WHERE campaign = ? AND page = ? ORDER BY seq").all(campaign, page) as Row[];
+    return rows.map((row) => ({
+      seq: row.seq,
+      id: row.id,
+      campaign: row.campaign,
+      page: row.page,
+      locale: row.locale,
+      answers: JSON.parse(row.answers) as StoredResponse["answers"],
+      receivedAt: row.received_at,
+      channel: row.channel,
+      verified: row.verified === 1,
+    }));
+  }
+
+  async countResponses(campaign?: string, page?: string): Promise<number> {
+    const where = campaign === undefined ? "" : page === undefined ? " WHERE campaign = ?" : " WHERE campaign = ? AND page = ?";
+    const params = [campaign, page].filter((v) => v !== undefined);
+    return (this.db.prepare(`SELECT count(*) AS n FROM responses${where}`).get(...params) as { n: number }).n;
+  }
+
+  async ping(): Promise<void> {
+    this.db.prepare("SELECT 1").get();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.scheduled) clearImmediate(this.scheduled);
+    this.flush();
+    this.db.close();
+  }
+}

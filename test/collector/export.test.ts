@@ -1,0 +1,166 @@
+// What staff get out: one row per response, one column per question, in the campaign's language,
+// as CSV that German Excel opens as it is (BOM, ";", decimal comma) or as JSON.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { serializeResponses } from "../../src/collector/export.js";
+import type { StoredResponse } from "../../src/collector/store/index.js";
+import { createCollector } from "../../src/collector/server.js";
+import { exampleCampaign, exampleSite, fullMarktplatzAnswers, surveyPage } from "./helpers/campaigns.js";
+import { EXPORT_TOKEN, JSON_HEADERS, testCollector, type TestCollector } from "./helpers/collector.js";
+
+const marktplatz = exampleCampaign("marktplatz");
+const umfrage = surveyPage(marktplatz);
+
+function stored(answers: Record<string, unknown>, extra: Partial<StoredResponse> = {}): StoredResponse {
+  return {
+    seq: 1,
+    id: "3f1c0d2e-8b7a-4c55-9d3e-2a1b0c9d8e7f",
+    campaign: "marktplatz",
+    page: "umfrage",
+    locale: "de",
+    answers: answers as StoredResponse["answers"],
+    receivedAt: "2027-03-15T11:05:09.000Z",
+    channel: "form",
+    verified: false,
+    ...extra,
+  };
+}
+
+/** Naive CSV reader for the test: quoted cells may hold the delimiter, quotes and line breaks. */
+function parseCsv(text: string, delimiter: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = "";
+  let quoted = false;
+  const endCell = () => {
+    row.push(cell);
+    cell = "";
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === delimiter) endCell();
+    else if (ch === "\r" && text[i + 1] === "\n") {
+      endCell();
+      rows.push(row);
+      row = [];
+      i++;
+    } else cell += ch;
+  }
+  return rows;
+}
+
+describe("CSV", () => {
+  const csv = serializeResponses(marktplatz, umfrage, [stored(fullMarktplatzAnswers()), stored({ bezug: "altstadt", einwilligung: true }, { seq: 2, id: "b", channel: "script", verified: true })], { format: "csv" });
+  const [header, full, short] = parseCsv(csv.slice(1), ";") as [string[], string[], string[]];
+  const cell = (row: string[], label: string) => row[header.indexOf(label)];
+
+  test("starts with a UTF-8 BOM, uses ';' for a German campaign and CRLF line ends", () => {
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(Buffer.from(csv, "utf8").subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(csv).toContain("\r\n");
+    expect(header.length).toBe(full.length);
+  });
+
+  test("has German headers and keeps umlauts intact", () => {
+    expect(header.slice(0, 5)).toEqual(["Antwort-ID", "Eingegangen am", "Sprache", "Übermittlung", "Formular-Token gültig"]);
+    expect(header).toContain("Wie sind Sie mit dem Marktplatz verbunden?");
+    expect(header).toContain("Wie sind Sie mit dem Marktplatz verbunden?: Sonstiges (Text)");
+    expect(cell(full, "Wie sind Sie mit dem Marktplatz verbunden?: Sonstiges (Text)")).toBe("Ich bin Marktbeschicker aus Köln");
+    expect(cell(full, "Wenn Sie eine Sache am Marktplatz ändern könnten: Was wäre das?")).toBe("Mehr Bäume und Trinkbrunnen; „Grün statt Grau“.");
+    expect(cell(full, "Eingegangen am")).toBe("2027-03-15 12:05:09");
+    expect(cell(full, "Übermittlung")).toBe("Formular ohne JavaScript");
+  });
+
+  test("expands multiple choice into one column per option (1/0, empty when unanswered)", () => {
+    const label = "Wofür nutzen Sie den Marktplatz vor allem?";
+    expect(cell(full, `${label}: Einkaufen auf dem Wochenmarkt`)).toBe("1");
+    expect(cell(full, `${label}: Parken`)).toBe("0");
+    expect(cell(full, `${label}: Sonstiges`)).toBe("1");
+    expect(cell(short, `${label}: Parken`)).toBe("");
+  });
+
+  test("gives a ranking's options their positions", () => {
+    const label = "Was ist Ihnen bei der Neugestaltung am wichtigsten?";
+    expect(cell(full, `${label}: Bäume, Grün und Schatten (Platz)`)).toBe("1");
+    expect(cell(full, `${label}: Parkplätze für Autos (Platz)`)).toBe("7");
+    expect(cell(full, `${label}: Abstellplätze für Fahrräder (Platz)`)).toBe("6");
+  });
+
+  test("writes option labels, places by name, and decimals with a comma", () => {
+    expect(cell(full, "Wie sind Sie mit dem Marktplatz verbunden?")).toBe("Sonstiges");
+    expect(cell(short, "Wie sind Sie mit dem Marktplatz verbunden?")).toBe("Ich wohne am Marktplatz oder in der Altstadt.");
+    const label = "Wo halten Sie sich auf dem Marktplatz am liebsten auf – oder wo würden Sie es gern tun?";
+    expect(cell(full, `${label}: Ort`)).toBe("Marktbrunnen");
+    const withPoint = serializeResponses(marktplatz, umfrage, [stored({ lieblingsort: { point: [7.00012, 50.94] }, einwilligung: true })], { format: "csv" });
+    const [h, row] = parseCsv(withPoint.slice(1), ";") as [string[], string[]];
+    expect(row[h.indexOf(`${label}: Längengrad`)]).toBe("7,00012");
+  });
+
+  test("--delimiter ',' quotes cells that contain it; formulas are defused", () => {
+    const text = serializeResponses(marktplatz, umfrage, [stored({ drei_worte: "=HYPERLINK(\"x\")", idee: "eins, zwei\ndrei", einwilligung: true })], { format: "csv", delimiter: "," });
+    const [h, row] = parseCsv(text.slice(1), ",") as [string[], string[]];
+    expect(row[h.indexOf("Beschreiben Sie Ihren Wunsch-Marktplatz in drei Worten.")]).toBe("'=HYPERLINK(\"x\")");
+    expect(row[h.indexOf("Wenn Sie eine Sache am Marktplatz ändern könnten: Was wäre das?")]).toBe("eins, zwei\ndrei");
+  });
+
+  test("English headers for the English campaign locale; ',' by default", () => {
+    const radverkehr = exampleCampaign("radverkehr");
+    const text = serializeResponses(radverkehr, surveyPage(radverkehr), [], { format: "csv", locale: "en" });
+    expect(text.split("\r\n")[0]!.slice(1).split(",").slice(0, 3)).toEqual(["Response ID", "Received", "Language"]);
+  });
+});
+
+describe("export URL", () => {
+  let c: TestCollector;
+  beforeAll(async () => {
+    c = await testCollector();
+    await c.app.inject({ method: "POST", url: "/api/marktplatz/umfrage/responses", headers: JSON_HEADERS, payload: { _id: randomUUID(), answers: fullMarktplatzAnswers() } });
+  });
+  afterAll(async () => c.close());
+
+  test("answers authorised staff with CSV or JSON", async () => {
+    const csv = await c.app.inject({ method: "GET", url: "/api/marktplatz/umfrage/export?delimiter=;", headers: { authorization: `Bearer ${EXPORT_TOKEN}` } });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers["content-type"]).toBe("text/csv; charset=utf-8");
+    expect(csv.headers["content-disposition"]).toBe('attachment; filename="marktplatz-umfrage-2027-03-15.csv"');
+    expect(csv.rawPayload.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(csv.body.split("\r\n")).toHaveLength(3);
+    const json = await c.app.inject({ method: "GET", url: "/api/marktplatz/umfrage/export?format=json", headers: { authorization: `Bearer ${EXPORT_TOKEN}` } });
+    const body = json.json();
+    expect(body.rows).toHaveLength(1);
+    expect(body.columns[0]).toEqual({ key: "_id", label: "Antwort-ID" });
+    expect(body.rows[0]).toMatchObject({ bezug: "Sonstiges", nutzung__wochenmarkt: 1, prioritaeten__gruen: 1, gruppe_groesse: 12 });
+  });
+
+  test("401 without or with a wrong token, the same for surveys that do not exist", async () => {
+    for (const url of ["/api/marktplatz/umfrage/export", "/api/gibt-es-nicht/umfrage/export"]) {
+      for (const authorization of [undefined, "Bearer falsch", `Basic ${EXPORT_TOKEN}`, `Bearer ${EXPORT_TOKEN}x`]) {
+        const response = await c.app.inject({ method: "GET", url, headers: authorization ? { authorization, accept: "text/html" } : {} });
+        expect(response.statusCode).toBe(401);
+        expect(response.headers["www-authenticate"]).toBe('Bearer realm="mitreden export"');
+        expect(response.body).not.toContain("Marktplatz");
+      }
+    }
+    const unknown = await c.app.inject({ method: "GET", url: "/api/gibt-es-nicht/umfrage/export", headers: { authorization: `Bearer ${EXPORT_TOKEN}` } });
+    expect(unknown.statusCode).toBe(404);
+  });
+
+  test("does not exist (404) when no export token is configured", async () => {
+    const app = createCollector({ model: exampleSite(), store: c.store });
+    const response = await app.inject({ method: "GET", url: "/api/marktplatz/umfrage/export", headers: { authorization: "Bearer " } });
+    await app.close();
+    expect(response.statusCode).toBe(404);
+  });
+
+  test("refuses a token too short to be safe", () => {
+    const app = createCollector({ model: exampleSite(), store: c.store, exportToken: "geheim" });
+    return expect(app.ready()).rejects.toThrow(/at least 24 characters/);
+  });
+});

@@ -1,0 +1,96 @@
+// The behaviour every response store must have; run against SQLite and PostgreSQL.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { NewResponse, ResponseStore } from "../../src/collector/store/index.js";
+import { fullMarktplatzAnswers } from "./helpers/campaigns.js";
+
+export interface StoreFactory {
+  /** Opens the store (running migrations); called more than once on the same database. */
+  open(): Promise<ResponseStore>;
+  cleanup?(): Promise<void>;
+}
+
+export function response(overrides: Partial<NewResponse> = {}): NewResponse {
+  return {
+    id: randomUUID(),
+    campaign: "marktplatz",
+    page: "umfrage",
+    locale: "de",
+    answers: fullMarktplatzAnswers() as NewResponse["answers"],
+    receivedAt: new Date("2027-03-15T11:00:00.000Z").toISOString(),
+    channel: "script",
+    verified: true,
+    ...overrides,
+  };
+}
+
+export function describeStore(name: string, factory: () => Promise<StoreFactory>): void {
+  describe(`${name} store`, () => {
+    let setup: StoreFactory;
+    let store: ResponseStore;
+    beforeAll(async () => {
+      setup = await factory();
+      store = await setup.open();
+    });
+    afterAll(async () => {
+      await store?.close();
+      await setup?.cleanup?.();
+    });
+
+    test("keeps answers exactly: umlauts, order of a ranking, nested location, numbers", async () => {
+      const r = response({ campaign: "roundtrip" });
+      expect(await store.insertResponse(r)).toMatchObject({ status: "inserted" });
+      const [stored] = await store.listResponses("roundtrip", "umfrage");
+      expect(stored).toEqual({ ...r, seq: expect.any(Number) });
+    });
+
+    test("an id is stored once: a retry is a duplicate, the same id for another survey a conflict", async () => {
+      const r = response({ campaign: "idempotent" });
+      const first = await store.insertResponse(r);
+      const again = await store.insertResponse({ ...r, answers: { bezug: "altstadt" } });
+      const elsewhere = await store.insertResponse({ ...r, page: "andere-umfrage" });
+      expect(first.status).toBe("inserted");
+      expect(again).toEqual({ status: "duplicate", seq: (first as { seq: number }).seq });
+      expect(elsewhere).toEqual({ status: "conflict" });
+      const rows = await store.listResponses("idempotent", "umfrage");
+      expect(rows).toHaveLength(1);
+      expect(rows[0]!.answers).toEqual(r.answers);
+    });
+
+    test("concurrent inserts all land, in order of arrival, each once", async () => {
+      const batch = Array.from({ length: 300 }, (_, i) => response({ campaign: "concurrent", answers: { idee: `Idee ${i}` } }));
+      // Every response twice, at the same time: the second copy must come back as a duplicate.
+      const outcomes = await Promise.all([...batch, ...batch].map((r) => store.insertResponse(r)));
+      expect(outcomes.filter((o) => o.status === "inserted")).toHaveLength(300);
+      expect(outcomes.filter((o) => o.status === "duplicate")).toHaveLength(300);
+      const rows = await store.listResponses("concurrent", "umfrage");
+      expect(rows.map((r) => r.id).sort()).toEqual(batch.map((r) => r.id).sort());
+      const seqs = rows.map((r) => r.seq);
+      expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    });
+
+    test("lists and counts per survey", async () => {
+      await store.insertResponse(response({ campaign: "zaehlen", page: "a" }));
+      await store.insertResponse(response({ campaign: "zaehlen", page: "a", channel: "form", verified: false }));
+      await store.insertResponse(response({ campaign: "zaehlen", page: "b" }));
+      expect(await store.countResponses("zaehlen")).toBe(3);
+      expect(await store.countResponses("zaehlen", "a")).toBe(2);
+      expect((await store.listResponses("zaehlen", "a")).map((r) => [r.channel, r.verified])).toEqual([
+        ["script", true],
+        ["form", false],
+      ]);
+      expect(await store.listResponses("zaehlen", "c")).toEqual([]);
+    });
+
+    test("migrations run on every start and apply once; data survives reopening", async () => {
+      const before = await store.countResponses();
+      const again = await setup.open();
+      try {
+        expect(await again.countResponses()).toBe(before);
+        await again.ping();
+      } finally {
+        await again.close();
+      }
+    });
+  });
+}
