@@ -14,6 +14,15 @@ interface Command {
 
 const campaignsOption = { campaigns: { type: "string", default: "campaigns" } } as const;
 const outOption = { out: { type: "string", default: "_site" } } as const;
+const nowOption = { now: { type: "string" } } as const;
+const nowHelp = "build as if it were this ISO instant, e.g. 2027-03-15T12:00:00+01:00 (rehearse launch day)";
+
+function parseNow(value: string | boolean | undefined): Date | undefined {
+  if (value === undefined) return undefined;
+  const now = new Date(String(value));
+  if (Number.isNaN(now.getTime())) throw new api.UsageError(`--now must be an ISO instant like 2027-03-15T12:00:00+01:00, not "${value}".`);
+  return now;
+}
 
 const commands: Record<string, Command> = {
   validate: {
@@ -37,11 +46,11 @@ const commands: Record<string, Command> = {
   },
   build: {
     summary: "validate, then build the static site",
-    usage: "mitreden build [--campaigns campaigns] [--out _site]",
-    options: { ...campaignsOption, ...outOption },
-    help: { campaigns: "folder with the campaigns (default: campaigns)", out: "output folder (default: _site)" },
+    usage: "mitreden build [--campaigns campaigns] [--out _site] [--now instant]",
+    options: { ...campaignsOption, ...outOption, ...nowOption },
+    help: { campaigns: "folder with the campaigns (default: campaigns)", out: "output folder (default: _site)", now: nowHelp },
     async run(values) {
-      const result = await api.build({ campaignsDir: String(values.campaigns), outDir: String(values.out) });
+      const result = await api.build({ campaignsDir: String(values.campaigns), outDir: String(values.out), now: parseNow(values.now) });
       for (const warning of result.warnings) console.log(formatProblem(warning));
       console.log(`Built ${result.pages.length} pages into ${values.out}/ in ${result.ms} ms.`);
       return 0;
@@ -49,18 +58,19 @@ const commands: Record<string, Command> = {
   },
   serve: {
     summary: "build, serve the site on one port, rebuild on change",
-    usage: "mitreden serve [--port 8080] [--campaigns campaigns] [--out _site]",
-    options: { ...campaignsOption, ...outOption, port: { type: "string", default: "8080" }, host: { type: "string", default: "127.0.0.1" } },
+    usage: "mitreden serve [--port 8080] [--campaigns campaigns] [--out _site] [--now instant]",
+    options: { ...campaignsOption, ...outOption, ...nowOption, port: { type: "string", default: "8080" }, host: { type: "string", default: "127.0.0.1" } },
     help: {
       port: "port to listen on (default: 8080)",
       host: "interface to listen on (default: 127.0.0.1; 0.0.0.0 for your network)",
       campaigns: "folder with the campaigns (default: campaigns)",
       out: "output folder (default: _site)",
+      now: nowHelp,
     },
     async run(values) {
       const port = Number(values.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new api.UsageError(`--port must be a number from 0 to 65535, not "${values.port}".`);
-      const server = await api.serve({ campaignsDir: String(values.campaigns), outDir: String(values.out), port, host: String(values.host) });
+      const server = await api.serve({ campaignsDir: String(values.campaigns), outDir: String(values.out), port, host: String(values.host), now: parseNow(values.now) });
       console.log(`Serving on ${server.url}/ — press Ctrl+C to stop.`);
       await new Promise<void>((resolve) => {
         const stop = () => void server.close().then(resolve);

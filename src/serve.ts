@@ -21,6 +21,8 @@ export interface ServeOptions {
   watch?: boolean;
   /** The collector's SQLite file (default data/mitreden.sqlite); DATABASE_URL selects PostgreSQL. */
   db?: string;
+  /** Pretend it is this moment (the clock runs on from there): rehearse launch day, test a survey's open period. */
+  now?: Date;
   log?: (line: string) => void;
 }
 
@@ -32,7 +34,9 @@ export interface RunningServer {
 
 export async function serve(options: ServeOptions): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const first = await buildSite({ campaignsDir: options.campaignsDir, outDir: options.outDir });
+  const offset = options.now ? options.now.getTime() - Date.now() : 0;
+  const clock = () => new Date(Date.now() + offset);
+  const first = await buildSite({ campaignsDir: options.campaignsDir, outDir: options.outDir, now: clock() });
   log(`Built ${first.pages.length} pages in ${first.ms} ms.`);
 
   const app = Fastify({ logger: false });
@@ -44,6 +48,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     prefix: "/api",
     model: () => collector.model,
     store,
+    now: clock,
     exportToken: process.env.MITREDEN_EXPORT_TOKEN || undefined,
     stylesheet: () => findStylesheet(options.outDir),
   });
@@ -51,7 +56,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   await app.listen({ port: options.port, host: options.host ?? "127.0.0.1" });
   const url = `http://${options.host ?? "localhost"}:${options.port}`;
 
-  const stopWatching = options.watch === false ? () => {} : watchCampaigns(options, log, collector);
+  const stopWatching = options.watch === false ? () => {} : watchCampaigns(options, log, collector, clock);
   return {
     url,
     app,
@@ -63,13 +68,13 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   };
 }
 
-function watchCampaigns(options: ServeOptions, log: (line: string) => void, collector: { model: SiteModel }): () => void {
+function watchCampaigns(options: ServeOptions, log: (line: string) => void, collector: { model: SiteModel }, clock: () => Date): () => void {
   let timer: NodeJS.Timeout | undefined;
   let building = Promise.resolve();
   const rebuild = () => {
     building = building.then(async () => {
       try {
-        const result = await buildSite({ campaignsDir: options.campaignsDir, outDir: options.outDir });
+        const result = await buildSite({ campaignsDir: options.campaignsDir, outDir: options.outDir, now: clock() });
         collector.model = (await loadSiteModel(options.campaignsDir)).model;
         log(`Rebuilt ${result.pages.length} pages in ${result.ms} ms.`);
       } catch (error) {
