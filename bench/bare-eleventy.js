@@ -2,5 +2,5 @@
 import Eleventy from "@11ty/eleventy";
 
 const [input, output] = process.argv.slice(2);
-const eleventy = new Eleventy(input, output, { quietMode: true, configPath: false });
+const eleventy = new Eleventy(input, output, { quietMode: true, configPath: "" });
 await eleventy.write();
