@@ -10,20 +10,21 @@ import { uiText } from "../forms/messages.js";
 import type { HttpError } from "./errors.js";
 import { escapeHtml, renderSurveyForm } from "./html-form.js";
 
-// Enough to be usable when the site's stylesheet is not at hand; the stylesheet overrides nothing here.
+// Enough to be usable when the site's stylesheet is not at hand (with it, the KERN classes of the
+// form components do the work and this would only fight them).
 const BASE_CSS = `body{font-family:system-ui,sans-serif;line-height:1.5;margin:0 auto;max-width:42rem;padding:1rem}
 .mitreden-error-summary{border:4px solid #b42318;padding:1rem;margin:1rem 0}
 .mitreden-error-summary:focus{outline:3px solid #ffbf47;outline-offset:0}
 .mitreden-error-summary a{color:#b42318;font-weight:bold}
-.mitreden-question{margin:1.5rem 0}.mitreden-question--error{border-left:5px solid #b42318;padding-left:1rem}
-.mitreden-error-message{color:#b42318;font-weight:bold;margin:.25rem 0}
-.mitreden-hint{color:#505a5f}.mitreden-choice,.mitreden-ranking-item,.mitreden-other{margin:.4rem 0}
+.mr-question{margin:1.5rem 0}.kern-form-input--error,.kern-fieldset--error{border-left:5px solid #b42318;padding-left:1rem}
+.kern-error{color:#b42318;font-weight:bold;margin:.25rem 0}
+.kern-hint{color:#505a5f}.kern-form-check,.mr-ranking__item,.mr-other{margin:.4rem 0}
 fieldset{border:0;padding:0;margin:0}legend{font-weight:bold;padding:0}
-label{display:inline-block}.mitreden-question>label,.mitreden-other>label{display:block;font-weight:bold}
+label{display:inline-block}.kern-form-input>label{display:block;font-weight:bold}
 input[type=text],input[type=email],input[type=date],textarea,select{font:inherit;max-width:100%;border:2px solid #0b0c0c;padding:.3rem}
 input[type=text],textarea{width:100%;box-sizing:border-box}
 [aria-invalid=true]{border-color:#b42318}
-.mitreden-visually-hidden{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.kern-sr-only{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .mitreden-honeypot{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
 button{font:inherit;padding:.5rem 1rem;margin-top:1rem}`;
 
@@ -43,8 +44,9 @@ export function renderErrorPage(p: ErrorPage): string {
   const locale = p.locale ?? p.campaign?.locale ?? "de";
   const campaignTitle = p.campaign?.title[locale] ?? "mitreden";
   const heading = p.page?.title[locale] ?? (p.error.statusCode === 404 ? uiText("notFoundTitle", locale) : campaignTitle);
-  const summary = renderSummary(p, locale);
   const withForm = p.fields && p.page && p.campaign && p.action && p.error.statusCode !== 403;
+  // With the form, its own template brings the error summary (components/error-summary).
+  const summary = withForm ? "" : renderSummary(p, locale);
   const body = withForm
     ? renderSurveyForm({
         campaign: p.campaign!,
@@ -63,12 +65,12 @@ export function renderErrorPage(p: ErrorPage): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${escapeHtml(`${uiText("errorTitlePrefix", locale)}: ${heading} – ${campaignTitle}`)}</title>
-${p.stylesheet ? `<link rel="stylesheet" href="${escapeHtml(p.stylesheet)}">\n` : ""}<style>${BASE_CSS}</style>
+${p.stylesheet ? `<link rel="stylesheet" href="${escapeHtml(p.stylesheet)}">` : `<style>${BASE_CSS}</style>`}
 </head>
-<body>
-<header><p><a href="${escapeHtml(p.campaign ? pagePath(p.campaign, locale) : "/")}">${escapeHtml(campaignTitle)}</a></p></header>
-<main id="main">
-<h1>${escapeHtml(heading)}</h1>
+<body${p.campaign ? ` data-campaign="${escapeHtml(p.campaign.slug)}"` : ""}>
+<header class="mr-container"><p><a class="kern-link" href="${escapeHtml(p.campaign ? pagePath(p.campaign, locale) : "/")}">${escapeHtml(campaignTitle)}</a></p></header>
+<main id="main" class="mr-container mr-container--narrow mr-main">
+<h1 class="kern-heading-large">${escapeHtml(heading)}</h1>
 ${summary}
 ${body}
 </main>

@@ -19,7 +19,22 @@ type UiKey =
   | "choose"
   | "optional"
   | "yes"
-  | "no";
+  | "no"
+  | "requiredNote"
+  | "charactersLimit"
+  | "charactersLeft"
+  | "charactersOver"
+  | "conditionHint"
+  | "conditionOr"
+  | "rankingHint"
+  | "moveUp"
+  | "moveDown"
+  | "moved"
+  | "draftNote"
+  | "networkError"
+  | "notOpenYet"
+  | "closedNow"
+  | "consentRequired";
 
 const de: Catalogue = {
   required: "Bitte beantworten Sie diese Frage.",
@@ -72,6 +87,21 @@ const de: Catalogue = {
   optional: "freiwillig",
   yes: "ja",
   no: "nein",
+  requiredNote: "Fragen mit dem Zusatz „freiwillig“ können Sie überspringen, alle anderen müssen Sie beantworten.",
+  charactersLimit: "Sie können bis zu {limit} Zeichen eingeben.",
+  charactersLeft: "Sie haben noch {count} Zeichen übrig.",
+  charactersOver: "Sie haben {count} Zeichen zu viel.",
+  conditionHint: "Nur beantworten, wenn Sie oben bei „{question}“ {values} gewählt haben.",
+  conditionOr: " oder ",
+  rankingHint: "Vergeben Sie jeden Platz von 1 bis {count} genau einmal.",
+  moveUp: "Nach oben",
+  moveDown: "Nach unten",
+  moved: "„{option}“ ist jetzt auf Platz {position} von {count}.",
+  draftNote: "Ihre Antworten werden bis zum Absenden nur in diesem Browser zwischengespeichert, damit nichts verloren geht. Nach dem Absenden löschen wir den Zwischenstand.",
+  networkError: "Ihre Antworten konnten nicht gesendet werden: Die Verbindung ist unterbrochen. Ihre Antworten bleiben auf dieser Seite erhalten. Bitte prüfen Sie Ihre Internetverbindung und senden Sie erneut.",
+  notOpenYet: "Die Umfrage hat noch nicht begonnen. Das Formular erscheint hier, sobald sie geöffnet ist.",
+  closedNow: "Die Umfrage ist inzwischen beendet. Wir können keine Antworten mehr annehmen.",
+  consentRequired: "Pflichtangabe",
 };
 
 const en: Catalogue = {
@@ -125,6 +155,21 @@ const en: Catalogue = {
   optional: "optional",
   yes: "yes",
   no: "no",
+  requiredNote: "You may skip questions marked “optional”; please answer all others.",
+  charactersLimit: "You can enter up to {limit} characters.",
+  charactersLeft: "You have {count} characters remaining.",
+  charactersOver: "You have {count} characters too many.",
+  conditionHint: "Answer only if you chose {values} for “{question}” above.",
+  conditionOr: " or ",
+  rankingHint: "Give every position from 1 to {count} exactly once.",
+  moveUp: "Move up",
+  moveDown: "Move down",
+  moved: "“{option}” is now in position {position} of {count}.",
+  draftNote: "Until you send them, your answers are kept in this browser only, so nothing gets lost. We delete them there once they are sent.",
+  networkError: "Your answers could not be sent: the connection was interrupted. Your answers are still on this page. Please check your internet connection and send them again.",
+  notOpenYet: "The survey has not started yet. The form appears here once it opens.",
+  closedNow: "The survey has closed in the meantime. We can no longer accept answers.",
+  consentRequired: "required",
 };
 
 const catalogues: Record<string, Catalogue> = { de, en };
@@ -142,6 +187,16 @@ export function issueMessage(issue: Pick<FieldIssue, "reason" | "limit">, locale
 export function uiText(key: UiKey, locale: string): string {
   return catalogue(locale)[key];
 }
+
+/** An interface sentence with placeholders: uiFormat("moved", "de", { option, position, count }). */
+export function uiFormat(key: UiKey, locale: string, params: Record<string, string | number>): string {
+  return catalogue(locale)[key].replace(/\{(\w+)\}/g, (all, name: string) => {
+    const value = params[name];
+    return value === undefined ? all : typeof value === "number" ? new Intl.NumberFormat(locale).format(value) : value;
+  });
+}
+
+export type { UiKey };
 
 function fill(template: string, limit: number | string | undefined, locale: string): string {
   return template.replace("{limit}", () => formatLimit(limit, locale));

@@ -42,7 +42,8 @@ export function surveySchema(campaign: CampaignModel, page: SurveyPageModel): Re
     required,
     additionalProperties: false,
     // Always two entries, so SHOW_IF_RULES_PATH and OTHER_RULES_PATH stay true.
-    allOf: [{ allOf: showIfRules }, { allOf: otherRules }],
+    // An empty allOf is not a valid schema (minItems 1), so `true` stands in when there are no rules.
+    allOf: [{ allOf: showIfRules.length ? showIfRules : [true] }, { allOf: otherRules.length ? otherRules : [true] }],
   };
 }
 

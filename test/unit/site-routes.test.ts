@@ -13,7 +13,14 @@ describe("buildRoutes", async () => {
 
   it("has one route per page: index, each campaign's landing, pages and statement per locale, 404", () => {
     const expected = 2 + model.campaigns.reduce((n, c) => n + c.locales.length * (c.pages.length + 2), 0);
-    expect(routes).toHaveLength(expected);
+    // Thank-you pages (surveys, maps) come on top: noindex, for the person who just took part.
+    const thanks = routes.filter((r) => !r.indexable && /\/(danke|thanks)\/$/.test(r.url));
+    expect(routes.length - thanks.length).toBe(expected);
+    expect(routes.filter((r) => r.kind === "thankYou").map((r) => r.url).sort()).toEqual([
+      "/marktplatz/umfrage/danke/",
+      "/radverkehr/en/umfrage/thanks/",
+      "/radverkehr/umfrage/danke/",
+    ]);
     expect(new Set(routes.map((r) => r.url)).size).toBe(routes.length);
     expect(byUrl.get("/")?.kind).toBe("index");
     expect(byUrl.get("/404.html")).toMatchObject({ kind: "notFound", indexable: false });

@@ -153,7 +153,7 @@ describe("kit page and poster", () => {
   it("shows every post × platform with a selectable text, its count and a hidden copy button", () => {
     const env = templates();
     for (const { campaign, kit } of kits.values()) {
-      const $ = load(env.render("pages/social-kit.njk", { campaign, locale: campaign.locale, kit }));
+      const $ = load(env.render("pages/socialKit.njk", { campaign, locale: campaign.locale, kit }));
       const entries = kit.posts.flatMap((p) => p.entries);
       expect($("textarea[readonly][id^=post-]:not([id*=-alt-])").length).toBe(entries.length);
       for (const entry of entries) {

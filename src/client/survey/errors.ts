@@ -1,0 +1,94 @@
+// Showing problems the way the collector's error page does (GOV.UK pattern): a summary at the
+// top that takes focus and links to each field, and the message next to the field, tied to it with
+// aria-describedby. Markup as in templates/components/question-parts/error.njk.
+import { controlIdForField, questionIdOf } from "../../forms/fields.js";
+import type { FieldIssue } from "../../forms/issues.js";
+import { uiText } from "../../forms/messages.js";
+import { questionElement } from "./answers.js";
+
+export interface ShownIssue extends FieldIssue {
+  message: string;
+}
+
+function titlePrefix(locale: string): string {
+  return `${uiText("errorTitlePrefix", locale)}: `;
+}
+
+export function clearErrors(root: HTMLElement, locale: string): void {
+  root.querySelectorAll("[data-field] > .kern-error").forEach((p) => p.remove());
+  root.querySelectorAll(".kern-form-input--error, .kern-fieldset--error").forEach((e) => e.classList.remove("kern-form-input--error", "kern-fieldset--error"));
+  root.querySelectorAll('[aria-invalid="true"]').forEach((e) => e.removeAttribute("aria-invalid"));
+  root.querySelectorAll("[aria-describedby]").forEach((e) => {
+    const ids = (e.getAttribute("aria-describedby") ?? "").split(/\s+/).filter((id) => id && !id.endsWith("-error"));
+    if (ids.length) e.setAttribute("aria-describedby", ids.join(" "));
+    else e.removeAttribute("aria-describedby");
+  });
+  const summary = root.querySelector<HTMLElement>("[data-error-summary]");
+  if (summary) summary.hidden = true;
+  if (document.title.startsWith(titlePrefix(locale))) document.title = document.title.slice(titlePrefix(locale).length);
+}
+
+/** Marks every field with its issue, fills the summary and moves focus to it. */
+export function showErrors(root: HTMLElement, form: HTMLFormElement, issues: ShownIssue[], labelOf: (questionId: string) => string, locale: string): void {
+  clearErrors(root, locale);
+  const summary = root.querySelector<HTMLElement>("[data-error-summary]");
+  const list = summary?.querySelector("ul");
+  list?.replaceChildren();
+  for (const issue of issues) {
+    const target = controlIdForField(issue.field);
+    const field = target ? markField(form, issue, target, locale) : false;
+    const label = labelOf(questionIdOf(issue.field));
+    const item = document.createElement("li");
+    const text = label ? `${label}: ${issue.message}` : issue.message;
+    if (field && target) {
+      const link = document.createElement("a");
+      link.className = "mr-error-summary__link";
+      link.href = `#${target}`;
+      link.textContent = text;
+      link.addEventListener("click", (event) => {
+        // Focus the field itself (an in-page link only scrolls), with its label or legend in view.
+        event.preventDefault();
+        const control = document.getElementById(target);
+        (control?.closest("fieldset")?.querySelector("legend") ?? control?.closest("[data-field]"))?.scrollIntoView();
+        control?.focus({ preventScroll: true });
+      });
+      item.append(link);
+    } else item.textContent = text;
+    list?.append(item);
+  }
+  if (!summary) return;
+  summary.hidden = false;
+  // "Fehler: " in the title too, as GOV.UK does: it is the first thing a screen reader says of the page.
+  document.title = titlePrefix(locale) + document.title;
+  summary.focus();
+}
+
+function markField(form: HTMLFormElement, issue: ShownIssue, target: string, locale: string): boolean {
+  const question = questionElement(form, questionIdOf(issue.field));
+  if (!question || question.hidden) return false;
+  const field = question.querySelector<HTMLElement>(`[data-field="${CSS.escape(issue.field)}"]`) ?? question.querySelector<HTMLElement>("[data-field]");
+  if (!field) return false;
+  const errorId = `${target}-error`;
+  const before = field.querySelector(":scope > [data-error-before]");
+  const existing = document.getElementById(errorId);
+  const p = existing ?? document.createElement("p");
+  p.className = "kern-error";
+  p.id = errorId;
+  const icon = document.createElement("span");
+  icon.className = "kern-icon kern-icon--danger";
+  icon.setAttribute("aria-hidden", "true");
+  const body = document.createElement("span");
+  body.className = "kern-body";
+  const prefix = document.createElement("span");
+  prefix.className = "kern-sr-only";
+  prefix.textContent = `${uiText("errorTitlePrefix", locale)}:`;
+  body.append(prefix, ` ${issue.message}`);
+  p.replaceChildren(icon, body);
+  if (!existing) field.insertBefore(p, before);
+  field.classList.add(field.tagName === "FIELDSET" ? "kern-fieldset--error" : "kern-form-input--error");
+  // A fieldset is described as a whole; a single control carries the description itself.
+  const described = field.tagName === "FIELDSET" ? field : document.getElementById(target);
+  if (described) described.setAttribute("aria-describedby", [described.getAttribute("aria-describedby"), errorId].filter(Boolean).join(" "));
+  field.querySelectorAll("input:not([type=hidden]), select, textarea").forEach((control) => control.setAttribute("aria-invalid", "true"));
+  return true;
+}

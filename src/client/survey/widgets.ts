@@ -1,0 +1,95 @@
+// The small enhancements: a live character count (GOV.UK's: the visible count follows every
+// keystroke, screen readers hear it once typing pauses) and "move up/down" buttons for rankings.
+import { uiFormat, uiText } from "../../forms/messages.js";
+
+const ANNOUNCE_DELAY_MS = 1000;
+
+export function setupCharacterCounts(form: HTMLFormElement, locale: string): (() => void)[] {
+  const updates: (() => void)[] = [];
+  for (const control of form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>("[data-maxlength]")) {
+    const max = Number(control.dataset.maxlength);
+    const hint = document.getElementById(`${control.id}-count`);
+    if (!hint || !max) continue;
+    // The static hint stays what aria-describedby reads ("up to N characters"); the count is shown
+    // beside it and read out through a polite live region, not on every keystroke.
+    const visible = document.createElement("div");
+    visible.className = "kern-hint mr-char-count";
+    visible.setAttribute("aria-hidden", "true");
+    const live = document.createElement("div");
+    live.className = "kern-sr-only";
+    live.setAttribute("aria-live", "polite");
+    hint.after(visible, live);
+    // With the live count the static "up to N characters" is only read out (aria-describedby), not shown twice.
+    hint.classList.add("kern-sr-only");
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const text = () => {
+      const left = max - control.value.length;
+      return left >= 0 ? uiFormat("charactersLeft", locale, { count: left }) : uiFormat("charactersOver", locale, { count: -left });
+    };
+    const update = (announce: boolean) => {
+      visible.textContent = text();
+      visible.classList.toggle("mr-char-count--over", control.value.length > max);
+      clearTimeout(timer);
+      if (announce) timer = setTimeout(() => (live.textContent = text()), ANNOUNCE_DELAY_MS);
+    };
+    control.addEventListener("input", () => update(true));
+    update(false);
+    updates.push(() => update(false));
+  }
+  return updates;
+}
+
+export function setupRankings(form: HTMLFormElement, locale: string, changed: () => void): void {
+  for (const list of form.querySelectorAll<HTMLOListElement>(".mr-ranking__list")) {
+    const status = list.parentElement?.querySelector<HTMLElement>("[data-ranking-status]");
+    const items = () => [...list.querySelectorAll<HTMLLIElement>(":scope > .mr-ranking__item")];
+    const selectOf = (item: Element) => item.querySelector("select")!;
+    for (const item of items()) {
+      const label = item.querySelector("label")?.textContent ?? "";
+      const buttons = document.createElement("div");
+      buttons.className = "mr-ranking__buttons";
+      for (const direction of [-1, 1] as const) {
+        const button = document.createElement("button");
+        button.type = "button";
+        button.className = "kern-btn kern-btn--secondary kern-btn--x-small";
+        const text = document.createElement("span");
+        text.className = "kern-label";
+        text.textContent = uiText(direction < 0 ? "moveUp" : "moveDown", locale);
+        button.append(text);
+        // The name says which row moves and starts with the visible words (WCAG 2.5.3). Not a
+        // .kern-sr-only child: KERN takes a button holding one for an icon button of fixed width.
+        button.setAttribute("aria-label", `${text.textContent}: ${label}`);
+        button.addEventListener("click", () => {
+          move(item, direction);
+          button.focus(); // moving the row in the DOM would otherwise drop focus
+          const all = items();
+          if (status) status.textContent = uiFormat("moved", locale, { option: label, position: all.indexOf(item) + 1, count: all.length });
+          changed();
+        });
+        buttons.append(button);
+      }
+      item.append(buttons);
+    }
+
+    function move(item: HTMLLIElement, direction: -1 | 1): void {
+      sortByPositions();
+      const all = items();
+      const at = all.indexOf(item);
+      const neighbour = all[at + direction];
+      if (neighbour) {
+        if (direction < 0) list.insertBefore(item, neighbour);
+        else list.insertBefore(neighbour, item);
+      }
+      items().forEach((row, i) => (selectOf(row).value = String(i + 1)));
+    }
+
+    /** Rows follow the positions chosen in the selects, when they are a complete ranking. */
+    function sortByPositions(): void {
+      const all = items();
+      const positions = all.map((row) => Number(selectOf(row).value));
+      const complete = positions.every((p) => p >= 1 && p <= all.length) && new Set(positions).size === all.length;
+      if (!complete) return;
+      all.map((row, i) => ({ row, p: positions[i]! })).sort((a, b) => a.p - b.p).forEach(({ row }) => list.append(row));
+    }
+  }
+}

@@ -1,0 +1,40 @@
+// What the browser script needs to know about a survey, embedded in the page as a JSON data block:
+// the questions without their map data (a planning area can be large), the survey window, where to
+// send and where to go afterwards. No Node imports: the browser script imports the type.
+import type { QuestionModel, SurveyPageModel } from "../campaign/model.js";
+import { pagePath } from "../campaign/urls.js";
+import type { SurveyFormInput } from "./render.js";
+
+export interface SurveyClientConfig {
+  slug: string;
+  pageId: string;
+  locale: string;
+  /** The form's action; the token is fetched from the sibling URL …/token. */
+  action: string;
+  thankYou: string;
+  /** Folder with form.validate.js (ends in "/"). */
+  validatorUrl: string;
+  opens: string;
+  closes: string;
+  page: Pick<SurveyPageModel, "id" | "type" | "questions">;
+}
+
+export function clientConfig(input: SurveyFormInput): SurveyClientConfig {
+  return {
+    slug: input.campaign.slug,
+    pageId: input.page.id,
+    locale: input.locale,
+    action: input.action,
+    thankYou: input.thankYou ?? "",
+    validatorUrl: input.validatorUrl ?? pagePath(input.campaign, input.campaign.locale, input.page.id),
+    opens: input.page.opens,
+    closes: input.page.closes,
+    page: { id: input.page.id, type: "survey", questions: input.page.questions.map(slim) },
+  };
+}
+
+function slim(q: QuestionModel): QuestionModel {
+  if (q.type !== "location") return q;
+  const map = { ...q.map, area: { type: "FeatureCollection" as const, features: [] }, layers: [] };
+  return { ...q, map };
+}

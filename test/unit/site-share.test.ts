@@ -1,0 +1,214 @@
+// Share cards and the social-media kit in the REAL built site (not the modules alone): every page of
+// the sitemap carries complete Open Graph and Twitter tags whose image exists at that URL, the kits
+// and posters are built, kept out of search engines and show what the campaign files plan.
+import { existsSync } from "node:fs";
+import { readFile, rm } from "node:fs/promises";
+import * as cheerio from "cheerio";
+import ogs from "open-graph-scraper";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadSiteModel, type SiteModel } from "../../src/campaign/index.js";
+import { PLATFORM_LIMITS, composePost, postLength, postUrl } from "../../src/campaign/social-text.js";
+import { pagePath, socialKitPath } from "../../src/campaign/urls.js";
+import { buildSite, type BuildSiteResult } from "../../src/site/build.js";
+import { fileOf, tmpDir, withReaders, type BuiltSite } from "./site-support.js";
+
+const NOW = new Date("2027-03-20T12:00:00+01:00");
+let site: BuiltSite;
+let model: SiteModel;
+let cardCacheDir: string;
+let first: BuildSiteResult;
+let second: BuildSiteResult;
+/** Root-relative URLs of the sitemap, e.g. "/radverkehr/en/umfrage/". */
+let sitemap: string[];
+
+beforeAll(async () => {
+  const outDir = tmpDir("share");
+  cardCacheDir = `${outDir}-cache`;
+  const build = () => buildSite({ campaignsDir: "campaigns", outDir, now: NOW, quiet: true, cardCacheDir });
+  first = await build();
+  // The same campaigns again: every card comes from the cache; the pages are the second build's.
+  second = await build();
+  site = withReaders(outDir, second);
+  model = (await loadSiteModel("campaigns", { now: NOW })).model;
+  const $ = cheerio.load(site.read("/sitemap.xml"), { xml: true });
+  sitemap = $("url > loc").map((_, el) => new URL($(el).text()).pathname).get();
+});
+afterAll(async () => {
+  await site?.remove();
+  if (cardCacheDir) await rm(cardCacheDir, { recursive: true, force: true });
+});
+
+const campaign = (slug: string) => model.campaigns.find((c) => c.slug === slug)!;
+
+describe("share tags on every page of the sitemap", () => {
+  it("are complete and absolute, as an Open Graph parser reads them", async () => {
+    expect(sitemap.length).toBeGreaterThanOrEqual(15);
+    for (const url of sitemap) {
+      const html = site.read(url);
+      const $ = cheerio.load(html);
+      const owner = model.campaigns.find((c) => url.startsWith(`/${c.slug}/`));
+      const base = (owner ?? model.campaigns[0]!).site.baseUrl;
+      const { result, error } = await ogs({ html });
+      expect(error, url).toBe(false);
+      expect(result.ogTitle, url).toBeTruthy();
+      expect(result.ogTitle, url).toContain($("h1").text().trim());
+      expect(result.ogDescription, url).toBe($('meta[name="description"]').attr("content"));
+      expect(result.ogType, url).toBe("website");
+      expect(result.ogUrl, url).toBe(`${base}${url}`);
+      expect(result.ogUrl, url).toBe($('link[rel="canonical"]').attr("href"));
+      expect(result.ogSiteName, url).toBe("Stadt Musterstadt");
+      const lang = $("html").attr("lang");
+      expect(result.ogLocale, url).toBe(lang === "en" ? "en_GB" : "de_DE");
+      if (owner && owner.locales.length > 1) {
+        expect(result.ogLocaleAlternate, url).toBe(lang === "en" ? "de_DE" : "en_GB");
+      } else {
+        expect(result.ogLocaleAlternate, url).toBeUndefined();
+      }
+      expect(result.ogImage, url).toHaveLength(1);
+      const image = result.ogImage![0]!;
+      expect(image.url.startsWith(`${base}/assets/cards/`), url).toBe(true);
+      expect(String(image.width), url).toBe("1200");
+      expect(String(image.height), url).toBe("630");
+      expect(image.type, url).toBe("image/png");
+      expect(image.alt?.trim().length, url).toBeGreaterThan(10);
+      expect(result.twitterCard, url).toBe("summary_large_image");
+      expect(result.twitterImage?.[0]?.url, url).toBe(image.url);
+    }
+  });
+
+  it("point at a 1200 × 630 PNG that exists at exactly that path of the built site", async () => {
+    const images = new Set<string>();
+    for (const url of sitemap) {
+      const $ = cheerio.load(site.read(url));
+      images.add(new URL($('meta[property="og:image"]').attr("content")!).pathname);
+    }
+    // One card per page: no two pages share an image.
+    expect(images.size).toBe(sitemap.length);
+    for (const image of images) {
+      const file = fileOf(site.outDir, image);
+      expect(existsSync(file), image).toBe(true);
+      const meta = await sharp(file).metadata();
+      expect([meta.format, meta.width, meta.height], image).toEqual(["png", 1200, 630]);
+    }
+  });
+
+  it("are left off pages that are not public (404, social kit, posters)", () => {
+    for (const url of site.htmlUrls.filter((u) => !sitemap.includes(u))) {
+      const $ = site.load(url);
+      expect($('meta[name="robots"]').attr("content"), url).toBe("noindex");
+      expect($('meta[property^="og:"], meta[name^="twitter:"]'), url).toHaveLength(0);
+    }
+  });
+});
+
+describe("social kit page", () => {
+  it("exists for every campaign, is noindex and not in the sitemap", () => {
+    const xml = site.read("/sitemap.xml");
+    expect(xml).not.toContain("social-kit");
+    for (const c of model.campaigns) {
+      const url = socialKitPath(c);
+      expect(site.pages).toContain(url);
+      const $ = site.load(url);
+      expect($('meta[name="robots"]').attr("content")).toBe("noindex");
+      expect($('link[rel="canonical"]')).toHaveLength(0);
+      expect($("html").attr("lang")).toBe(c.locale);
+      expect($("h1")).toHaveLength(1);
+    }
+  });
+
+  it("shows every post × platform × language with the count validation uses, the limit and a UTM link", () => {
+    for (const c of model.campaigns) {
+      const $ = site.load(socialKitPath(c));
+      let expected = 0;
+      for (const post of c.social.posts) {
+        for (const locale of c.locales) {
+          for (const platform of post.platforms) {
+            expected++;
+            const id = `post-${post.id}-${platform}-${locale}`;
+            const url = postUrl(c.site.baseUrl, pagePath(c, locale, post.page), platform, c.slug, post.id);
+            const composed = composePost(post.text[locale] ?? "", c.social.hashtags, url);
+            const field = $(`textarea#${id}`);
+            expect(field.text(), id).toBe(composed);
+            const count = $(`#${field.attr("aria-describedby")}`).text();
+            expect(count, id).toContain(`${postLength(platform, composed, url)} `);
+            expect(count, id).toContain(`${PLATFORM_LIMITS[platform]}`);
+
+            const link = field.closest(".mr-kit__entry").find(`a[href^="${c.site.baseUrl}"]`).first().attr("href")!;
+            const parsed = new URL(link);
+            expect(parsed.pathname).toBe(pagePath(c, locale, post.page));
+            expect(Object.fromEntries(parsed.searchParams), id).toEqual({
+              utm_source: platform,
+              utm_medium: "social",
+              utm_campaign: c.slug,
+              utm_content: post.id,
+            });
+            // The copy button is named by its visible word and the entry's heading, not by hidden text.
+            const button = $(`button[data-copy="${id}"]`);
+            expect(button.find(".kern-sr-only")).toHaveLength(0);
+            const name = button.attr("aria-labelledby")!.split(" ").map((ref) => $(`#${ref}`).text().trim());
+            expect(name.join(" "), id).toMatch(/^(Kopieren|Copy) \S/);
+          }
+        }
+      }
+      expect(expected).toBeGreaterThan(0);
+      expect($("textarea[id^=post-]:not([id*=-alt-])")).toHaveLength(expected);
+    }
+  });
+
+  it("links a calendar (.ics, .csv) and images that exist, and loads only its copy script", async () => {
+    for (const c of model.campaigns) {
+      const kitUrl = socialKitPath(c);
+      const $ = site.load(kitUrl);
+      const ics = $('a[href$=".ics"]').attr("href")!;
+      const csv = $('a[href$=".csv"]').attr("href")!;
+      expect(await readFile(fileOf(site.outDir, ics), "utf8")).toMatch(/^BEGIN:VCALENDAR\r\n/);
+      expect(await readFile(fileOf(site.outDir, csv), "utf8")).toContain(",post,");
+      for (const src of $("main img").map((_, el) => $(el).attr("src")).get()) {
+        expect(existsSync(fileOf(site.outDir, src)), src).toBe(true);
+      }
+      for (const href of $("main a[download]").map((_, el) => $(el).attr("href")).get()) {
+        expect(existsSync(fileOf(site.outDir, href)), href).toBe(true);
+      }
+      expect($("script").map((_, el) => $(el).attr("src")).get()).toEqual([`${kitUrl}copy.js`]);
+      expect(existsSync(fileOf(site.outDir, `${kitUrl}copy.js`))).toBe(true);
+    }
+  });
+});
+
+describe("posters", () => {
+  it("exist for every page the kit lists, each with its print styles and QR code", async () => {
+    for (const c of model.campaigns) {
+      const $kit = site.load(socialKitPath(c));
+      const posters = $kit(`a[href^="${socialKitPath(c)}poster/"]`).map((_, el) => $kit(el).attr("href")).get();
+      expect(posters.length).toBe(c.locales.length * (c.pages.length + 1));
+      for (const url of posters) {
+        expect(site.pages, url).toContain(url);
+        const $ = site.load(url);
+        expect($('meta[name="robots"]').attr("content"), url).toBe("noindex");
+        expect($("h1"), url).toHaveLength(1);
+        expect($("html").attr("lang"), url).toMatch(/^(de|en)$/);
+        const css = $('head link[rel="stylesheet"][href$="/poster.css"]').attr("href")!;
+        expect(css, url).toBe(`${socialKitPath(c)}poster.css`);
+        expect(await readFile(fileOf(site.outDir, css), "utf8")).toContain("size: A4");
+        const qr = $("img.mr-poster__qr").attr("src")!;
+        expect(qr, url).toMatch(/\/qr\/.+\.svg$/);
+        expect(existsSync(fileOf(site.outDir, qr)), qr).toBe(true);
+        expect($("script"), url).toHaveLength(0);
+      }
+    }
+    expect(site.load("/marktplatz/social-kit/poster/umfrage-de/")(".mr-poster__url").text()).toBe("mitreden.musterstadt.de/marktplatz/umfrage");
+    expect(site.load("/radverkehr/social-kit/poster/umfrage-en/")("html").attr("lang")).toBe("en");
+    expect(campaign("radverkehr").locales).toEqual(["de", "en"]);
+  });
+});
+
+describe("rebuild", () => {
+  it("renders no card when nothing changed", () => {
+    // A fresh cache: the first build renders the cards (kit images that look like a page's card are reused).
+    expect(first.cards.rendered).toBeGreaterThan(sitemap.length);
+    expect(second.cards.rendered).toBe(0);
+    expect(second.cards.reused).toBe(first.cards.rendered + first.cards.reused);
+    expect(second.pages).toEqual(first.pages);
+  });
+});
