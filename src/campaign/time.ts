@@ -52,7 +52,13 @@ export function toInstant(value: string, timeZone: string, endOfDay = false): st
 
 /** The calendar date (YYYY-MM-DD) of an instant in a time zone. */
 export function dateInZone(instant: string | Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(
-    new Date(instant),
-  );
+  let format = isoDateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    isoDateFormats.set(timeZone, format);
+  }
+  return format.format(new Date(instant));
 }
+
+// One formatter per zone: creating an Intl.DateTimeFormat costs far more than using one.
+const isoDateFormats = new Map<string, Intl.DateTimeFormat>();

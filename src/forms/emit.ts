@@ -1,16 +1,24 @@
 // Build step: next to every survey page, its answers schema and a standalone validator for the
 // browser (ajv standalone, bundled by esbuild into one ESM file without eval or require).
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import standaloneCodeModule from "ajv/dist/standalone/index.js";
 import * as esbuild from "esbuild";
 import type { SiteModel, SurveyPageModel } from "../campaign/model.js";
-import { packageRoot } from "../package-root.js";
+import { packagePath, packageRoot } from "../package-root.js";
+import { cachedBytes, hashOf } from "../build-cache.js";
 import { surveySchema, surveySchemaPath } from "./survey-schema.js";
 import { createSurveyAjv } from "./validator.js";
 
 const standaloneCode = ((standaloneCodeModule as unknown as { default?: unknown }).default ??
   standaloneCodeModule) as typeof standaloneCodeModule.default;
+
+// Part of the cache key: a new mitreden (or ajv) may compile the same schema differently.
+const VALIDATOR_VERSION =
+  readFileSync(packagePath("package.json"), "utf8") +
+  readFileSync(path.join(path.dirname(createRequire(import.meta.url).resolve("ajv")), "..", "package.json"), "utf8");
 
 export interface EmittedSurveySchema {
   slug: string;
@@ -33,7 +41,12 @@ export async function emitSurveySchemas(model: SiteModel, outDir: string): Promi
       const validatorFile = schemaFile.replace(/form\.schema\.json$/, "form.validate.js");
       await mkdir(path.join(outDir, path.dirname(schemaFile)), { recursive: true });
       await writeFile(path.join(outDir, schemaFile), JSON.stringify(schema, null, 2) + "\n");
-      await writeFile(path.join(outDir, validatorFile), await standaloneValidator(schema));
+      // Compiling and bundling a validator takes ~100 ms; the same schema always gives the same file.
+      const schemaText = JSON.stringify(schema);
+      const validator = await cachedBytes(`validator-${hashOf(schemaText, VALIDATOR_VERSION)}.js`, async () =>
+        Buffer.from(await standaloneValidator(schema)),
+      );
+      await writeFile(path.join(outDir, validatorFile), validator);
       emitted.push({ slug: campaign.slug, pageId: page.id, files: [schemaFile, validatorFile] });
     }
   }

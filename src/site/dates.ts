@@ -22,9 +22,19 @@ export function dateLocale(locale: string): string {
 
 /** Long date, e.g. "15. April 2027" (de) or "15 April 2027" (en). */
 export function formatDate(instant: string | Date, locale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(dateLocale(locale), { day: "numeric", month: "long", year: "numeric", timeZone }).format(
-    new Date(instant),
-  );
+  return longDateFormat(dateLocale(locale), timeZone).format(new Date(instant));
+}
+
+// Creating an Intl.DateTimeFormat costs far more than using one, and every page formats dates.
+const longDateFormats = new Map<string, Intl.DateTimeFormat>();
+function longDateFormat(locale: string, timeZone: string): Intl.DateTimeFormat {
+  const key = `${locale} ${timeZone}`;
+  let format = longDateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone });
+    longDateFormats.set(key, format);
+  }
+  return format;
 }
 
 /** The calendar date (YYYY-MM-DD) for <time datetime> and the sitemap. */

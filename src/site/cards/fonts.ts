@@ -5,7 +5,6 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import subsetFont from "subset-font";
 import { MissingPrerequisiteError } from "../../errors.js";
 import { readCached, writeCached } from "./internal/cache-files.js";
 
@@ -61,7 +60,7 @@ async function trueType(cacheDir: string, file: string): Promise<Buffer> {
   const cacheFile = path.join(cacheDir, "fonts", `${path.basename(file, ".woff2")}.${key}.ttf`);
   const cached = await readCached(cacheFile);
   if (cached) return cached;
-  const ttf = await subsetFont(woff2, CHARACTERS, {
+  const ttf = await (await import("subset-font")).default(woff2, CHARACTERS, {
     targetFormat: "truetype",
     // Kerning and ligatures make the card's type look like the site's; the rest only adds bytes.
     keepFeatures: ["kern", "liga", "calt", "ccmp", "locl", "mark", "mkmk", "lnum", "pnum"],

@@ -3,7 +3,7 @@
 // once per campaign and size. librsvg is slow at full-size gradients and embedded pictures, so the
 // SVG holds nothing but text: a card then costs one small SVG and its encodes.
 import { readFile } from "node:fs/promises";
-import satori from "satori";
+import type satoriType from "satori";
 import sharp from "sharp";
 import { parseHex } from "../../campaign/contrast.js";
 import { MitredenError } from "../../errors.js";
@@ -70,7 +70,9 @@ export class CardRenderer {
     if (options.withoutText) return { png: await sharp(backdrop, raw).png().toBuffer() };
 
     // Satori's types ask for React elements; its object form is the same shape without React.
-    const svg = Buffer.from(await satori(node as unknown as Parameters<typeof satori>[0], { width, height, fonts: this.fonts }));
+    // satori loads only when a card must be drawn: a rebuild with nothing changed never needs it.
+    const { default: satori } = await import("satori");
+    const svg = Buffer.from(await satori(node as unknown as Parameters<typeof satoriType>[0], { width, height, fonts: this.fonts }));
     const card = sharp(backdrop, raw).composite([{ input: svg, top: 0, left: 0 }]);
     if (!content.hero) return { png: await card.png({ compressionLevel: 6 }).toBuffer() };
 

@@ -4,6 +4,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import QRCode from "qrcode";
+import { cachedBytes, hashOf } from "../../build-cache.js";
 
 export const QR_OPTIONS = { errorCorrectionLevel: "M", margin: 4 } as const;
 
@@ -22,7 +23,10 @@ export function shortUrl(baseUrl: string, pagePath: string): string {
 export async function writeQrCode(url: string, dir: string, name: string): Promise<{ svg: string; png: string }> {
   await mkdir(dir, { recursive: true });
   const svg = await QRCode.toString(url, { ...QR_OPTIONS, type: "svg", color: { dark: "#000000", light: "#ffffff" } });
-  const png = await QRCode.toBuffer(url, { ...QR_OPTIONS, type: "png", width: 1200, color: { dark: "#000000", light: "#ffffff" } });
+  // Encoding a 1200 px PNG takes about a second; the same URL always gives the same picture.
+  const png = await cachedBytes(`qr-${hashOf(url, JSON.stringify(QR_OPTIONS), "1200")}.png`, () =>
+    QRCode.toBuffer(url, { ...QR_OPTIONS, type: "png", width: 1200, color: { dark: "#000000", light: "#ffffff" } }),
+  );
   const files = { svg: path.join(dir, `${name}.svg`), png: path.join(dir, `${name}.png`) };
   await Promise.all([writeFile(files.svg, svg), writeFile(files.png, png)]);
   return files;

@@ -1,8 +1,11 @@
+import { readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import * as sass from "sass";
+import type * as Sass from "sass";
 import { MissingPrerequisiteError } from "../../errors.js";
 import { packagePath } from "../../package-root.js";
+import { cachedBytes, hashFolder, hashOf } from "../../build-cache.js";
 import { StylesError } from "./errors.js";
 import { contentHash, removeStale, writeAtomically } from "./internal/write-asset.js";
 import { themeCss } from "./theme.js";
@@ -45,7 +48,7 @@ export async function buildStyles(outDir: string, opts: BuildStylesOptions): Pro
 
   // Font and theme CSS go through Sass too, only to be formatted like the rest.
   const format = (css: string) =>
-    css.trim() ? sass.compileString(css, { syntax: "css", style, charset: false }).css : "";
+    css.trim() ? (style === "compressed" ? css.replace(/\s*\n\s*/g, "").replace(/:\s+/g, ":") : css.trim()) : "";
 
   let css = [format(opts.fontFaceCss ?? ""), main, format(themes)].filter(Boolean).join("\n");
   css = dropUnusedPaletteTokens(css);
@@ -60,9 +63,20 @@ export async function buildStyles(outDir: string, opts: BuildStylesOptions): Pro
   return { cssPath: `/assets/${name}`, bytes: Buffer.byteLength(css) };
 }
 
+// The installed Sass's version is part of the cache key (its package.json is not exported, so read it beside its entry).
+const SASS_VERSION = readFileSync(path.join(path.dirname(createRequire(import.meta.url).resolve("sass")), "package.json"), "utf8");
+
 async function compileMain(style: "compressed" | "expanded"): Promise<string> {
   const entry = packagePath("src", "site", "styles", "main.scss");
+  const kernVersion = JSON.parse(await readFile(path.join(kernLoadPath(), "@kern-ux", "native", "package.json"), "utf8").catch(() => "{}")).version ?? "";
+  const key = `main-${hashOf(style, SASS_VERSION, String(kernVersion), await hashFolder(path.dirname(entry)))}.css`;
+  return (await cachedBytes(key, async () => Buffer.from(await compileMainUncached(entry, style)))).toString("utf8");
+}
+
+async function compileMainUncached(entry: string, style: "compressed" | "expanded"): Promise<string> {
   try {
+    // Sass takes half a second to load; only a cache miss needs it.
+    const sass: typeof Sass = await import("sass");
     const result = await sass.compileAsync(entry, {
       loadPaths: [kernLoadPath()],
       style,
@@ -117,5 +131,5 @@ function checkedSlug(slug: string): string {
 }
 
 function describe(error: unknown): string {
-  return error instanceof sass.Exception ? error.message : String(error);
+  return error instanceof Error ? error.message : String(error);
 }

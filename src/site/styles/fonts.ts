@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import subsetFont from "subset-font";
 import { MissingPrerequisiteError } from "../../errors.js";
+import { cachedBytes, hashOf } from "../../build-cache.js";
 import { StylesError } from "./errors.js";
 import { contentHash, removeStale, writeAtomically } from "./internal/write-asset.js";
 
@@ -70,10 +70,11 @@ export async function buildFonts(outDir: string, text: string): Promise<BuiltFon
       const source = path.join(sourceDir, face.file);
       let subset: Buffer;
       try {
-        subset = await subsetFont(await readFile(source), characters, {
-          targetFormat: "woff2",
-          keepFeatures: LAYOUT_FEATURES,
-        });
+        const original = await readFile(source);
+        const key = `font-${hashOf(original, characters, LAYOUT_FEATURES.join(","))}.woff2`;
+        subset = await cachedBytes(key, () =>
+          import("subset-font").then(({ default: subsetFont }) => subsetFont(original, characters, { targetFormat: "woff2", keepFeatures: LAYOUT_FEATURES })),
+        );
       } catch (error) {
         throw new StylesError(`Could not subset the font ${source}: ${String(error)}. Reinstall @kern-ux/native.`, {
           cause: error,

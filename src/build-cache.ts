@@ -1,0 +1,37 @@
+// Sass, font subsetting, QR codes and survey validators cost seconds a build while their inputs
+// rarely change, so their results are kept on disk, keyed by a hash of everything that goes in
+// (a rebuild while editing a campaign's text then takes Eleventy's time, not Sass's).
+import { createHash } from "node:crypto";
+import { mkdir, readFile, readdir, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
+
+/** `.cache/mitreden/build` in the working directory, or MITREDEN_CACHE_DIR/build. */
+export function buildCacheDir(): string {
+  return path.resolve(process.env.MITREDEN_CACHE_DIR ?? path.join(".cache", "mitreden"), "build");
+}
+
+export function hashOf(...parts: (string | Buffer)[]): string {
+  const hash = createHash("sha256");
+  for (const part of parts) hash.update(part).update("\0");
+  return hash.digest("hex").slice(0, 16);
+}
+
+/** The cached bytes for `key`, or `compute()` stored under it. A broken cache entry is recomputed. */
+export async function cachedBytes(key: string, compute: () => Promise<Buffer>): Promise<Buffer> {
+  const file = path.join(buildCacheDir(), key);
+  const hit = await readFile(file).catch(() => undefined);
+  if (hit && hit.byteLength > 0) return hit;
+  const value = await compute();
+  await mkdir(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, value);
+  await rename(temporary, file);
+  return value;
+}
+
+/** Hash of every SCSS file in a folder: the stylesheet's sources. */
+export async function hashFolder(dir: string): Promise<string> {
+  const names = (await readdir(dir)).filter((n) => n.endsWith(".scss")).sort();
+  const contents = await Promise.all(names.map((n) => readFile(path.join(dir, n))));
+  return hashOf(...names.flatMap((n, i) => [n, contents[i]!]));
+}
