@@ -59,9 +59,10 @@ const commands: Record<string, Command> = {
   serve: {
     summary: "build, serve the site on one port, rebuild on change",
     usage: "mitreden serve [--port 8080] [--campaigns campaigns] [--out _site] [--now instant]",
-    options: { ...campaignsOption, ...outOption, ...nowOption, port: { type: "string", default: "8080" }, host: { type: "string", default: "127.0.0.1" } },
+    options: { ...campaignsOption, ...outOption, ...nowOption, port: { type: "string", default: "8080" }, host: { type: "string", default: "127.0.0.1" }, db: { type: "string" } },
     help: {
       port: "port to listen on (default: 8080)",
+      db: "the collector's SQLite file (default: data/mitreden.sqlite)",
       host: "interface to listen on (default: 127.0.0.1; 0.0.0.0 for your network)",
       campaigns: "folder with the campaigns (default: campaigns)",
       out: "output folder (default: _site)",
@@ -70,7 +71,7 @@ const commands: Record<string, Command> = {
     async run(values) {
       const port = Number(values.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new api.UsageError(`--port must be a number from 0 to 65535, not "${values.port}".`);
-      const server = await api.serve({ campaignsDir: String(values.campaigns), outDir: String(values.out), port, host: String(values.host), now: parseNow(values.now) });
+      const server = await api.serve({ campaignsDir: String(values.campaigns), outDir: String(values.out), port, host: String(values.host), now: parseNow(values.now), db: values.db === undefined ? undefined : String(values.db) });
       console.log(`Serving on ${server.url}/ — press Ctrl+C to stop.`);
       await new Promise<void>((resolve) => {
         const stop = () => void server.close().then(resolve);
@@ -144,8 +145,8 @@ const commands: Record<string, Command> = {
     },
   },
   export: {
-    summary: "what citizens submitted to a survey, as CSV or JSON",
-    usage: "mitreden export <slug> --page <id> [--format csv|json] [--delimiter ';'] [--db data/mitreden.sqlite] [--out file]",
+    summary: "what citizens submitted to a survey (CSV, JSON) or a map (GeoJSON, CSV, JSON)",
+    usage: "mitreden export <slug> --page <id> [--format csv|json|geojson] [--delimiter ';'] [--db data/mitreden.sqlite] [--out file]",
     options: {
       ...campaignsOption,
       page: { type: "string" },
@@ -157,7 +158,7 @@ const commands: Record<string, Command> = {
     help: {
       slug: "the campaign, e.g. marktplatz",
       page: "id of the survey page, e.g. umfrage",
-      format: "csv (default; UTF-8 with BOM, opens in Excel) or json",
+      format: "csv (default; UTF-8 with BOM, opens in Excel) or json; for a map page also geojson",
       delimiter: "CSV column separator (default: ';' for German and other decimal-comma locales, else ',')",
       db: "SQLite file (default: data/mitreden.sqlite); DATABASE_URL=postgres://… reads PostgreSQL instead",
       out: "write to this file instead of standard output",
@@ -168,7 +169,11 @@ const commands: Record<string, Command> = {
       if (!slug || values.page === undefined) throw new api.UsageError("Name the campaign and the survey: mitreden export <slug> --page <id>, e.g. mitreden export marktplatz --page umfrage");
       const delimiter = values.delimiter === undefined ? undefined : String(values.delimiter).replace(/^\\t$/, "\t");
       if (delimiter !== undefined && !/^[,;\t|]$/.test(delimiter)) throw new api.UsageError(`--delimiter must be one of , ; | or \\t, not "${values.delimiter}".`);
-      const text = await api.exportResponses({
+      const format = String(values.format);
+      // A map page exports its contributions (GeoJSON for GIS, CSV, JSON) with their moderation state.
+      const text = (await api.isMapPage(String(values.campaigns), slug, String(values.page)))
+        ? await api.exportContributions({ campaignsDir: String(values.campaigns), slug, pageId: String(values.page), format: format as "geojson" | "csv" | "json", delimiter, db: String(values.db) })
+        : await api.exportResponses({
         campaignsDir: String(values.campaigns),
         slug,
         pageId: String(values.page),
@@ -181,6 +186,44 @@ const commands: Record<string, Command> = {
         const { writeFile } = await import("node:fs/promises");
         await writeFile(String(values.out), text);
         console.error(`Wrote ${values.out}.`);
+      }
+      return 0;
+    },
+  },
+  moderate: {
+    summary: "list pending map contributions; approve or reject one",
+    usage: 'mitreden moderate <slug> [--page id] [--approve id | --reject id --reason "…"] [--db data/mitreden.sqlite]',
+    options: {
+      ...campaignsOption,
+      page: { type: "string" },
+      approve: { type: "string" },
+      reject: { type: "string" },
+      reason: { type: "string" },
+      db: { type: "string", default: "data/mitreden.sqlite" },
+    },
+    help: {
+      slug: "the campaign, e.g. marktplatz",
+      page: "only this map page (default: all map pages of the campaign)",
+      approve: "id of a contribution to publish",
+      reject: "id of a contribution to keep unpublished (needs --reason)",
+      reason: "why it was rejected; kept for staff and the export, never published",
+      db: "SQLite file (default: data/mitreden.sqlite); DATABASE_URL=postgres://… uses PostgreSQL instead",
+      campaigns: "folder with the campaigns (default: campaigns)",
+    },
+    async run(values, positionals) {
+      const slug = positionals[0];
+      if (!slug) throw new api.UsageError("Name the campaign: mitreden moderate <slug>, e.g. mitreden moderate marktplatz");
+      const str = (v: string | boolean | undefined) => (v === undefined ? undefined : String(v));
+      const result = await api.moderateContributions({
+        campaignsDir: String(values.campaigns), slug, pageId: str(values.page), approve: str(values.approve), reject: str(values.reject), reason: str(values.reason), db: String(values.db),
+      });
+      if (result.decided) console.log(`${result.decided.status === "approved" ? "Approved" : "Rejected"} ${result.decided.id}.`);
+      for (const { page, contributions } of result.pending) {
+        console.log(`\n${page.id}: ${contributions.length} pending`);
+        for (const c of contributions) {
+          const where = c.place ?? c.description ?? (c.point ? c.point.map((n) => n.toFixed(5)).join(", ") : "");
+          console.log(`  ${c.id}  ${c.receivedAt}  [${c.category}]  ${where}\n    ${c.comment.replace(/\s+/g, " ").slice(0, 200)}`);
+        }
       }
       return 0;
     },

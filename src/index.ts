@@ -14,6 +14,9 @@ export type { CollectorOptions, CreateCollectorOptions } from "./collector/serve
 export { startCollector as collect, exportResponses } from "./collector/collect.js";
 export type { CollectOptions, ExportOptions, RunningCollector } from "./collector/collect.js";
 export { HttpError } from "./collector/errors.js";
+export { moderateContributions, exportContributions, isMapPage } from "./collector/contributions/moderate.js";
+export type { ModerateOptions, ModerateResult, ExportContributionsOptions } from "./collector/contributions/moderate.js";
+export type { StoredContribution, ContributionStatus } from "./collector/contributions/types.js";
 export { openStore } from "./collector/store/index.js";
 export type { ResponseStore, NewResponse, StoredResponse } from "./collector/store/index.js";
 export { surveySchema } from "./forms/survey-schema.js";

@@ -2,6 +2,7 @@
 // collectorPlugin: the same routes mounted under a prefix inside another app (mitreden serve).
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from "fastify";
 import { AbuseGuard, type AbuseOptions } from "./abuse.js";
+import { registerContributionRoutes } from "./contributions/routes.js";
 import { registerExportRoute } from "./export-route.js";
 import { registerSubmissionRoutes } from "./routes.js";
 import type { ResponseStore } from "./store/index.js";
@@ -29,6 +30,7 @@ export const collectorPlugin: FastifyPluginAsync<CollectorOptions> = async (app,
   };
   const stylesheet = options.stylesheet;
   registerSubmissionRoutes(app, ctx, { stylesheet: typeof stylesheet === "function" ? stylesheet : () => stylesheet });
+  registerContributionRoutes(app, ctx, { stylesheet: typeof stylesheet === "function" ? stylesheet : () => stylesheet });
   registerExportRoute(app, ctx, options.exportToken);
 };
 

@@ -8,9 +8,12 @@ import Eleventy from "@11ty/eleventy";
 import type { SiteModel } from "../campaign/model.js";
 import { loadSiteModel } from "../campaign/index.js";
 import { MitredenError, type Problem } from "../errors.js";
+import { emitSurveySchemas } from "../forms/emit.js";
 import { packagePath } from "../package-root.js";
 import { prepareAssets } from "./assets.js";
 import { DEFAULT_CACHE_DIR as CARD_CACHE_DIR, renderCards } from "./cards/index.js";
+import { bundleClientScript } from "./client-bundle.js";
+import { prepareMapAssets } from "./map-assets.js";
 import mitredenPlugin from "./plugin.js";
 import { buildSocialKit, type KitData } from "./social/index.js";
 
@@ -54,12 +57,17 @@ export class SiteBuildError extends MitredenError {}
 export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteResult> {
   const started = performance.now();
   const { model, warnings } = await loadSiteModel(options.campaignsDir, { now: options.now });
-  const { pages, cards } = await renderSite(model, options);
+  const { pages, cards } = await renderSiteWithCounts(model, options);
   return { pages, warnings, cards, ms: Math.round(performance.now() - started) };
 }
 
-/** Renders a model into `outDir` (staged, then swapped in). Returns the URLs written and the card counts. */
-export async function renderSite(model: SiteModel, options: Omit<BuildSiteOptions, "campaignsDir" | "now">): Promise<RenderSiteResult> {
+/** Renders a model into `outDir` (staged, then swapped in). Returns the URLs written. */
+export async function renderSite(model: SiteModel, options: Omit<BuildSiteOptions, "campaignsDir" | "now">): Promise<string[]> {
+  return (await renderSiteWithCounts(model, options)).pages;
+}
+
+/** {@link renderSite}, also returning how many share cards and kit images were rendered or reused. */
+export async function renderSiteWithCounts(model: SiteModel, options: Omit<BuildSiteOptions, "campaignsDir" | "now">): Promise<RenderSiteResult> {
   const outDir = path.resolve(options.outDir);
   await assertReplaceable(outDir);
   await removeLeftovers(outDir);
@@ -79,6 +87,12 @@ export async function renderSite(model: SiteModel, options: Omit<BuildSiteOption
       counts.reused += kit.reused;
     }
     if (options.quiet === false) console.log(`Share cards: ${counts.rendered} rendered, ${counts.reused} reused.`);
+    // Survey forms: each survey's schema and browser validator next to its page, and the one script
+    // that enhances every survey form (loaded on survey pages only).
+    await emitSurveySchemas(model, staging);
+    const scripts = { survey: await bundleClientScript(packagePath("src/client/survey/index.ts"), staging, "survey") };
+    // Map pages only: their script, stylesheet and the self-hosted map library.
+    const mapAssets = await prepareMapAssets(model, staging);
     const templatesDir = options.templatesDir ?? packagePath("templates");
     const elev = new Eleventy(path.join(templatesDir, "eleventy"), staging, {
       // "" reads no configuration file: a .eleventy.js in the city's repository is not ours.
@@ -91,7 +105,7 @@ export async function renderSite(model: SiteModel, options: Omit<BuildSiteOption
         eleventyConfig.setUseGitIgnore(false);
         eleventyConfig.ignores.delete("**/node_modules/**");
         eleventyConfig.on("eleventy.ignores", (ignores) => void ignores.splice(0, ignores.length));
-        eleventyConfig.addPlugin(mitredenPlugin, { model, assets, templatesDir, cards: cardRun.cards, kits });
+        eleventyConfig.addPlugin(mitredenPlugin, { model, assets, templatesDir, cards: cardRun.cards, kits, scripts, mapAssets });
         // Eleventy's slow-filter hints are for template authors, not for a city's build log (and
         // its "Configuration" benchmark group is made before quiet mode could silence it).
         eleventyConfig.benchmarks?.config?.setIsVerbose(false);

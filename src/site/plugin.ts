@@ -2,10 +2,13 @@
 // gives the templates their filters. It renders nothing by itself: templates/eleventy/ holds the
 // page templates (one paginates over the routes), templates/pages/<kind>.njk the content of <main>.
 import type { UserConfig } from "@11ty/eleventy";
-import type { CampaignModel, ImageModel, Locale, PageModel, Period, SiteModel } from "../campaign/model.js";
-import { absoluteUrl, accessibilityPath, pagePath } from "../campaign/urls.js";
+import type { CampaignModel, ImageModel, Locale, MapPageModel, PageModel, Period, SiteModel, SurveyPageModel } from "../campaign/model.js";
+import { absoluteUrl, accessibilityPath, pagePath, thankYouPath } from "../campaign/urls.js";
+import { renderSurveyForm } from "../forms/render.js";
 import { packagePath } from "../package-root.js";
 import { prepareAssets, type SiteAssets } from "./assets.js";
+import type { MapAssets } from "./map-assets.js";
+import { mapClientConfig } from "./map-config.js";
 import { shareMetaForRoute, type ShareCard } from "./cards/index.js";
 import { formatDate, isoDate, periodState } from "./dates.js";
 import { languageName, translate } from "./i18n.js";
@@ -25,6 +28,10 @@ export interface MitredenPluginOptions {
   cards?: ReadonlyMap<string, ShareCard>;
   /** Social kit of each campaign by slug (buildSocialKit); without it there are no kit and poster pages. */
   kits?: ReadonlyMap<string, KitData>;
+  /** Map pages' script, stylesheet and map library (prepareMapAssets); without them a map page is its plain form. */
+  mapAssets?: MapAssets;
+  /** Root-relative URLs of the bundled browser scripts by name (bundleClientScript), e.g. { survey }. */
+  scripts?: Readonly<Record<string, string>>;
 }
 
 export default function mitredenPlugin(eleventyConfig: UserConfig, options: MitredenPluginOptions): void {
@@ -52,6 +59,27 @@ export default function mitredenPlugin(eleventyConfig: UserConfig, options: Mitr
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, trimBlocks: true, lstripBlocks: true });
 
   addFilters(eleventyConfig, model, assets);
+  eleventyConfig.addNunjucksGlobal("mapAssets", () => options.mapAssets);
+  /** The JSON a map page gives its script (src/site/map-config.ts); pipe into `| safe` inside <script type="application/json">. */
+  eleventyConfig.addFilter("mapClientConfig", (page: MapPageModel, campaign: CampaignModel, locale: Locale, ui: Locale, open: boolean) =>
+    mapClientConfig(campaign, page, locale, ui, options.mapAssets, open),
+  );
+  const scripts = options.scripts ?? {};
+  eleventyConfig.addNunjucksGlobal("scripts", () => scripts);
+  /** The survey form (src/forms/render.ts, shared with the collector's error page); pipe into `| safe`. */
+  eleventyConfig.addFilter("surveyForm", (page: SurveyPageModel, campaign: CampaignModel, locale: Locale) =>
+    renderSurveyForm(
+      {
+        campaign,
+        page,
+        locale,
+        action: `${campaign.site.collector}/${campaign.slug}/${page.id}/responses`,
+        thankYou: thankYouPath(campaign, locale, page.id),
+        validatorUrl: `/${campaign.slug}/${page.id}/`,
+      },
+      templatesDir,
+    ),
+  );
 
   const cards = options.cards ?? new Map<string, ShareCard>();
   /** Open Graph and Twitter tags of a public page with a share card, else undefined: {{ mrShareMeta(route | shareMeta) }}. */

@@ -2,12 +2,12 @@
 // the sitemap lists it, tests walk it. Titles, canonical URLs and language alternates are decided
 // here, so templates only print them.
 import type { CampaignModel, Locale, PageModel, SiteModel } from "../campaign/model.js";
-import { absoluteUrl, accessibilityPath, pagePath } from "../campaign/urls.js";
+import { absoluteUrl, accessibilityPath, pagePath, thankYouPath } from "../campaign/urls.js";
 import type { KitData, KitPoster } from "./social/index.js";
 import { translate, uiLocaleFor } from "./i18n.js";
 import { markdownToText } from "./markdown.js";
 
-export type RouteKind = "index" | "landing" | "info" | "survey" | "map" | "accessibility" | "notFound" | "socialKit" | "poster";
+export type RouteKind = "index" | "landing" | "info" | "survey" | "map" | "accessibility" | "notFound" | "socialKit" | "poster" | "thankYou" | "mapThanks";
 
 export interface Alternate {
   locale: Locale;
@@ -120,7 +120,39 @@ function campaignRoutes(campaign: CampaignModel, locale: Locale): Route[] {
     breadcrumbs: [home, { text: campaignTitle, url: landingUrl }, { text: statementTitle, lang: home.lang }],
   };
 
-  return [landing, ...pages, accessibility];
+  // Where a submitted survey leads: for the person who just answered, so noindex and out of the sitemap.
+  const thankYous = campaign.pages.flatMap((page): Route[] => {
+    if (page.type !== "survey") return [];
+    const pageTitle = page.title[locale] ?? "";
+    const heading = t("thankYou.title");
+    return [
+      {
+        ...common,
+        indexable: false,
+        url: thankYouPath(campaign, locale, page.id),
+        alternates: [],
+        kind: "thankYou",
+        page,
+        title: [heading, campaignTitle, organization].join(SEPARATOR),
+        heading,
+        description: markdownToText(page.thankYou[locale] ?? ""),
+        breadcrumbs: [home, { text: campaignTitle, url: landingUrl }, { text: pageTitle, url: pagePath(campaign, locale, page.id) }, { text: heading, lang: home.lang }],
+      },
+    ];
+  });
+
+  // After a map contribution sent without JavaScript (the collector's 303): noindex, out of the sitemap.
+  const mapThanks = campaign.pages.flatMap((page): Route[] => {
+    if (page.type !== "map") return [];
+    const pageTitle = page.title[locale] ?? "";
+    const heading = t("map.thanks.title");
+    const pageUrl = pagePath(campaign, locale, page.id);
+    return [{ ...common, indexable: false, url: thankYouPath(campaign, locale, page.id), alternates: [], kind: "mapThanks", page, heading, description: heading,
+      title: [heading, campaignTitle, organization].join(SEPARATOR),
+      breadcrumbs: [home, { text: campaignTitle, url: landingUrl }, { text: pageTitle, url: pageUrl }, { text: heading, lang: home.lang }] }];
+  });
+
+  return [landing, ...pages, accessibility, ...thankYous, ...mapThanks];
 }
 
 /**

@@ -1,6 +1,7 @@
 // Where responses live. One interface, two implementations that pass the same test suite:
 // SQLite in data/ (no setup) and PostgreSQL when DATABASE_URL is set (several collector instances).
 import type { Answers } from "../../forms/fields.js";
+import type { ContributionStatus, ModerationDecision, NewContribution, StoredContribution } from "../contributions/types.js";
 
 export interface NewResponse {
   /** Idempotency id: a UUID from the browser, or made by the collector for a form without JavaScript. */
@@ -32,6 +33,14 @@ export interface ResponseStore {
   /** One survey's responses in order of arrival. */
   listResponses(campaign: string, page: string): Promise<StoredResponse[]>;
   countResponses(campaign?: string, page?: string): Promise<number>;
+  /** A map contribution, stored "pending"; resolves after commit. Same idempotency rules as responses. */
+  insertContribution(contribution: NewContribution): Promise<InsertOutcome>;
+  /** One map page's contributions in order of arrival, optionally only those in `statuses`. */
+  listContributions(campaign: string, page: string, statuses?: ContributionStatus[]): Promise<StoredContribution[]>;
+  /** Changes whenever a contribution of the page arrives or is moderated: the key of the public GeoJSON cache. */
+  contributionsVersion(campaign: string, page: string): Promise<string>;
+  /** Approves or rejects one contribution of a campaign; undefined when there is none with that id. */
+  moderateContribution(campaign: string, id: string, decision: ModerationDecision): Promise<StoredContribution | undefined>;
   /** Cheap round trip for the health check. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -41,6 +41,54 @@ export const migrations: Migration[] = [
       );
       CREATE INDEX responses_by_survey ON responses (campaign, page, seq);`,
   },
+  {
+    version: 2,
+    name: "contributions",
+    // Map contributions (docs/adr/007-map.md): point and/or named place and/or description; status
+    // pending → approved | rejected, with the reason and when. No IP address, no user agent.
+    sqlite: `
+      CREATE TABLE contributions (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        campaign TEXT NOT NULL,
+        page TEXT NOT NULL,
+        locale TEXT NOT NULL,
+        category TEXT NOT NULL,
+        comment TEXT NOT NULL,
+        lng REAL,
+        lat REAL,
+        place TEXT,
+        description TEXT,
+        received_at TEXT NOT NULL,
+        channel TEXT NOT NULL,
+        verified INTEGER NOT NULL,
+        status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'rejected')),
+        reason TEXT,
+        moderated_at TEXT
+      );
+      CREATE INDEX contributions_by_page ON contributions (campaign, page, status, seq);`,
+    postgres: `
+      CREATE TABLE contributions (
+        seq BIGSERIAL PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        campaign TEXT NOT NULL,
+        page TEXT NOT NULL,
+        locale TEXT NOT NULL,
+        category TEXT NOT NULL,
+        comment TEXT NOT NULL,
+        lng DOUBLE PRECISION,
+        lat DOUBLE PRECISION,
+        place TEXT,
+        description TEXT,
+        received_at TIMESTAMPTZ NOT NULL,
+        channel TEXT NOT NULL,
+        verified BOOLEAN NOT NULL,
+        status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'rejected')),
+        reason TEXT,
+        moderated_at TIMESTAMPTZ
+      );
+      CREATE INDEX contributions_by_page ON contributions (campaign, page, status, seq);`,
+  },
 ];
 
 export const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (

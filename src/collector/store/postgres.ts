@@ -3,6 +3,8 @@
 import pg from "pg";
 import type { InsertOutcome, NewResponse, ResponseStore, StoredResponse } from "./index.js";
 import { MIGRATIONS_TABLE, migrations } from "./migrations.js";
+import { CONTRIBUTION_COLUMNS, contributionFromRow, contributionValues, type ContributionRow } from "../contributions/rows.js";
+import type { ContributionStatus, ModerationDecision, NewContribution, StoredContribution } from "../contributions/types.js";
 
 // Any fixed number: instances starting together take turns migrating.
 const MIGRATION_LOCK = 7_431_214_001;
@@ -94,6 +96,37 @@ class PostgresStore implements ResponseStore {
       channel: row.channel,
       verified: row.verified,
     }));
+  }
+
+  async insertContribution(c: NewContribution): Promise<InsertOutcome> {
+    const values = contributionValues(c, (b) => b);
+    const inserted = await this.pool.query<{ seq: string }>(
+      `INSERT INTO contributions (${CONTRIBUTION_COLUMNS}) VALUES (${values.map((_, i) => `$${i + 1}`).join(", ")}) ON CONFLICT (id) DO NOTHING RETURNING seq`,
+      values,
+    );
+    if (inserted.rows[0]) return { status: "inserted", seq: Number(inserted.rows[0].seq) };
+    const row = (await this.pool.query<{ seq: string; campaign: string; page: string }>("SELECT seq, campaign, page FROM contributions WHERE id = $1", [c.id])).rows[0]!;
+    return row.campaign === c.campaign && row.page === c.page ? { status: "duplicate", seq: Number(row.seq) } : { status: "conflict" };
+  }
+
+  async listContributions(campaign: string, page: string, statuses?: ContributionStatus[]): Promise<StoredContribution[]> {
+    const only = statuses?.length ? " AND status = ANY($3)" : "";
+    const params: unknown[] = statuses?.length ? [campaign, page, statuses] : [campaign, page];
+    const result = await this.pool.query<ContributionRow>(`SELECT * FROM contributions WHERE campaign = $1 AND page = $2${only} ORDER BY seq`, params);
+    return result.rows.map(contributionFromRow);
+  }
+
+  async contributionsVersion(campaign: string, page: string): Promise<string> {
+    const row = (await this.pool.query<{ n: string; s: string | null; m: Date | null }>("SELECT count(*) AS n, max(seq) AS s, max(moderated_at) AS m FROM contributions WHERE campaign = $1 AND page = $2", [campaign, page])).rows[0]!;
+    return `${row.n}/${row.s ?? 0}/${row.m?.toISOString() ?? ""}`;
+  }
+
+  async moderateContribution(campaign: string, id: string, decision: ModerationDecision): Promise<StoredContribution | undefined> {
+    const result = await this.pool.query<ContributionRow>(
+      "UPDATE contributions SET status = $1, reason = $2, moderated_at = $3 WHERE campaign = $4 AND id = $5 RETURNING *",
+      [decision.status, decision.reason ?? null, decision.at, campaign, id.toLowerCase()],
+    );
+    return result.rows[0] ? contributionFromRow(result.rows[0]) : undefined;
   }
 
   async countResponses(campaign?: string, page?: string): Promise<number> {

@@ -6,6 +6,8 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import type { InsertOutcome, NewResponse, ResponseStore, StoredResponse } from "./index.js";
 import { MIGRATIONS_TABLE, migrations } from "./migrations.js";
+import { CONTRIBUTION_COLUMNS, contributionFromRow, contributionValues, type ContributionRow } from "../contributions/rows.js";
+import type { ContributionStatus, ModerationDecision, NewContribution, StoredContribution } from "../contributions/types.js";
 
 interface Pending {
   response: NewResponse;
@@ -116,6 +118,40 @@ class SqliteStore implements ResponseStore {
       channel: row.channel,
       verified: row.verified === 1,
     }));
+  }
+
+  async insertContribution(c: NewContribution): Promise<InsertOutcome> {
+    if (this.closed) throw new Error("The response store is closed.");
+    // One row, one transaction: contributions are rare next to survey answers, no batching needed.
+    return this.db.transaction((): InsertOutcome => {
+      const info = this.db
+        .prepare(`INSERT INTO contributions (${CONTRIBUTION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`)
+        .run(...contributionValues(c, (b) => (b ? 1 : 0)));
+      if (info.changes === 1) return { status: "inserted", seq: Number(info.lastInsertRowid) };
+      const row = this.db.prepare("SELECT seq, campaign, page FROM contributions WHERE id = ?").get(c.id) as { seq: number; campaign: string; page: string };
+      return row.campaign === c.campaign && row.page === c.page ? { status: "duplicate", seq: row.seq } : { status: "conflict" };
+    }).immediate();
+  }
+
+  async listContributions(campaign: string, page: string, statuses?: ContributionStatus[]): Promise<StoredContribution[]> {
+    const only = statuses?.length ? ` AND status IN (${statuses.map(() => "?").join(", ")})` : "";
+    const rows = this.db
+      .prepare(`SELECT * FROM contributions WHERE campaign = ? AND page = ?${only} ORDER BY seq`)
+      .all(campaign, page, ...(statuses ?? [])) as ContributionRow[];
+    return rows.map(contributionFromRow);
+  }
+
+  async contributionsVersion(campaign: string, page: string): Promise<string> {
+    const row = this.db.prepare("SELECT count(*) AS n, max(seq) AS s, max(moderated_at) AS m FROM contributions WHERE campaign = ? AND page = ?").get(campaign, page) as { n: number; s: number | null; m: string | null };
+    return `${row.n}/${row.s ?? 0}/${row.m ?? ""}`;
+  }
+
+  async moderateContribution(campaign: string, id: string, decision: ModerationDecision): Promise<StoredContribution | undefined> {
+    this.db
+      .prepare("UPDATE contributions SET status = ?, reason = ?, moderated_at = ? WHERE campaign = ? AND id = ?")
+      .run(decision.status, decision.reason ?? null, decision.at, campaign, id.toLowerCase());
+    const row = this.db.prepare("SELECT * FROM contributions WHERE campaign = ? AND id = ?").get(campaign, id.toLowerCase()) as ContributionRow | undefined;
+    return row ? contributionFromRow(row) : undefined;
   }
 
   async countResponses(campaign?: string, page?: string): Promise<number> {

@@ -1,5 +1,6 @@
-// The two static files of the kit: the copy buttons' script (progressive enhancement: without it
-// the buttons stay hidden and the texts are selectable fields) and the poster's print styles.
+// The static files of the kit: the copy buttons' script (progressive enhancement: without it the
+// buttons stay hidden and the texts are selectable fields), the kit page's styles and the poster's
+// print styles. They load on those pages only, so the public pages' stylesheet carries none of it.
 
 export const COPY_SCRIPT = `// mitreden social-media kit: copy buttons. Without this script they stay hidden; the texts are
 // read-only fields that can be selected and copied by hand.
@@ -35,6 +36,21 @@ export const POSTER_CSS = `@page { size: A4 portrait; margin: 0; }
 .mr-poster__qr { width: 95mm; height: 95mm; align-self: center; margin-top: auto; }
 .mr-poster__scan { font-size: 13pt; text-align: center; margin: 0; }
 .mr-poster__url { font-size: 20pt; font-weight: 600; text-align: center; margin: 0; overflow-wrap: anywhere; }
+@media screen {
+  /* On screen: a sheet of paper, which shrinks to the window below A4 width (no sideways scrolling at 320 px). */
+  .mr-poster { max-width: 100%; box-shadow: 0 0 0 1px #c8cad6, 0 0.25rem 1rem rgb(0 0 0 / 0.12); }
+  .mr-poster__qr { max-width: 100%; height: auto; }
+}
+@media screen and (max-width: 52rem) {
+  .mr-poster { width: 100%; min-height: 0; padding: 1.5rem 1rem; gap: 1rem; border-top-width: 0.75rem; }
+  .mr-poster__organization { font-size: 1rem; }
+  .mr-poster__call { font-size: 1.25rem; }
+  .mr-poster__title { font-size: 2rem; }
+  .mr-poster__campaign, .mr-poster__until { font-size: 1.125rem; }
+  .mr-poster__qr { width: min(95mm, 100%); margin-top: 1rem; }
+  .mr-poster__scan { font-size: 1rem; }
+  .mr-poster__url { font-size: 1.125rem; }
+}
 @media print {
   html, body { margin: 0; background: #fff; }
   body * { visibility: hidden; }
@@ -42,4 +58,38 @@ export const POSTER_CSS = `@page { size: A4 portrait; margin: 0; }
   .mr-poster { position: absolute; top: 0; left: 0; border-top-color: var(--mr-poster-primary, #00566b);
     -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
+`;
+
+/**
+ * The kit page: image grids instead of bullet lists, each post entry a framed group, read-only
+ * fields as tall as their text (KERN sizes inputs to one line), long UTM links that wrap at 320 px.
+ */
+export const KIT_CSS = `.mr-kit { --mr-kit-gap: var(--kern-metric-space-large, 24px); }
+.mr-kit > nav ul { margin: 0; }
+.mr-kit section { margin-block-start: var(--kern-metric-space-2x-large, 40px); }
+.mr-kit figure { margin: 0; }
+.mr-kit img { display: block; max-width: 100%; height: auto; }
+.mr-kit figcaption { margin-block-start: var(--kern-metric-space-small, 8px); }
+.mr-kit a { color: var(--kern-color-action-default-contextual, #2044aa); text-decoration: underline;
+  text-decoration-thickness: var(--kern-1, 1px); text-underline-offset: var(--kern-3, 3px); overflow-wrap: anywhere; }
+.mr-kit a:hover, .mr-kit a:active { text-decoration-thickness: var(--kern-3, 3px); }
+.mr-kit a:visited { color: var(--kern-color-action-visited, #6f2f9f); }
+.mr-kit__cards, .mr-kit__qr { list-style: none; margin: var(--mr-kit-gap) 0 0; padding: 0; display: grid; gap: var(--mr-kit-gap);
+  grid-template-columns: repeat(auto-fill, minmax(min(100%, 22rem), 1fr)); }
+.mr-kit__qr { grid-template-columns: repeat(auto-fill, minmax(min(100%, 17rem), 1fr)); }
+.mr-kit__cards img { border: 1px solid var(--kern-color-layout-border, #b5b7c6); }
+.mr-kit__qr img { width: 100%; max-width: 12rem; }
+.mr-kit__url { overflow-wrap: anywhere; }
+.mr-kit__post { margin-block-start: var(--kern-metric-space-2x-large, 40px); }
+.mr-kit__post > p { margin-block: var(--kern-metric-space-small, 8px) 0; }
+.mr-kit__entry { margin-block-start: var(--mr-kit-gap); padding: var(--mr-kit-gap); display: flex; flex-direction: column;
+  gap: var(--kern-metric-space-small, 8px); border: 1px solid var(--kern-color-layout-border, #b5b7c6);
+  border-radius: var(--kern-metric-border-radius-default, 4px); }
+.mr-kit__entry h4 { margin: 0; }
+.mr-kit__entry p { margin: 0; }
+.mr-kit__entry .kern-label { margin-block-start: var(--kern-metric-space-small, 8px); }
+.mr-kit textarea.kern-form-input__input { display: block; height: auto; min-height: 6rem; resize: vertical;
+  -webkit-line-clamp: unset; line-clamp: none; white-space: pre-wrap; overflow-wrap: anywhere; }
+.mr-kit__image { margin-block-start: var(--kern-metric-space-default, 16px); }
+.mr-kit__image img { width: auto; max-height: 22rem; border: 1px solid var(--kern-color-layout-border, #b5b7c6); }
 `;

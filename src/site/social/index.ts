@@ -1,6 +1,6 @@
 // The social-media kit of a campaign (/<slug>/social-kit/): images for every post and platform,
 // ready-to-paste texts with counts, QR codes and A4 posters for print, and the editorial calendar
-// as .ics and .csv. buildSocialKit writes the files; templates/pages/social-kit.njk shows the data.
+// as .ics and .csv. buildSocialKit writes the files; templates/pages/socialKit.njk shows the data.
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { CampaignModel, Locale } from "../../campaign/model.js";
@@ -8,7 +8,7 @@ import { socialKitPath } from "../../campaign/urls.js";
 import { formatDate } from "../dates.js";
 import { languageName } from "../i18n.js";
 import { innerPage, landingPage, renderCardImages, FORMAT_NAMES, type CardImage, type CardOptions, type CardPage, type CardRequest } from "../cards/index.js";
-import { COPY_SCRIPT, POSTER_CSS } from "./assets.js";
+import { COPY_SCRIPT, KIT_CSS, POSTER_CSS } from "./assets.js";
 import { calendarFiles } from "./calendar.js";
 import { kitLabels } from "./messages.js";
 import { plannedPosts } from "./posts.js";
@@ -80,6 +80,8 @@ export interface KitData {
   posters: KitPoster[];
   calendar: { ics: string; csv: string };
   copyScript: string;
+  /** Styles of the kit page (templates/pages/socialKit.head.njk). */
+  kitStylesheet: string;
   posterStylesheet: string;
   /** Images of this build: rendered anew, or taken from the card cache. */
   rendered: number;
@@ -165,6 +167,7 @@ export async function buildSocialKit(campaign: CampaignModel, outDir: string, op
     writeFile(path.join(dir, `${campaign.slug}-redaktionskalender.ics`), calendar.ics),
     writeFile(path.join(dir, `${campaign.slug}-redaktionskalender.csv`), calendar.csv),
     writeFile(path.join(dir, "copy.js"), COPY_SCRIPT),
+    writeFile(path.join(dir, "kit.css"), KIT_CSS),
     writeFile(path.join(dir, "poster.css"), POSTER_CSS),
   ]);
 
@@ -181,6 +184,7 @@ export async function buildSocialKit(campaign: CampaignModel, outDir: string, op
     posters,
     calendar: { ics: `${base}${campaign.slug}-redaktionskalender.ics`, csv: `${base}${campaign.slug}-redaktionskalender.csv` },
     copyScript: `${base}copy.js`,
+    kitStylesheet: `${base}kit.css`,
     posterStylesheet: `${base}poster.css`,
     rendered: rendered.rendered,
     reused: rendered.reused,

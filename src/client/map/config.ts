@@ -1,0 +1,41 @@
+// What the page tells its script (a JSON block written at build time by src/site/map-config.ts).
+import type { FeatureCollection } from "geojson";
+
+export interface MapClientConfig {
+  slug: string;
+  page: string;
+  locale: string;
+  /** Collector URLs. */
+  submitUrl: string;
+  tokenUrl: string;
+  /** Undefined when the map publishes no contributions. */
+  contributionsUrl?: string;
+  center: [number, number];
+  zoom: number;
+  area: FeatureCollection;
+  layers: { id: string; label: string; color: string; data: FeatureCollection }[];
+  categories: { id: string; label: string; color: string }[];
+  places: { id: string; label: string; coordinates: [number, number] }[];
+  basemap?: { style: string; attribution?: string };
+  renderer: "maplibre" | "mapbox";
+  accessToken?: string;
+  /** Self-hosted map library: an ES module (MapLibre) or a classic script (Mapbox GL), and its CSS. */
+  library: { js: string; css: string; module: boolean; worker?: string };
+  /** The form is there (campaign open). */
+  open: boolean;
+  maxLength: number;
+  moderation: "before" | "after";
+  /** Interface texts with {placeholders}. */
+  text: Record<string, string>;
+}
+
+export function readConfig(): MapClientConfig | undefined {
+  const element = document.getElementById("mr-map-config");
+  if (!element?.textContent) return undefined;
+  return JSON.parse(element.textContent) as MapClientConfig;
+}
+
+export function say(config: MapClientConfig, key: string, params: Record<string, string | number> = {}): string {
+  const template = config.text[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (_m, name: string) => String(params[name] ?? ""));
+}

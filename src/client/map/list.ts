@@ -1,0 +1,131 @@
+// The list of others' contributions: the accessible equivalent of the markers. Built with a
+// DocumentFragment, 50 at a time ("Show 50 more" keeps it complete), filtered by category.
+import { say, type MapClientConfig } from "./config.js";
+
+export interface PublicContribution {
+  id: string;
+  category: string;
+  comment: string;
+  place?: string;
+  description?: string;
+  date: string;
+  point?: [number, number];
+}
+
+const PAGE = 50;
+
+export class ContributionList {
+  private all: PublicContribution[] = [];
+  private shown: PublicContribution[] = [];
+  private rendered = 0;
+  private readonly dateFormat: Intl.DateTimeFormat;
+  onSelect: (c: PublicContribution) => void = () => {};
+  onFilter: (visible: PublicContribution[]) => void = () => {};
+
+  constructor(
+    private readonly config: MapClientConfig,
+    private readonly list: HTMLOListElement,
+    private readonly more: HTMLButtonElement,
+    private readonly count: HTMLElement,
+    private readonly filters: HTMLInputElement[],
+  ) {
+    this.dateFormat = new Intl.DateTimeFormat(config.locale, { dateStyle: "medium" });
+    this.more.addEventListener("click", () => {
+      const first = this.rendered;
+      this.renderMore(PAGE);
+      // Keyboard and screen-reader users continue where the new items begin.
+      (this.list.children[first]?.querySelector("h3") as HTMLElement | null)?.focus();
+    });
+    for (const box of filters) box.addEventListener("change", () => this.apply());
+  }
+
+  set(contributions: PublicContribution[]): void {
+    this.all = contributions;
+    this.apply(false);
+  }
+
+  /** Visible (after the filter) contributions. */
+  visible(): PublicContribution[] {
+    return this.shown;
+  }
+
+  private apply(announce = true): void {
+    const chosen = new Set(this.filters.filter((b) => b.checked).map((b) => b.value));
+    this.shown = this.all.filter((c) => chosen.has(c.category));
+    this.list.replaceChildren();
+    this.rendered = 0;
+    this.renderMore(PAGE);
+    this.count.textContent = this.all.length ? say(this.config, "countShown", { count: this.shown.length, total: this.all.length }) : say(this.config, "empty");
+    if (announce) this.onFilter(this.shown);
+    this.count.setAttribute("aria-live", "polite");
+  }
+
+  private renderMore(n: number): void {
+    const fragment = document.createDocumentFragment();
+    const end = Math.min(this.shown.length, this.rendered + n);
+    for (let i = this.rendered; i < end; i++) fragment.append(this.item(this.shown[i]!));
+    this.list.append(fragment);
+    this.rendered = end;
+    const left = this.shown.length - this.rendered;
+    this.more.hidden = left <= 0;
+    const label = this.more.querySelector(".kern-label") ?? this.more;
+    label.textContent = say(this.config, "showMore", { count: Math.min(PAGE, left), left });
+  }
+
+  private item(c: PublicContribution): HTMLLIElement {
+    const li = document.createElement("li");
+    li.className = "mr-contribution";
+    li.id = `beitrag-${c.id}`;
+    const category = this.config.categories.find((k) => k.id === c.category);
+    const heading = document.createElement("h3");
+    heading.className = "mr-contribution__category";
+    heading.tabIndex = -1;
+    const swatch = document.createElement("span");
+    swatch.className = "mr-swatch mr-swatch--point";
+    swatch.style.backgroundColor = category?.color ?? "#555";
+    swatch.setAttribute("aria-hidden", "true");
+    heading.append(swatch, category?.label ?? c.category);
+    const comment = document.createElement("p");
+    comment.className = "mr-contribution__comment";
+    comment.textContent = c.comment; // text, never HTML
+    const meta = document.createElement("p");
+    meta.className = "mr-contribution__meta";
+    const place = c.place ? this.config.places.find((p) => p.id === c.place)?.label : undefined;
+    const where = place ?? c.description ?? (c.point ? say(this.config, "pointOnMap") : "");
+    const time = document.createElement("time");
+    time.dateTime = c.date;
+    time.textContent = this.dateFormat.format(new Date(c.date));
+    meta.append(where ? `${where} · ` : "", time);
+    li.append(heading, comment, meta);
+    if (c.point) {
+      const show = document.createElement("button");
+      show.type = "button";
+      show.className = "kern-btn kern-btn--tertiary mr-contribution__show";
+      const label = document.createElement("span");
+      label.className = "kern-label";
+      label.textContent = say(this.config, "showOnMap");
+      show.append(label);
+      show.addEventListener("click", () => this.onSelect(c));
+      li.append(show);
+    }
+    return li;
+  }
+
+  /** Makes sure the item is rendered, marks it and moves focus to it (a marker was chosen on the map). */
+  reveal(id: string): void {
+    const index = this.shown.findIndex((c) => c.id === id);
+    if (index < 0) return;
+    if (index >= this.rendered) this.renderMore(index - this.rendered + 1);
+    for (const el of this.list.querySelectorAll(".mr-contribution--selected")) el.classList.remove("mr-contribution--selected");
+    const li = document.getElementById(`beitrag-${id}`);
+    if (!li) return;
+    li.classList.add("mr-contribution--selected");
+    li.scrollIntoView({ block: "nearest" });
+    (li.querySelector("h3") as HTMLElement).focus({ preventScroll: true });
+  }
+}
+
+export function fromGeoJson(collection: { features: { geometry: { coordinates: [number, number] } | null; properties: Omit<PublicContribution, "point"> }[] }): PublicContribution[] {
+  // Newest first: what people come back to see.
+  return collection.features.map((f) => ({ ...f.properties, ...(f.geometry ? { point: f.geometry.coordinates } : {}) })).reverse();
+}

@@ -1,0 +1,218 @@
+// The interactive map: planning area, layers, others' contributions (clustered) and the person's
+// own marker: placed by click or tap, or by keyboard (arrows move the map under a crosshair, Enter
+// places), moved by dragging or placing again, refused outside the area.
+import type { FeatureCollection } from "geojson";
+import { loadLibrary, type GlLibrary, type GlMap } from "./adapter.js";
+import { say, type MapClientConfig } from "./config.js";
+import { nearest, pointInArea } from "./geo.js";
+import type { PublicContribution } from "./list.js";
+
+export interface MapCallbacks {
+  /** The person's point changed (undefined: removed). */
+  onPoint(point: [number, number] | undefined): void;
+  /** A contribution marker was chosen on the map. */
+  onSelect(id: string): void;
+  announce(text: string): void;
+}
+
+const BACKGROUND = "#f3f1ec";
+
+export class ParticipationMap {
+  private lib: GlLibrary;
+  private map: GlMap;
+  private marker: GlMap | undefined;
+  private popup: GlMap | undefined;
+  private contributions: PublicContribution[] = [];
+  private ready = false;
+
+  constructor(
+    private readonly config: MapClientConfig,
+    private readonly container: HTMLElement,
+    private readonly callbacks: MapCallbacks,
+  ) {}
+
+  async start(): Promise<void> {
+    this.lib = await loadLibrary(this.config);
+    const { style, basemapFailed } = await this.style();
+    this.map = new this.lib.Map({
+      container: this.container,
+      style,
+      center: this.config.center,
+      zoom: this.config.zoom,
+      attributionControl: this.config.basemap && !basemapFailed ? { compact: false } : false,
+      keyboard: false,
+      cooperativeGestures: false,
+      // MapLibre's own labels (canvas region, zoom buttons) in the page's language.
+      locale: { "Map.Title": say(this.config, "mapTitle"), "NavigationControl.ZoomIn": say(this.config, "zoomIn"), "NavigationControl.ZoomOut": say(this.config, "zoomOut") },
+    });
+    this.map.addControl(new this.lib.NavigationControl({ showCompass: false }), "top-right");
+    this.map.on("error", (event: { error?: Error }) => {
+      // A tile or sprite of the basemap that fails must not take the map with it.
+      if (!this.ready) console.warn("mitreden map:", event.error?.message);
+    });
+    await new Promise<void>((resolve) => this.map.once("load", () => resolve()));
+    this.addData();
+    this.bindPointer();
+    this.bindKeyboard();
+    this.ready = true;
+    if (basemapFailed || !this.config.basemap) this.callbacks.announce(say(this.config, basemapFailed ? "basemapFailed" : "noBasemap"));
+  }
+
+  /** The configured basemap, or area and layers on a plain background when there is none or it fails. */
+  private async style(): Promise<{ style: unknown; basemapFailed: boolean }> {
+    const plain = { version: 8, sources: {}, layers: [{ id: "background", type: "background", paint: { "background-color": BACKGROUND } }] };
+    const url = this.config.basemap?.style;
+    if (!url) return { style: plain, basemapFailed: false };
+    if (url.startsWith("mapbox://")) return { style: url, basemapFailed: false };
+    try {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(String(response.status));
+      return { style: await response.json(), basemapFailed: false };
+    } catch {
+      return { style: plain, basemapFailed: true };
+    }
+  }
+
+  private addData(): void {
+    const map = this.map;
+    map.addSource("mr-area", { type: "geojson", data: this.config.area });
+    map.addLayer({ id: "mr-area-fill", type: "fill", source: "mr-area", paint: { "fill-color": "#0b5394", "fill-opacity": 0.08 } });
+    map.addLayer({ id: "mr-area-line", type: "line", source: "mr-area", paint: { "line-color": "#0b5394", "line-width": 3, "line-dasharray": [2, 1] } });
+    for (const layer of this.config.layers) {
+      const id = `mr-layer-${layer.id}`;
+      map.addSource(id, { type: "geojson", data: layer.data });
+      map.addLayer({ id: `${id}-fill`, type: "fill", source: id, filter: ["==", ["geometry-type"], "Polygon"], paint: { "fill-color": layer.color, "fill-opacity": 0.25 } });
+      map.addLayer({ id: `${id}-line`, type: "line", source: id, filter: ["!=", ["geometry-type"], "Point"], paint: { "line-color": layer.color, "line-width": 2 } });
+      map.addLayer({ id: `${id}-point`, type: "circle", source: id, filter: ["==", ["geometry-type"], "Point"], paint: { "circle-color": "#ffffff", "circle-stroke-color": layer.color, "circle-stroke-width": 3, "circle-radius": 5 } });
+    }
+    map.addSource("mr-contributions", { type: "geojson", data: emptyCollection(), cluster: true, clusterRadius: 40, clusterMaxZoom: 17 });
+    map.addLayer({
+      id: "mr-clusters",
+      type: "circle",
+      source: "mr-contributions",
+      filter: ["has", "point_count"],
+      paint: { "circle-color": "#1b1b1b", "circle-opacity": 0.8, "circle-stroke-color": "#ffffff", "circle-stroke-width": 2, "circle-radius": ["step", ["get", "point_count"], 12, 10, 16, 100, 22, 1000, 28] },
+    });
+    const colours: unknown[] = ["match", ["get", "category"]];
+    for (const c of this.config.categories) colours.push(c.id, c.color);
+    colours.push("#555555");
+    map.addLayer({
+      id: "mr-points",
+      type: "circle",
+      source: "mr-contributions",
+      filter: ["!", ["has", "point_count"]],
+      paint: { "circle-color": colours, "circle-radius": 8, "circle-stroke-color": "#ffffff", "circle-stroke-width": 2 },
+    });
+  }
+
+  setContributions(contributions: PublicContribution[]): void {
+    this.contributions = contributions;
+    if (!this.ready) return;
+    const data: FeatureCollection = {
+      type: "FeatureCollection",
+      features: contributions
+        .filter((c) => c.point)
+        .map((c) => ({ type: "Feature", geometry: { type: "Point", coordinates: c.point! }, properties: { id: c.id, category: c.category } })),
+    };
+    this.map.getSource("mr-contributions").setData(data);
+    this.map.once("idle", () => {
+      // Tests and bench/map.js wait for this: the markers are drawn.
+      performance.mark("mr-markers-shown");
+      document.documentElement.setAttribute("data-map-markers", String(data.features.length));
+    });
+  }
+
+  private bindPointer(): void {
+    const map = this.map;
+    map.on("click", (event: { point: unknown; lngLat: { lng: number; lat: number } }) => {
+      const hits = map.queryRenderedFeatures(event.point, { layers: ["mr-points", "mr-clusters"] });
+      const hit = hits[0];
+      if (hit?.properties?.cluster) {
+        map.getSource("mr-contributions").getClusterExpansionZoom(hit.properties.cluster_id).then((zoom: number) => map.easeTo({ center: hit.geometry.coordinates, zoom }));
+        return;
+      }
+      if (hit) {
+        this.show(hit.properties.id);
+        this.callbacks.onSelect(hit.properties.id);
+        return;
+      }
+      this.place([event.lngLat.lng, event.lngLat.lat]);
+    });
+    for (const layer of ["mr-points", "mr-clusters"]) {
+      map.on("mouseenter", layer, () => (map.getCanvas().style.cursor = "pointer"));
+      map.on("mouseleave", layer, () => (map.getCanvas().style.cursor = ""));
+    }
+  }
+
+  /** Keyboard: arrows move the map under the crosshair (Shift: further), + and − zoom, Enter places the marker. */
+  private bindKeyboard(): void {
+    const canvas: HTMLElement = this.map.getCanvas();
+    canvas.setAttribute("aria-describedby", "mr-map-keys");
+    canvas.addEventListener("keydown", (event: KeyboardEvent) => {
+      const step = event.shiftKey ? 100 : 20;
+      const pan: Record<string, [number, number]> = { ArrowUp: [0, -step], ArrowDown: [0, step], ArrowLeft: [-step, 0], ArrowRight: [step, 0] };
+      if (pan[event.key]) {
+        this.map.panBy(pan[event.key], { duration: 0 });
+      } else if (event.key === "+" || event.key === "=") this.map.zoomIn({ duration: 0 });
+      else if (event.key === "-") this.map.zoomOut({ duration: 0 });
+      else if (event.key === "Enter" || event.key === " ") {
+        const c = this.map.getCenter();
+        this.place([c.lng, c.lat]);
+      } else return;
+      event.preventDefault();
+    });
+  }
+
+  /** Puts (or moves) the person's marker, or refuses a place outside the area. */
+  place(point: [number, number], quiet = false): boolean {
+    if (!this.config.open) return false;
+    if (!pointInArea(point, this.config.area)) {
+      this.callbacks.announce(say(this.config, "outside"));
+      return false;
+    }
+    if (!this.marker) {
+      const element = document.createElement("div");
+      element.className = "mr-own-marker";
+      this.marker = new this.lib.Marker({ element, draggable: true, anchor: "bottom" }).setLngLat(point).addTo(this.map);
+      this.marker.on("dragend", () => {
+        const p = this.marker.getLngLat();
+        if (!this.place([p.lng, p.lat])) this.marker.setLngLat(this.lastPoint);
+      });
+    } else this.marker.setLngLat(point);
+    this.lastPoint = point;
+    this.callbacks.onPoint(point);
+    if (!quiet) this.callbacks.announce(this.describe(point));
+    return true;
+  }
+
+  private lastPoint: [number, number] = [0, 0];
+
+  describe(point: [number, number]): string {
+    const near = nearest(point, this.config.places);
+    return near ? say(this.config, "placedNear", { place: near.place.label }) : say(this.config, "placed");
+  }
+
+  removeMarker(): void {
+    this.marker?.remove();
+    this.marker = undefined;
+  }
+
+  /** Centres a contribution and opens its popup (chosen in the list). */
+  show(id: string): void {
+    const c = this.contributions.find((x) => x.id === id);
+    if (!c?.point || !this.ready) return;
+    this.map.easeTo({ center: c.point, zoom: Math.max(this.map.getZoom(), 18), duration: 0 });
+    this.popup?.remove();
+    const content = document.createElement("div");
+    const title = document.createElement("strong");
+    title.textContent = this.config.categories.find((k) => k.id === c.category)?.label ?? c.category;
+    const text = document.createElement("p");
+    text.textContent = c.comment.length > 200 ? `${c.comment.slice(0, 200)}…` : c.comment;
+    content.append(title, text);
+    this.popup = new this.lib.Popup({ closeButton: true, focusAfterOpen: false, maxWidth: "18rem" }).setLngLat(c.point).setDOMContent(content).addTo(this.map);
+  }
+}
+
+function emptyCollection(): FeatureCollection {
+  return { type: "FeatureCollection", features: [] };
+}

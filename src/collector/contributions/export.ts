@@ -1,0 +1,76 @@
+// Everything submitted to a map, with its moderation state, for staff and GIS: GeoJSON (points as
+// geometry, everything else as properties; null geometry for a place described only in words),
+// CSV (as the survey export: BOM, ";" where decimals take a comma, formula-safe) or JSON rows.
+import type { CampaignModel, Locale, MapPageModel } from "../../campaign/model.js";
+import { defaultDelimiter } from "../export.js";
+import type { StoredContribution } from "./types.js";
+
+export type ContributionExportFormat = "geojson" | "csv" | "json";
+
+const WORDS = {
+  de: { id: "Beitrags-ID", received: "Eingegangen am", language: "Sprache", channel: "Übermittlung", verified: "Formular-Token gültig", category: "Kategorie", comment: "Hinweis", lng: "Längengrad", lat: "Breitengrad", place: "Ort", description: "Beschreibung", status: "Status", reason: "Begründung", moderated: "Moderiert am", pending: "offen", approved: "freigegeben", rejected: "abgelehnt", yes: "ja", no: "nein" },
+  en: { id: "Contribution ID", received: "Received", language: "Language", channel: "Sent by", verified: "Valid form token", category: "Category", comment: "Comment", lng: "Longitude", lat: "Latitude", place: "Place", description: "Description", status: "Status", reason: "Reason", moderated: "Moderated", pending: "pending", approved: "approved", rejected: "rejected", yes: "yes", no: "no" },
+};
+
+type Cell = string | number | null;
+
+function columns(page: MapPageModel, locale: Locale): { key: string; label: string; cell: (c: StoredContribution) => Cell }[] {
+  const w = locale.toLowerCase().startsWith("de") ? WORDS.de : WORDS.en;
+  const map = page.map;
+  return [
+    { key: "id", label: w.id, cell: (c) => c.id },
+    { key: "received", label: w.received, cell: (c) => c.receivedAt },
+    { key: "status", label: w.status, cell: (c) => w[c.status] },
+    { key: "reason", label: w.reason, cell: (c) => c.reason ?? null },
+    { key: "moderated", label: w.moderated, cell: (c) => c.moderatedAt ?? null },
+    { key: "category", label: w.category, cell: (c) => map.categories.find((k) => k.id === c.category)?.label[locale] ?? c.category },
+    { key: "comment", label: w.comment, cell: (c) => c.comment },
+    { key: "lng", label: w.lng, cell: (c) => c.point?.[0] ?? null },
+    { key: "lat", label: w.lat, cell: (c) => c.point?.[1] ?? null },
+    { key: "place", label: w.place, cell: (c) => (c.place ? (map.places.find((p) => p.id === c.place)?.label[locale] ?? c.place) : null) },
+    { key: "description", label: w.description, cell: (c) => c.description ?? null },
+    { key: "locale", label: w.language, cell: (c) => c.locale },
+    { key: "channel", label: w.channel, cell: (c) => c.channel },
+    { key: "verified", label: w.verified, cell: (c) => (c.verified ? w.yes : w.no) },
+  ];
+}
+
+export function serializeContributions(campaign: CampaignModel, page: MapPageModel, contributions: StoredContribution[], options: { format: ContributionExportFormat; delimiter?: string; locale?: Locale }): string {
+  const locale = options.locale ?? campaign.locale;
+  if (options.format === "geojson") {
+    const features = contributions.map((c) => ({
+      type: "Feature",
+      id: c.id,
+      geometry: c.point ? { type: "Point", coordinates: c.point } : null,
+      properties: {
+        id: c.id,
+        category: c.category,
+        comment: c.comment,
+        place: c.place ?? null,
+        description: c.description ?? null,
+        status: c.status,
+        reason: c.reason ?? null,
+        moderatedAt: c.moderatedAt ?? null,
+        receivedAt: c.receivedAt,
+        locale: c.locale,
+        channel: c.channel,
+        verified: c.verified,
+      },
+    }));
+    return JSON.stringify({ type: "FeatureCollection", name: `${campaign.slug}-${page.id}`, features }, null, 2) + "\n";
+  }
+  const cols = columns(page, locale);
+  if (options.format === "json") {
+    return JSON.stringify({ campaign: campaign.slug, page: page.id, locale, columns: cols.map(({ key, label }) => ({ key, label })), rows: contributions.map((c) => Object.fromEntries(cols.map((col) => [col.key, col.cell(c)]))) }, null, 2) + "\n";
+  }
+  const delimiter = options.delimiter ?? defaultDelimiter(locale);
+  const decimal = delimiter === ";" ? "," : ".";
+  const cell = (value: Cell) => {
+    if (value === null) return "";
+    let text = typeof value === "number" ? String(value).replace(".", decimal) : value;
+    if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+    return text.includes(delimiter) || /["\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const lines = [cols.map((c) => cell(c.label)).join(delimiter), ...contributions.map((c) => cols.map((col) => cell(col.cell(c))).join(delimiter))];
+  return "\uFEFF" + lines.join("\r\n") + "\r\n";
+}

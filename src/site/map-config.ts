@@ -1,0 +1,40 @@
+// The JSON a map page gives its script (src/client/map/config.ts): the map from the model in the
+// page's language, the collector's URLs, the self-hosted library and the interface texts.
+import type { CampaignModel, Locale, MapPageModel } from "../campaign/model.js";
+import { messagesFor } from "./i18n.js";
+import type { MapAssets } from "./map-assets.js";
+import { textIn } from "./routes.js";
+
+const CLIENT_TEXT = "map.js.";
+
+export function mapClientConfig(campaign: CampaignModel, page: MapPageModel, locale: Locale, ui: Locale, assets: MapAssets | undefined, open: boolean): string {
+  const map = page.map;
+  const api = `${campaign.site.collector}/${campaign.slug}/${page.id}`;
+  const text = (t: Record<Locale, string>) => textIn(t, locale, campaign);
+  const messages = messagesFor(ui) as Record<string, string>;
+  const library = map.renderer === "mapbox" ? assets?.mapbox : assets?.maplibre;
+  const config = {
+    slug: campaign.slug,
+    page: page.id,
+    locale,
+    submitUrl: `${api}/contributions`,
+    tokenUrl: `${api}/contributions/token`,
+    ...(map.contributions.public ? { contributionsUrl: `${api}/contributions.geojson` } : {}),
+    center: map.center,
+    zoom: map.zoom,
+    area: map.area,
+    layers: map.layers.map((l) => ({ id: l.id, label: text(l.label), color: l.color, data: l.data })),
+    categories: map.categories.map((c) => ({ id: c.id, label: text(c.label), color: c.color })),
+    places: map.places.map((p) => ({ id: p.id, label: text(p.label), coordinates: p.coordinates })),
+    ...(map.basemap ? { basemap: { style: map.basemap.style, ...(map.basemap.attribution ? { attribution: text(map.basemap.attribution) } : {}) } } : {}),
+    renderer: map.renderer,
+    ...(map.accessToken ? { accessToken: map.accessToken } : {}),
+    library: library ?? { js: "", css: "", module: true },
+    open,
+    maxLength: map.contributions.maxLength,
+    moderation: map.contributions.moderation,
+    text: Object.fromEntries(Object.entries(messages).filter(([k]) => k.startsWith(CLIENT_TEXT)).map(([k, v]) => [k.slice(CLIENT_TEXT.length), v])),
+  };
+  // Inside <script type="application/json">: "</script>" or "<!--" in a text must not end the element.
+  return JSON.stringify(config).replace(/</g, "\\u003c");
+}
