@@ -40,8 +40,9 @@ export async function resolveFile(root: string, urlPath: string): Promise<string
   } catch {
     return null;
   }
-  const file = path.join(root, path.normalize(decoded));
-  if (!file.startsWith(path.resolve(root))) return null;
+  const base = path.resolve(root);
+  const file = path.join(base, path.normalize(decoded));
+  if (file !== base && !file.startsWith(base + path.sep)) return null;
   for (const candidate of [file, path.join(file, "index.html")]) {
     const info = await stat(candidate).catch(() => null);
     if (info?.isFile()) return candidate;
