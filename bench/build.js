@@ -3,7 +3,7 @@
 // Target: ours ≤ 1.5 × bare Eleventy, excluding image work: a first, untimed build of ours fills the
 // image and share-card caches (its time is printed as "cold"), the timed builds reuse them.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -16,7 +16,7 @@ const paragraph = (n, lang) =>
   lang === "de"
     ? `Absatz ${n}: Der Rat der Stadt hat beschlossen, die Bürgerinnen und Bürger früh an der Planung zu beteiligen. Wir möchten wissen, wie Sie den Ort heute nutzen, was Ihnen fehlt und was bleiben soll. Ihre Hinweise fließen in den Wettbewerb ein, der im Herbst startet.`
     : `Paragraph ${n}: The city council decided to involve residents early in the planning. We would like to know how you use the place today, what is missing and what should stay. Your comments feed into the design competition that starts in autumn.`;
-const body = (lang) => Array.from({ length: 6 }, (_, i) => `## ${lang === "de" ? "Abschnitt" : "Section"} ${i + 1}\n\n${paragraph(i + 1, lang)}`).join("\n\n");
+const body = (lang, sections = 6) => Array.from({ length: sections }, (_, i) => `## ${lang === "de" ? "Abschnitt" : "Section"} ${i + 1}\n\n${paragraph(i + 1, lang)}`).join("\n\n");
 const both = (f) => ({ de: f("de"), en: f("en") });
 const square = [[[7.0, 50.9], [7.01, 50.9], [7.01, 50.91], [7.0, 50.91], [7.0, 50.9]]];
 
@@ -79,7 +79,7 @@ function writeCampaigns(n, dir) {
 }
 
 /** The same number of pages with the same text, as plain Nunjucks templates with one layout. */
-function writeBare(pageCount, dir) {
+function writeBare(pageCount, sections, dir) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(path.join(dir, "_includes"), { recursive: true });
   writeFileSync(
@@ -92,7 +92,7 @@ function writeBare(pageCount, dir) {
     const lang = p % 2 ? "en" : "de";
     const file = path.join(dir, `c${Math.floor(p / 50)}`, `p${p}.md`);
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, `---\nlayout: base.njk\ntitle: Page ${p}\nlang: ${lang}\n---\n${body(lang)}\n`);
+    writeFileSync(file, `---\nlayout: base.njk\ntitle: Page ${p}\nlang: ${lang}\n---\n${body(lang, sections)}\n`);
   }
 }
 
@@ -103,7 +103,9 @@ function time(command, args) {
 }
 
 function htmlFiles(dir) {
-  return readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith(".html")).length;
+  return readdirSync(dir, { recursive: true })
+    .filter((f) => String(f).endsWith(".html"))
+    .map((f) => path.join(dir, String(f)));
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -111,14 +113,18 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(`mitreden build vs bare Eleventy, ${runs} runs each, median wall time (node start included)`);
 for (const n of sizes) {
   const campaigns = path.join(work, `campaigns-${n}`);
+  const htmlBytes = (dir) => htmlFiles(dir).reduce((sum, f) => sum + statSync(f).size, 0);
   const bare = path.join(work, `bare-${n}`);
   writeCampaigns(n, campaigns);
   const ours = [];
   const base = [];
   const cold = time("node", [path.join(root, "bin/mitreden.js"), "build", "--campaigns", campaigns, "--out", path.join(work, `out-${n}`)]);
   // As many bare pages as ours wrote (pages, statements, thank-you pages, kits, posters).
-  const pageCount = htmlFiles(path.join(work, `out-${n}`));
-  writeBare(pageCount, bare);
+  const pageCount = htmlFiles(path.join(work, `out-${n}`)).length;
+  // Equally sized: as many Markdown sections (~300 bytes of HTML each, plus ~400 of layout) as
+  // make a bare page as large as ours on average.
+  const averageBytes = htmlFiles(path.join(work, `out-${n}`)).reduce((sum, f) => sum + statSync(f).size, 0) / pageCount;
+  writeBare(pageCount, Math.max(1, Math.round((averageBytes - 400) / 300)), bare);
   for (let r = 0; r < runs; r++) {
     // Alternate the two so a warming disk cache favours neither.
     base.push(time("node", [path.join(root, "bench/bare-eleventy.js"), bare, path.join(work, `bare-out-${n}`)]));
@@ -126,6 +132,6 @@ for (const n of sizes) {
   }
   const ratio = median(ours) / median(base);
   console.log(
-    `N=${String(n).padStart(3)}  HTML pages=${pageCount}  mitreden ${median(ours).toFixed(0)} ms  bare Eleventy ${median(base).toFixed(0)} ms  ratio ${ratio.toFixed(2)}  ${ratio <= 1.5 ? "✓ ≤ 1.5" : "✗ > 1.5"}  (cold, with cards: ${cold.toFixed(0)} ms)`,
+    `N=${String(n).padStart(3)}  HTML pages=${pageCount}  mitreden ${median(ours).toFixed(0)} ms  bare Eleventy ${median(base).toFixed(0)} ms  ratio ${ratio.toFixed(2)}  (HTML ${(htmlBytes(path.join(work, `out-${n}`)) / 1e6).toFixed(1)} MB vs ${(htmlBytes(path.join(work, `bare-out-${n}`)) / 1e6).toFixed(1)} MB)  ${ratio <= 1.5 ? "✓ ≤ 1.5" : "✗ > 1.5"}  (cold, with cards: ${cold.toFixed(0)} ms)`,
   );
 }
