@@ -106,3 +106,20 @@ describe("GeoJSON", () => {
     expect(geoJsonIssues({ type: "Point", coordinates: [200, 50] }, "any")[0]!.message).toBe("longitude 200 is outside -180…180");
   });
 });
+
+describe("question ids", () => {
+  it("refuses a double underscore, which the form uses for a question's parts", async () => {
+    const { mkdtemp, mkdir, writeFile, readFile } = await import("node:fs/promises");
+    const path = await import("node:path");
+    const { validateCampaigns } = await import("../../src/campaign/validate.js");
+    const dir = await mkdtemp(path.join(import.meta.dirname, "../.tmp/qid-"));
+    const campaign = JSON.parse(await readFile(path.join(import.meta.dirname, "../fixtures/valid-minimal/spielplatz-lindenpark/campaign.json"), "utf8").catch(() => "null"));
+    if (!campaign) throw new Error("fixture test/fixtures/valid-minimal/spielplatz-lindenpark/campaign.json moved; update this test");
+    campaign.pages.push({ id: "umfrage", type: "survey", title: "Umfrage", thankYou: "Danke!", questions: [{ id: "lieblings__ort", type: "text", label: "Ihr Lieblingsort?" }] });
+    await mkdir(path.join(dir, "spielplatz-lindenpark"));
+    await writeFile(path.join(dir, "spielplatz-lindenpark", "campaign.json"), JSON.stringify(campaign, null, 2));
+    const { problems } = await validateCampaigns(dir);
+    const problem = problems.find((p) => p.pointer.endsWith("/questions/0/id"));
+    expect(problem?.message).toMatch(/must not contain "__".*"lieblings_ort"/);
+  });
+});

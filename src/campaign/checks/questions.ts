@@ -14,6 +14,10 @@ export const checkQuestions: Check = (ctx) => {
     reportDuplicates(ctx, list.map(([q, i]) => ({ id: q.id, pointer: `${pointer}/questions/${i}/id` })), "question id");
     const hasConsent = list.some(([q]) => q.type === "consent");
     for (const [q, i] of list) {
+      // "__" joins a question id and a part in the form's field names (q__other, q__lng).
+      if (typeof q.id === "string" && q.id.includes("__")) {
+        ctx.error(`${pointer}/questions/${i}/id`, `question id "${q.id}" must not contain "__" (the form uses it for a question's parts); use one underscore, e.g. "${q.id.replace(/_{2,}/g, "_")}"`);
+      }
       if (q.type === "email" && !hasConsent) {
         ctx.error(
           `${pointer}/questions/${i}`,
