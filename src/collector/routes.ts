@@ -5,6 +5,7 @@
 //   GET  /health
 // JSON in, JSON out; a form POST gets a 303 to the thank-you page or an HTML page listing the errors.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { CampaignModel, PageModel } from "../campaign/model.js";
 import { pagePath, thankYouPath } from "../campaign/urls.js";
 import type { FormFields } from "../forms/fields.js";
 import { issueMessage } from "../forms/messages.js";
@@ -47,12 +48,7 @@ export function registerSubmissionRoutes(app: FastifyInstance, ctx: CollectorCon
       const channel = isForm(request) ? "form" : "script";
       try {
         const accepted = await submitResponse(ctx, { slug: request.params.slug, pageId: request.params.page, channel, body: request.body, ip: request.ip });
-        const { campaign, page } = accepted.survey;
-        const path = thankYouPath(campaign, accepted.locale, page.id);
-        // Same-origin collector ("/api"): a root-relative address also works on a preview host.
-        const thankYou = /^https?:\/\//.test(campaign.site.collector) ? campaign.site.baseUrl + path : path;
-        if (!prefersJson(request)) return reply.code(303).header("location", thankYou).send();
-        return reply.code(accepted.duplicate ? 200 : 201).send({ id: accepted.id, status: accepted.duplicate ? "duplicate" : "stored", thankYou });
+        return acknowledge(request, reply, { ...accepted, ...accepted.survey });
       } catch (error) {
         if (!(error instanceof HttpError)) throw error;
         return sendError(ctx, options, request, reply, error);
@@ -117,12 +113,12 @@ function toHttpError(ctx: CollectorContext, request: FastifyRequest, error: unkn
   return new HttpError(500, "The answers could not be stored. Please try again.", { issues: [] }, { cause: error });
 }
 
-function isForm(request: FastifyRequest): boolean {
+export function isForm(request: FastifyRequest): boolean {
   return (request.headers["content-type"] ?? "").toLowerCase().startsWith(FORM_TYPE);
 }
 
 /** The browser script asks for JSON; a plain form gets HTML. Machines without Accept get JSON. */
-function prefersJson(request: FastifyRequest): boolean {
+export function prefersJson(request: FastifyRequest): boolean {
   const accept = (request.headers.accept ?? "").toLowerCase();
   if (accept.includes("application/json")) return true;
   return !(isForm(request) || accept.includes("text/html"));
@@ -130,6 +126,24 @@ function prefersJson(request: FastifyRequest): boolean {
 
 function isFormFields(body: unknown): body is FormFields {
   return typeof body === "object" && body !== null && !Array.isArray(body);
+}
+
+/**
+ * The answer to a stored submission: 303 to the thank-you page for a plain form, or JSON with the
+ * stored id for the script (200 when it was a retry of one already stored).
+ */
+export function acknowledge(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  accepted: { id: string; duplicate: boolean; locale: string; campaign: CampaignModel; page: PageModel },
+  extra: Record<string, unknown> = {},
+): FastifyReply {
+  const { campaign, page } = accepted;
+  const path = thankYouPath(campaign, accepted.locale, page.id);
+  // Same-origin collector ("/api"): a root-relative address also works on a preview host.
+  const thankYou = /^https?:\/\//.test(campaign.site.collector) ? campaign.site.baseUrl + path : path;
+  if (!prefersJson(request)) return reply.code(303).header("location", thankYou).send();
+  return reply.code(accepted.duplicate ? 200 : 201).send({ id: accepted.id, status: accepted.duplicate ? "duplicate" : "stored", ...extra, thankYou });
 }
 
 /** Repeated names become arrays (checkboxes). A null prototype keeps "__proto__" an ordinary field name. */

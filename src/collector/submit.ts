@@ -3,10 +3,10 @@
 // only then one row is written, and the caller acknowledges only after it is committed.
 import { randomUUID } from "node:crypto";
 import type { Locale } from "../campaign/model.js";
-import { formToAnswers, readMeta, type FormFields, FIELD } from "../forms/fields.js";
-import type { FieldIssue } from "../forms/issues.js";
+import { formToAnswers, type FormFields, FIELD } from "../forms/fields.js";
 import { issueMessage } from "../forms/messages.js";
 import type { AbuseGuard } from "./abuse.js";
+import { admit, isRecord } from "./admission.js";
 import { HttpError } from "./errors.js";
 import type { ResponseStore } from "./store/index.js";
 import type { Survey, SurveyRegistry } from "./surveys.js";
@@ -36,35 +36,20 @@ export interface Accepted {
   locale: Locale;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const JSON_ENVELOPE = new Set(["answers", ...Object.values(FIELD)]);
 
 export async function submitResponse(ctx: CollectorContext, submission: Submission): Promise<Accepted> {
   const survey = findSurvey(ctx, submission.slug, submission.pageId);
   const { campaign, page } = survey;
-  const body = isRecord(submission.body) ? submission.body : undefined;
-  const meta = readMeta(body ?? {});
-  const locale = meta.locale && campaign.locales.includes(meta.locale) ? meta.locale : campaign.locale;
-  const fail = (status: number, message: string, issues: FieldIssue[], retryAfter?: number) =>
-    new HttpError(status, message, { issues: issues.map((i) => ({ ...i, message: issueMessage(i, locale) })), retryAfter });
-
-  const now = ctx.now();
-  if (now < new Date(page.opens)) throw fail(403, "The survey is not open yet.", [{ field: "_form", reason: "not-open", limit: when(page.opens, locale, campaign.timezone) }]);
-  if (now > new Date(page.closes)) throw fail(403, "The survey has closed.", [{ field: "_form", reason: "closed", limit: when(page.closes, locale, campaign.timezone) }]);
-  if (!body) throw fail(400, "The body must be a JSON object or form fields.", [{ field: "_body", reason: "malformed" }]);
-
-  const token = ctx.guard.checkToken(meta.token, campaign.slug, page.id);
-  // A submission without a valid token (no JavaScript, an old tab) is accepted but costs double.
-  const rate = ctx.guard.takeRateLimit(submission.ip, token === "valid" ? 1 : 2);
-  if (!rate.allowed) {
-    const minutes = Math.max(1, Math.ceil(rate.retryAfter / 60));
-    throw fail(429, "Too many submissions from this client.", [{ field: "_form", reason: "rate-limited", limit: minutes }], rate.retryAfter);
-  }
-
-  const issues: FieldIssue[] = [];
-  if (meta.honeypot) issues.push({ field: FIELD.honeypot, reason: "honeypot" });
-  if (token === "too-fast") issues.push({ field: FIELD.token, reason: "too-fast" });
-  if (meta.id !== undefined && !UUID.test(meta.id)) issues.push({ field: FIELD.id, reason: "id" });
+  const { body, meta, locale, verified, issues, fail, now } = admit(ctx, {
+    campaign,
+    pageId: page.id,
+    body: submission.body,
+    ip: submission.ip,
+    opens: page.opens,
+    closes: page.closes,
+    what: "survey",
+  });
 
   let answers: unknown;
   if (submission.channel === "form") {
@@ -92,7 +77,7 @@ export async function submitResponse(ctx: CollectorContext, submission: Submissi
     answers: answers as Record<string, never>,
     receivedAt: now.toISOString(),
     channel: submission.channel,
-    verified: token === "valid",
+    verified,
   });
   if (outcome.status === "conflict") throw fail(409, "This id belongs to a submission to another survey.", [{ field: FIELD.id, reason: "id-conflict" }]);
   return { id, duplicate: outcome.status === "duplicate", survey, locale };
@@ -109,10 +94,3 @@ export function findSurvey(ctx: Pick<CollectorContext, "surveys">, slug: string,
   });
 }
 
-function when(instant: string, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone }).format(new Date(instant));
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}

@@ -3,9 +3,10 @@
 //   GET  /<slug>/<page>/contributions/token      a form token, as for surveys
 //   GET  /<slug>/<page>/contributions.geojson    the public contributions (ETag, 304)
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { pagePath, thankYouPath } from "../../campaign/urls.js";
+import { pagePath } from "../../campaign/urls.js";
 import type { FormFields } from "../../forms/fields.js";
 import { HttpError } from "../errors.js";
+import { acknowledge, isForm, prefersJson } from "../routes.js";
 import type { CollectorContext } from "../submit.js";
 import { renderContributionErrorPage } from "./html.js";
 import { etagOf, matchesEtag, publicGeoJson, publicStatuses } from "./public.js";
@@ -16,7 +17,6 @@ interface Params {
   page: string;
 }
 
-const FORM_TYPE = "application/x-www-form-urlencoded";
 
 export function registerContributionRoutes(app: FastifyInstance, ctx: CollectorContext, options: { stylesheet?: () => string | undefined }): void {
   const publicCache = new Map<string, { version: string; body: string; etag: string }>();
@@ -24,11 +24,7 @@ export function registerContributionRoutes(app: FastifyInstance, ctx: CollectorC
     const channel = isForm(request) ? "form" : "script";
     try {
       const accepted = await submitContribution(ctx, { slug: request.params.slug, pageId: request.params.page, channel, body: request.body, ip: request.ip });
-      const { campaign, page } = accepted.map;
-      const path = thankYouPath(campaign, accepted.locale, page.id);
-      const thankYou = /^https?:\/\//.test(campaign.site.collector) ? campaign.site.baseUrl + path : path;
-      if (!prefersJson(request)) return reply.code(303).header("location", thankYou).send();
-      return reply.code(accepted.duplicate ? 200 : 201).send({ id: accepted.id, status: accepted.duplicate ? "duplicate" : "stored", moderation: page.map.contributions.moderation, thankYou });
+      return acknowledge(request, reply, { ...accepted, ...accepted.map }, { moderation: accepted.map.page.map.contributions.moderation });
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
       return sendError(ctx, options, request, reply, error);
@@ -96,14 +92,4 @@ function sendError(ctx: CollectorContext, options: { stylesheet?: () => string |
     stylesheet: options.stylesheet?.(),
   });
   return reply.code(error.statusCode).type("text/html; charset=utf-8").send(html);
-}
-
-function isForm(request: FastifyRequest): boolean {
-  return (request.headers["content-type"] ?? "").toLowerCase().startsWith(FORM_TYPE);
-}
-
-function prefersJson(request: FastifyRequest): boolean {
-  const accept = (request.headers.accept ?? "").toLowerCase();
-  if (accept.includes("application/json")) return true;
-  return !(isForm(request) || accept.includes("text/html"));
 }

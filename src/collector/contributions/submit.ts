@@ -4,9 +4,10 @@
 import { randomUUID } from "node:crypto";
 import type { CampaignModel, Locale, MapPageModel } from "../../campaign/model.js";
 import { pointInArea } from "../../campaign/geo.js";
-import { FIELD, readMeta, type FormFields } from "../../forms/fields.js";
+import { FIELD, type FormFields } from "../../forms/fields.js";
 import type { FieldIssue } from "../../forms/issues.js";
 import { issueMessage } from "../../forms/messages.js";
+import { admit, isRecord } from "../admission.js";
 import { HttpError } from "../errors.js";
 import type { CollectorContext } from "../submit.js";
 import { contributionIssues, formToContribution, type ContributionInput } from "./fields.js";
@@ -32,7 +33,6 @@ export interface AcceptedContribution {
   locale: Locale;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const JSON_ENVELOPE = new Set(["contribution", ...Object.values(FIELD)]);
 
 export function findMapPage(ctx: Pick<CollectorContext, "surveys">, slug: string, pageId: string): MapPage {
@@ -47,28 +47,15 @@ export function findMapPage(ctx: Pick<CollectorContext, "surveys">, slug: string
 export async function submitContribution(ctx: CollectorContext, submission: ContributionSubmission): Promise<AcceptedContribution> {
   const map = findMapPage(ctx, submission.slug, submission.pageId);
   const { campaign, page } = map;
-  const body = isRecord(submission.body) ? submission.body : undefined;
-  const meta = readMeta(body ?? {});
-  const locale = meta.locale && campaign.locales.includes(meta.locale) ? meta.locale : campaign.locale;
-  const fail = (status: number, message: string, issues: FieldIssue[], retryAfter?: number) =>
-    new HttpError(status, message, { issues: issues.map((i) => ({ ...i, message: issueMessage(i, locale) })), retryAfter });
-
-  const now = ctx.now();
-  const { start, end } = campaign.period;
-  if (now < new Date(start)) throw fail(403, "The map is not open yet.", [{ field: "_form", reason: "not-open", limit: when(start, locale, campaign.timezone) }]);
-  if (now > new Date(end)) throw fail(403, "The map has closed.", [{ field: "_form", reason: "closed", limit: when(end, locale, campaign.timezone) }]);
-  if (!body) throw fail(400, "The body must be a JSON object or form fields.", [{ field: "_body", reason: "malformed" }]);
-
-  const token = ctx.guard.checkToken(meta.token, campaign.slug, page.id);
-  const rate = ctx.guard.takeRateLimit(submission.ip, token === "valid" ? 1 : 2);
-  if (!rate.allowed) {
-    throw fail(429, "Too many submissions from this client.", [{ field: "_form", reason: "rate-limited", limit: Math.max(1, Math.ceil(rate.retryAfter / 60)) }], rate.retryAfter);
-  }
-
-  const issues: FieldIssue[] = [];
-  if (meta.honeypot) issues.push({ field: FIELD.honeypot, reason: "honeypot" });
-  if (token === "too-fast") issues.push({ field: FIELD.token, reason: "too-fast" });
-  if (meta.id !== undefined && !UUID.test(meta.id)) issues.push({ field: FIELD.id, reason: "id" });
+  const { body, meta, locale, verified, issues, fail, now } = admit(ctx, {
+    campaign,
+    pageId: page.id,
+    body: submission.body,
+    ip: submission.ip,
+    opens: campaign.period.start,
+    closes: campaign.period.end,
+    what: "map",
+  });
   let input: ContributionInput = {};
   if (submission.channel === "form") {
     const converted = formToContribution(body as FormFields);
@@ -99,7 +86,7 @@ export async function submitContribution(ctx: CollectorContext, submission: Cont
     ...(input.description?.trim() ? { description: input.description.trim() } : {}),
     receivedAt: now.toISOString(),
     channel: submission.channel,
-    verified: token === "valid",
+    verified,
   });
   if (outcome.status === "conflict") throw fail(409, "This id belongs to another submission.", [{ field: FIELD.id, reason: "id-conflict" }]);
   return { id, duplicate: outcome.status === "duplicate", map, locale };
@@ -126,12 +113,4 @@ function fromJson(raw: Record<string, unknown>, issues: FieldIssue[]): Contribut
   for (const key of Object.keys(raw)) if (!["category", "comment", "place", "description", "point"].includes(key)) issues.push({ field: key, reason: "unknown" });
   for (const key of Object.keys(input) as (keyof ContributionInput)[]) if (input[key] === undefined) delete input[key];
   return input;
-}
-
-function when(instant: string, locale: Locale, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeStyle: "short", timeZone }).format(new Date(instant));
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
