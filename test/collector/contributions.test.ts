@@ -2,6 +2,7 @@
 // refusal outside the area, moderation before publication, the public GeoJSON with ETag/304,
 // the no-JS form (303 or an HTML error page that keeps what was typed) and the GIS export.
 import { randomUUID } from "node:crypto";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { serializeContributions } from "../../src/collector/contributions/export.js";
 import type { MapPageModel } from "../../src/campaign/model.js";
@@ -111,6 +112,24 @@ describe("GET /api/<slug>/<map>/contributions.geojson", () => {
     const changed = await geojson({ "if-none-match": etag });
     expect(changed.statusCode).toBe(200);
     expect(changed.headers.etag).not.toBe(etag);
+  });
+
+  it("is compressed for browsers that accept it (Brotli, else gzip), each encoding with its own ETag", async () => {
+    for (let i = 0; i < 10; i++) expect((await post({ category: "idee", comment: `Mehr Bänke am Brunnen, Nr. ${i}`, point: BRUNNEN })).statusCode).toBe(201);
+    for (const c of await collector.store.listContributions("marktplatz", "karte")) await collector.store.moderateContribution("marktplatz", c.id, { status: "approved", at: new Date().toISOString() });
+    const plain = await geojson();
+    const br = await geojson({ "accept-encoding": "gzip, deflate, br, zstd" });
+    const gz = await geojson({ "accept-encoding": "gzip;q=1, br;q=0" });
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(br.headers["content-encoding"]).toBe("br");
+    expect(gz.headers["content-encoding"]).toBe("gzip");
+    for (const r of [plain, br, gz]) expect(r.headers.vary).toMatch(/accept-encoding/i);
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(plain.body);
+    expect(gunzipSync(gz.rawPayload).toString()).toBe(plain.body);
+    expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2);
+    expect(new Set([plain.headers.etag, br.headers.etag, gz.headers.etag]).size).toBe(3);
+    expect((await geojson({ "accept-encoding": "br", "if-none-match": String(br.headers.etag) })).statusCode).toBe(304);
+    expect((await geojson({ "accept-encoding": "br", "if-none-match": String(plain.headers.etag) })).statusCode).toBe(200);
   });
 });
 

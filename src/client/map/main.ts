@@ -24,10 +24,7 @@ async function start(config: MapClientConfig): Promise<void> {
   const pointText = $("mr-point");
   const pointRemove = $<HTMLButtonElement>("mr-point-remove");
   let map: ParticipationMap | undefined;
-  let mapReady = false;
   let listLoaded = false;
-  let markListDone: () => void = () => {};
-  const listDone = new Promise<void>((resolve) => (markListDone = resolve));
 
   const setPoint = (point: [number, number] | undefined) => {
     if (!lng || !lat || !pointText || !pointRemove) return;
@@ -78,9 +75,7 @@ async function start(config: MapClientConfig): Promise<void> {
       }
       if (button) button.hidden = true;
       frame.classList.add("mr-map__frame--loading");
-      // Fetch the library now, run it after the list is shown: the list must not wait for 1 MB of JavaScript.
-      if (config.library.module) preloadModule(config.library.js);
-      await listDone;
+      // The library loads while the list is fetched and shown; whichever is first waits for nothing.
       const { ParticipationMap } = await import("./map.js");
       map = new ParticipationMap(config, canvas, {
         onPoint: setPoint,
@@ -88,9 +83,8 @@ async function start(config: MapClientConfig): Promise<void> {
         announce,
       });
       try {
-        await map.start();
-        mapReady = true;
-        if (listLoaded || !list) map.setContributions(list?.visible() ?? []);
+        // Contributions that are already listed are drawn in the map's first frame.
+        await map.start(listLoaded ? list?.visible() : list ? undefined : []);
         frame.classList.remove("mr-map__frame--loading");
         frame.classList.add("mr-map__frame--ready");
         document.documentElement.setAttribute("data-map-ready", "true");
@@ -107,7 +101,10 @@ async function start(config: MapClientConfig): Promise<void> {
       button.hidden = false;
       button.addEventListener("click", () => void showMap().then(() => (canvas.querySelector("canvas") as HTMLElement | null)?.focus()));
     }
-    if ("IntersectionObserver" in window) {
+    // Already on screen (a wide window): start at once, not one rendering later when the observer reports.
+    const rect = frame.getBoundingClientRect();
+    if (rect.top < window.innerHeight + 200 && rect.bottom > -200) void showMap();
+    else if ("IntersectionObserver" in window) {
       const observer = new IntersectionObserver((entries) => {
         if (entries.some((e) => e.isIntersecting)) {
           observer.disconnect();
@@ -138,9 +135,8 @@ async function start(config: MapClientConfig): Promise<void> {
     performance.mark("mr-list-shown");
     listLoaded = true;
     document.documentElement.setAttribute("data-map-list", String(shown.visible().length));
-    if (mapReady) map?.setContributions(shown.visible());
+    map?.setContributions(shown.visible());
   }
-  markListDone();
 
 }
 
@@ -239,12 +235,4 @@ function enhanceForm(config: MapClientConfig, form: HTMLFormElement, announce: (
     summary.focus();
     document.getElementById("mr-form-result")!.hidden = true;
   }
-}
-
-function preloadModule(href: string): void {
-  if (!href || document.querySelector(`link[rel=modulepreload][href="${href}"]`)) return;
-  const link = document.createElement("link");
-  link.rel = "modulepreload";
-  link.href = href;
-  document.head.append(link);
 }

@@ -31,17 +31,28 @@ export class ParticipationMap {
     private readonly callbacks: MapCallbacks,
   ) {}
 
-  async start(): Promise<void> {
+  /** Loads the library and draws the map; `contributions` (when the list came first) are in its first frame. */
+  async start(contributions?: PublicContribution[]): Promise<void> {
+    if (contributions) this.contributions = contributions;
     this.lib = await loadLibrary(this.config);
+    performance.mark("mr-map-library");
     const { style, basemapFailed } = await this.style();
+    // Our sources and layers go into the style the map starts with (not added after "load"), so
+    // the worker prepares them with the basemap in one pass. A mapbox:// style is only a URL.
+    const drawn = this.contributions;
+    const ours = this.ownLayers();
+    const inStyle = typeof style === "object" && style !== null;
     this.map = new this.lib.Map({
       container: this.container,
-      style,
+      style: inStyle ? { ...style, sources: { ...(style as GlMap).sources, ...ours.sources }, layers: [...(style as GlMap).layers, ...ours.layers] } : style,
       center: this.config.center,
       zoom: this.config.zoom,
       attributionControl: this.config.basemap && !basemapFailed ? { compact: false } : false,
       keyboard: false,
       cooperativeGestures: false,
+      // No cross-fades of tiles and labels: each would redraw the map for 300 ms, which costs
+      // more than it shows on phones without a strong GPU.
+      fadeDuration: 0,
       // MapLibre's own labels (canvas region, zoom buttons) in the page's language.
       locale: { "Map.Title": say(this.config, "mapTitle"), "NavigationControl.ZoomIn": say(this.config, "zoomIn"), "NavigationControl.ZoomOut": say(this.config, "zoomOut") },
     });
@@ -50,11 +61,17 @@ export class ParticipationMap {
       // A tile or sprite of the basemap that fails must not take the map with it.
       if (!this.ready) console.warn("mitreden map:", event.error?.message);
     });
+    if (contributions || drawn.length) this.whenDrawn(drawn.filter((c) => c.point).length);
     await new Promise<void>((resolve) => this.map.once("load", () => resolve()));
-    this.addData();
+    if (!inStyle) {
+      for (const [id, source] of Object.entries(ours.sources)) this.map.addSource(id, source);
+      for (const layer of ours.layers) this.map.addLayer(layer);
+    }
     this.bindPointer();
     this.bindKeyboard();
     this.ready = true;
+    // The list may have arrived while the map was loading.
+    if (this.contributions !== drawn) this.setContributions(this.contributions);
     if (basemapFailed || !this.config.basemap) this.callbacks.announce(say(this.config, basemapFailed ? "basemapFailed" : "noBasemap"));
   }
 
@@ -73,52 +90,75 @@ export class ParticipationMap {
     }
   }
 
-  private addData(): void {
-    const map = this.map;
-    map.addSource("mr-area", { type: "geojson", data: this.config.area });
-    map.addLayer({ id: "mr-area-fill", type: "fill", source: "mr-area", paint: { "fill-color": "#0b5394", "fill-opacity": 0.08 } });
-    map.addLayer({ id: "mr-area-line", type: "line", source: "mr-area", paint: { "line-color": "#0b5394", "line-width": 3, "line-dasharray": [2, 1] } });
+  /** The planning area, the campaign's layers and the contributions (clustered), as style sources and layers. */
+  private ownLayers(): { sources: Record<string, unknown>; layers: Record<string, unknown>[] } {
+    // The area and the campaign's layers share one source (features tagged with their layer):
+    // each source that arrives from the worker costs a frame, which is slow on phones without a GPU.
+    const tagged = (features: FeatureCollection["features"], layer: string) => features.map((f) => ({ ...f, properties: { ...f.properties, "mr-layer": layer } }));
+    const context: FeatureCollection = {
+      type: "FeatureCollection",
+      features: [...tagged(this.config.area.features, "mr-area"), ...this.config.layers.flatMap((l) => tagged(l.data.features, l.id))],
+    };
+    const sources: Record<string, unknown> = { "mr-context": { type: "geojson", data: context } };
+    const of = (layer: string, ...filter: unknown[]) => ["all", ["==", ["get", "mr-layer"], layer], ...filter];
+    const layers: Record<string, unknown>[] = [
+      { id: "mr-area-fill", type: "fill", source: "mr-context", filter: of("mr-area"), paint: { "fill-color": "#0b5394", "fill-opacity": 0.08 } },
+      { id: "mr-area-line", type: "line", source: "mr-context", filter: of("mr-area"), paint: { "line-color": "#0b5394", "line-width": 3, "line-dasharray": [2, 1] } },
+    ];
     for (const layer of this.config.layers) {
       const id = `mr-layer-${layer.id}`;
-      map.addSource(id, { type: "geojson", data: layer.data });
-      map.addLayer({ id: `${id}-fill`, type: "fill", source: id, filter: ["==", ["geometry-type"], "Polygon"], paint: { "fill-color": layer.color, "fill-opacity": 0.25 } });
-      map.addLayer({ id: `${id}-line`, type: "line", source: id, filter: ["!=", ["geometry-type"], "Point"], paint: { "line-color": layer.color, "line-width": 2 } });
-      map.addLayer({ id: `${id}-point`, type: "circle", source: id, filter: ["==", ["geometry-type"], "Point"], paint: { "circle-color": "#ffffff", "circle-stroke-color": layer.color, "circle-stroke-width": 3, "circle-radius": 5 } });
+      layers.push(
+        { id: `${id}-fill`, type: "fill", source: "mr-context", filter: of(layer.id, ["==", ["geometry-type"], "Polygon"]), paint: { "fill-color": layer.color, "fill-opacity": 0.25 } },
+        { id: `${id}-line`, type: "line", source: "mr-context", filter: of(layer.id, ["!=", ["geometry-type"], "Point"]), paint: { "line-color": layer.color, "line-width": 2 } },
+        { id: `${id}-point`, type: "circle", source: "mr-context", filter: of(layer.id, ["==", ["geometry-type"], "Point"]), paint: { "circle-color": "#ffffff", "circle-stroke-color": layer.color, "circle-stroke-width": 3, "circle-radius": 5 } },
+      );
     }
-    map.addSource("mr-contributions", { type: "geojson", data: emptyCollection(), cluster: true, clusterRadius: 40, clusterMaxZoom: 17 });
-    map.addLayer({
-      id: "mr-clusters",
-      type: "circle",
-      source: "mr-contributions",
-      filter: ["has", "point_count"],
-      paint: { "circle-color": "#1b1b1b", "circle-opacity": 0.8, "circle-stroke-color": "#ffffff", "circle-stroke-width": 2, "circle-radius": ["step", ["get", "point_count"], 12, 10, 16, 100, 22, 1000, 28] },
-    });
+    sources["mr-contributions"] = { type: "geojson", data: this.points(), cluster: true, clusterRadius: 40, clusterMaxZoom: 17 };
     const colours: unknown[] = ["match", ["get", "category"]];
     for (const c of this.config.categories) colours.push(c.id, c.color);
     colours.push("#555555");
-    map.addLayer({
-      id: "mr-points",
-      type: "circle",
-      source: "mr-contributions",
-      filter: ["!", ["has", "point_count"]],
-      paint: { "circle-color": colours, "circle-radius": 8, "circle-stroke-color": "#ffffff", "circle-stroke-width": 2 },
-    });
+    layers.push(
+      {
+        id: "mr-clusters",
+        type: "circle",
+        source: "mr-contributions",
+        filter: ["has", "point_count"],
+        paint: { "circle-color": "#1b1b1b", "circle-opacity": 0.8, "circle-stroke-color": "#ffffff", "circle-stroke-width": 2, "circle-radius": ["step", ["get", "point_count"], 12, 10, 16, 100, 22, 1000, 28] },
+      },
+      {
+        id: "mr-points",
+        type: "circle",
+        source: "mr-contributions",
+        filter: ["!", ["has", "point_count"]],
+        paint: { "circle-color": colours, "circle-radius": 8, "circle-stroke-color": "#ffffff", "circle-stroke-width": 2 },
+      },
+    );
+    return { sources, layers };
+  }
+
+  /** The contributions with a point, as GeoJSON for the clustered source. */
+  private points(): FeatureCollection {
+    return {
+      type: "FeatureCollection",
+      features: this.contributions
+        .filter((c) => c.point)
+        .map((c) => ({ type: "Feature", geometry: { type: "Point", coordinates: c.point! }, properties: { id: c.id, category: c.category } })),
+    };
   }
 
   setContributions(contributions: PublicContribution[]): void {
     this.contributions = contributions;
     if (!this.ready) return;
-    const data: FeatureCollection = {
-      type: "FeatureCollection",
-      features: contributions
-        .filter((c) => c.point)
-        .map((c) => ({ type: "Feature", geometry: { type: "Point", coordinates: c.point! }, properties: { id: c.id, category: c.category } })),
-    };
+    const data = this.points();
     this.map.getSource("mr-contributions").setData(data);
+    this.whenDrawn(data.features.length);
+  }
+
+  private whenDrawn(count: number): void {
     this.map.once("idle", () => {
       // Tests and bench/map.js wait for this: the markers are drawn.
       performance.mark("mr-markers-shown");
-      document.documentElement.setAttribute("data-map-markers", String(data.features.length));
+      document.documentElement.setAttribute("data-map-markers", String(count));
     });
   }
 
@@ -213,6 +253,3 @@ export class ParticipationMap {
   }
 }
 
-function emptyCollection(): FeatureCollection {
-  return { type: "FeatureCollection", features: [] };
-}

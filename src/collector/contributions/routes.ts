@@ -9,7 +9,7 @@ import { HttpError } from "../errors.js";
 import { acknowledge, isForm, prefersJson } from "../routes.js";
 import type { CollectorContext } from "../submit.js";
 import { renderContributionErrorPage } from "./html.js";
-import { etagOf, matchesEtag, publicGeoJson, publicStatuses } from "./public.js";
+import { chooseEncoding, matchesEtag, PublicBody, publicGeoJson, publicStatuses } from "./public.js";
 import { findMapPage, submitContribution, type MapPage } from "./submit.js";
 
 interface Params {
@@ -19,7 +19,7 @@ interface Params {
 
 
 export function registerContributionRoutes(app: FastifyInstance, ctx: CollectorContext, options: { stylesheet?: () => string | undefined }): void {
-  const publicCache = new Map<string, { version: string; body: string; etag: string }>();
+  const publicCache = new Map<string, PublicBody>();
   app.post<{ Params: Params }>("/:slug/:page/contributions", { bodyLimit: 64 * 1024 }, async (request, reply) => {
     const channel = isForm(request) ? "form" : "script";
     try {
@@ -58,14 +58,15 @@ export function registerContributionRoutes(app: FastifyInstance, ctx: CollectorC
       const version = `${await ctx.store.contributionsVersion(campaign.slug, page.id)}/${page.map.contributions.moderation}`;
       let cached = publicCache.get(key);
       if (cached?.version !== version) {
-        const body = publicGeoJson(await ctx.store.listContributions(campaign.slug, page.id, publicStatuses(page.map)));
-        cached = { version, body, etag: etagOf(body) };
+        cached = new PublicBody(version, publicGeoJson(await ctx.store.listContributions(campaign.slug, page.id, publicStatuses(page.map))));
         publicCache.set(key, cached);
       }
-      const { body, etag } = cached;
-      reply.header("etag", etag).header("access-control-allow-origin", "*");
+      const encoding = chooseEncoding(request.headers["accept-encoding"]);
+      const { bytes, etag } = cached.get(encoding);
+      reply.header("etag", etag).header("vary", "accept-encoding").header("access-control-allow-origin", "*");
       if (matchesEtag(request.headers["if-none-match"], etag)) return reply.code(304).send();
-      return reply.type("application/geo+json; charset=utf-8").send(body);
+      if (encoding !== "identity") reply.header("content-encoding", encoding);
+      return reply.type("application/geo+json; charset=utf-8").send(bytes);
     },
   );
 }
