@@ -2,6 +2,8 @@
 // Nunjucks pages, in the same run. N synthetic campaigns (5 pages, 2 locales each), no images.
 // Target: ours ≤ 1.5 × bare Eleventy, excluding image work: a first, untimed build of ours fills the
 // image and share-card caches (its time is printed as "cold"), the timed builds reuse them.
+// A build deletes the site it replaced in a background process, after it has finished; the next
+// timed run waits until that is done, so neither side runs beside it.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -108,6 +110,11 @@ function htmlFiles(dir) {
     .map((f) => path.join(dir, String(f)));
 }
 
+/** Waits until the background deletion of replaced sites (`<out>.old-*`) is done. */
+function waitForOldSites(dir) {
+  for (let i = 0; i < 600 && readdirSync(path.dirname(dir)).some((n) => n.startsWith(`${path.basename(dir)}.old-`)); i++) execFileSync("sleep", ["0.1"]);
+}
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 console.log(`mitreden build vs bare Eleventy, ${runs} runs each, median wall time (node start included)`);
@@ -119,6 +126,7 @@ for (const n of sizes) {
   const ours = [];
   const base = [];
   const cold = time("node", [path.join(root, "bin/mitreden.js"), "build", "--campaigns", campaigns, "--out", path.join(work, `out-${n}`)]);
+  waitForOldSites(path.join(work, `out-${n}`));
   // As many bare pages as ours wrote (pages, statements, thank-you pages, kits, posters).
   const pageCount = htmlFiles(path.join(work, `out-${n}`)).length;
   // Equally sized: as many Markdown sections (~300 bytes of HTML each, plus ~400 of layout) as
@@ -129,6 +137,7 @@ for (const n of sizes) {
     // Alternate the two so a warming disk cache favours neither.
     base.push(time("node", [path.join(root, "bench/bare-eleventy.js"), bare, path.join(work, `bare-out-${n}`)]));
     ours.push(time("node", [path.join(root, "bin/mitreden.js"), "build", "--campaigns", campaigns, "--out", path.join(work, `out-${n}`)]));
+    waitForOldSites(path.join(work, `out-${n}`));
   }
   const ratio = median(ours) / median(base);
   console.log(

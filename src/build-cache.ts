@@ -2,7 +2,7 @@
 // rarely change, so their results are kept on disk, keyed by a hash of everything that goes in
 // (a rebuild while editing a campaign's text then takes Eleventy's time, not Sass's).
 import { createHash } from "node:crypto";
-import { mkdir, readFile, readdir, rename, writeFile } from "node:fs/promises";
+import { copyFile, link, mkdir, readFile, readdir, rename, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 /** `.cache/mitreden/build` in the working directory, or MITREDEN_CACHE_DIR/build. */
@@ -22,11 +22,37 @@ export async function cachedBytes(key: string, compute: () => Promise<Buffer>): 
   const hit = await readFile(file).catch(() => undefined);
   if (hit && hit.byteLength > 0) return hit;
   const value = await compute();
+  await store(file, value);
+  return value;
+}
+
+async function store(file: string, value: Buffer): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   await writeFile(temporary, value);
   await rename(temporary, file);
-  return value;
+}
+
+/**
+ * The cached file at `key` (made by `compute()` when missing), put at `to`. A site holds thousands
+ * of cached images (cards, QR codes); a hard link costs a directory entry where a copy costs the
+ * bytes. Cache entries are never changed in place (a new entry is a new file, renamed over), so
+ * the site's file keeps its content. Copied where links cannot be made (another file system).
+ */
+export async function placeCached(key: string, compute: () => Promise<Buffer>, to: string): Promise<void> {
+  const file = path.join(buildCacheDir(), key);
+  const size = await stat(file).then((s) => s.size, () => 0);
+  if (size === 0) await store(file, await compute());
+  await linkOrCopy(file, to);
+}
+
+export async function linkOrCopy(from: string, to: string): Promise<void> {
+  try {
+    await link(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return;
+    await copyFile(from, to);
+  }
 }
 
 /** Hash of every SCSS file in a folder: the stylesheet's sources. */

@@ -110,7 +110,7 @@ function describe(e: AjvError, all: AjvError[]): SchemaIssue | undefined {
     case "exclusiveMaximum":
       return value(rangeMessage(e));
     case "minProperties":
-      if (e.parentSchema === campaignSchema().$defs?.ShowIf) return value('needs "equals": <answer> or "in": [<answers>], the answer that shows this question');
+      if (inDef(e, "ShowIf")) return value('needs "equals": <answer> or "in": [<answers>], the answer that shows this question');
       return value('must not be empty: give the text in at least one language, e.g. { "de": "…" }');
     case "not": {
       const together = (e.parentSchema?.not as SchemaNode | undefined)?.required ?? [];
@@ -125,11 +125,20 @@ function describe(e: AjvError, all: AjvError[]): SchemaIssue | undefined {
   }
 }
 
+/**
+ * Whether the failing keyword sits directly in `$defs/<name>` (or in the part `pick` of it). By
+ * content, not by object identity: the precompiled validator carries its own copy of the schema.
+ */
+function inDef(e: AjvError, name: string, pick: (def: SchemaNode) => unknown = (def) => def): boolean {
+  const def = campaignSchema().$defs?.[name];
+  const expected = def && pick(def);
+  return expected !== undefined && (e.parentSchema === expected || JSON.stringify(e.parentSchema) === JSON.stringify(expected));
+}
+
 /** "the de text of "title" is " for one language of a length-limited text, else "". */
 function subjectOf(e: AjvError): string {
   const segments = fromPointer(e.instancePath);
-  const defs = campaignSchema().$defs ?? {};
-  const perLanguage = ["Text90", "Text200"].some((name) => defs[name]?.anyOf?.[1]?.additionalProperties === e.parentSchema);
+  const perLanguage = ["Text90", "Text200"].some((name) => inDef(e, name, (def) => def.anyOf?.[1]?.additionalProperties));
   const field = perLanguage ? segments.at(-2) : segments.at(-1);
   if (perLanguage) return `the "${segments.at(-1)}" text of "${field}" is `;
   return field && !/^\d+$/.test(field) ? `"${field}" is ` : "";
@@ -153,7 +162,7 @@ function requiredMessage(missing: string, parent: SchemaNode, pointer: string): 
 function itemsMessage(e: AjvError, pointer: string): string {
   const limit = Number((e.params as { limit: number }).limit);
   const count = Array.isArray(e.data) ? e.data.length : 0;
-  if (e.parentSchema === campaignSchema().$defs?.LngLat) return `must be [longitude, latitude]: two numbers, not ${count}`;
+  if (inDef(e, "LngLat")) return `must be [longitude, latitude]: two numbers, not ${count}`;
   const field = fieldName(pointer) ?? "list";
   return e.keyword === "minItems"
     ? `"${field}" needs at least ${limit} ${limit === 1 ? "entry" : "entries"}, has ${count}`
@@ -172,7 +181,9 @@ function rangeMessage(e: AjvError): string {
 
 function anyOfMessage(branches: unknown): string {
   const defs = campaignSchema().$defs ?? {};
-  const is = (name: string) => defs[name]?.anyOf === branches;
+  // By content: the precompiled validator's errors point into its own copy of the schema.
+  const wanted = JSON.stringify(branches);
+  const is = (name: string) => defs[name]?.anyOf !== undefined && JSON.stringify(defs[name]?.anyOf) === wanted;
   if (is("LocalizedText") || is("Text90") || is("Text200")) {
     return 'must be a text, or an object with one text per language, e.g. { "de": "…", "en": "…" }';
   }

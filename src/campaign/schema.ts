@@ -1,9 +1,10 @@
 // The campaign schema, compiled once, and a walk over a campaign guided by it. The walk lets checks
 // ask "every LocalizedText", "every Image" or "every date" without a hand-kept list of fields that
 // would drift from the schema.
-import { readFileSync } from "node:fs";
-import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { Ajv2020, Options, ValidateFunction } from "ajv/dist/2020.js";
 import { packagePath } from "../package-root.js";
 import { childPointer } from "./positions.js";
 
@@ -29,23 +30,48 @@ export interface SchemaNode {
 
 
 let schema: SchemaNode | undefined;
+let schemaText: string | undefined;
 let validator: ValidateFunction | undefined;
 
 export function campaignSchema(): SchemaNode {
-  schema ??= JSON.parse(readFileSync(packagePath("schema", "campaign.schema.json"), "utf8")) as SchemaNode;
+  schemaText ??= readFileSync(packagePath("schema", "campaign.schema.json"), "utf8");
+  schema ??= JSON.parse(schemaText) as SchemaNode;
   return schema;
 }
 
+/** Where `npm run build:ts` writes the validator compiled ahead of time (scripts/precompile-schema.mjs). */
+export const PRECOMPILED_VALIDATOR = packagePath("dist", "campaign", "campaign-validator.cjs");
+
+/** Hash of the schema the precompiled validator was made from: an edited schema is compiled afresh. */
+export function campaignSchemaHash(): string {
+  campaignSchema();
+  return createHash("sha256").update(schemaText!).digest("hex");
+}
+
+/** ajv as the campaign schema needs it; `code` is for the ahead-of-time compilation. */
+export function campaignAjv(code?: Options["code"]): Ajv2020 {
+  // Required here, not imported at the top: with the precompiled validator a build never needs ajv.
+  const require = createRequire(import.meta.url);
+  const { Ajv2020 } = require("ajv/dist/2020") as typeof import("ajv/dist/2020.js");
+  const addFormatsModule = require("ajv-formats") as typeof import("ajv-formats");
+  // verbose: errors carry the failing schema and data, which the messages need (lengths, allowed keys).
+  const ajv = new Ajv2020({ allErrors: true, discriminator: true, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true, ...(code ? { code } : {}) });
+  // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
+  const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as typeof addFormatsModule.default;
+  addFormats(ajv);
+  return ajv;
+}
+
 export function campaignValidator(): ValidateFunction {
-  if (!validator) {
-    // verbose: errors carry the failing schema and data, which the messages need (lengths, allowed keys).
-    const ajv = new Ajv2020({ allErrors: true, discriminator: true, strict: true, strictRequired: false, allowUnionTypes: true, verbose: true });
-    // ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
-    const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as typeof addFormatsModule.default;
-    addFormats(ajv);
-    validator = ajv.compile(campaignSchema());
-  }
+  // Compiling the schema takes ~0.2 s a build; the package ships it compiled, for this very schema.
+  validator ??= precompiledValidator() ?? campaignAjv().compile(campaignSchema());
   return validator;
+}
+
+function precompiledValidator(): ValidateFunction | undefined {
+  if (!existsSync(PRECOMPILED_VALIDATOR)) return undefined;
+  const compiled = createRequire(import.meta.url)(PRECOMPILED_VALIDATOR) as { schemaHash?: string; validate?: ValidateFunction };
+  return compiled.schemaHash === campaignSchemaHash() ? compiled.validate : undefined;
 }
 
 /** `#/$defs/Name` → Name. */

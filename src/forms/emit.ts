@@ -4,16 +4,10 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import standaloneCodeModule from "ajv/dist/standalone/index.js";
-import * as esbuild from "esbuild";
 import type { SiteModel, SurveyPageModel } from "../campaign/model.js";
 import { packagePath, packageRoot } from "../package-root.js";
 import { cachedBytes, hashOf } from "../build-cache.js";
 import { surveySchema, surveySchemaPath } from "./survey-schema.js";
-import { createSurveyAjv } from "./validator.js";
-
-const standaloneCode = ((standaloneCodeModule as unknown as { default?: unknown }).default ??
-  standaloneCodeModule) as typeof standaloneCodeModule.default;
 
 // Part of the cache key: a new mitreden (or ajv) may compile the same schema differently.
 const VALIDATOR_VERSION =
@@ -55,6 +49,10 @@ export async function emitSurveySchemas(model: SiteModel, outDir: string): Promi
 
 /** ESM source of a validator for `schema` that runs in any browser without ajv. */
 export async function standaloneValidator(schema: Record<string, unknown>): Promise<string> {
+  // ajv and esbuild load only here: most builds take every validator from the cache.
+  const [{ createSurveyAjv }, standaloneModule, esbuild] = await Promise.all([import("./validator.js"), import("ajv/dist/standalone/index.js"), import("esbuild")]);
+  const imported = standaloneModule.default;
+  const standaloneCode = ((imported as unknown as { default?: unknown }).default ?? imported) as typeof imported.default;
   const ajv = createSurveyAjv({ code: { source: true, esm: true } });
   const code = standaloneCode(ajv, ajv.compile(schema));
   // ajv's standalone code still require()s its runtime helpers (formats, string length); bundling

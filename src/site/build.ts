@@ -1,9 +1,12 @@
 // `mitreden build`: campaigns → validated model → assets → pages, written to a staging folder
 // next to the output and swapped in at the end. A failed build leaves the last good site alone,
 // and a page removed from a campaign disappears with the next build.
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
+// Before Eleventy: it must see the setting when it loads.
+import "./eleventy-env.js";
 import Eleventy from "@11ty/eleventy";
 import type { SiteModel } from "../campaign/model.js";
 import { loadSiteModel } from "../campaign/index.js";
@@ -11,7 +14,7 @@ import { MitredenError, type Problem } from "../errors.js";
 import { emitSurveySchemas } from "../forms/emit.js";
 import { packagePath } from "../package-root.js";
 import { prepareAssets } from "./assets.js";
-import { DEFAULT_CACHE_DIR as CARD_CACHE_DIR, renderCards } from "./cards/index.js";
+import { DEFAULT_CACHE_DIR as CARD_CACHE_DIR, openCardSession, renderCards } from "./cards/index.js";
 import { bundleClientScript } from "./client-bundle.js";
 import { prepareMapAssets } from "./map-assets.js";
 import mitredenPlugin from "./plugin.js";
@@ -69,30 +72,39 @@ export async function renderSite(model: SiteModel, options: Omit<BuildSiteOption
 /** {@link renderSite}, also returning how many share cards and kit images were rendered or reused. */
 export async function renderSiteWithCounts(model: SiteModel, options: Omit<BuildSiteOptions, "campaignsDir" | "now">): Promise<RenderSiteResult> {
   const outDir = path.resolve(options.outDir);
+  const lap = phaseTimer();
   await assertReplaceable(outDir);
   await removeLeftovers(outDir);
   const staging = `${outDir}.staging-${randomBytes(4).toString("hex")}`;
   try {
     const assets = await prepareAssets(model, staging, { cacheDir: options.cacheDir });
+    lap("pictures");
     // Share cards of the public pages, then each campaign's social kit (its own images, QR codes,
     // posters, calendar). One after the other: both use the same card cache.
     const cardCacheDir = options.cardCacheDir ?? path.resolve(CARD_CACHE_DIR);
-    const cardRun = await renderCards(model, staging, { cacheDir: cardCacheDir });
+    const session = await openCardSession(cardCacheDir);
+    const cardRun = await renderCards(model, staging, { session });
     const counts: CardCounts = { rendered: cardRun.rendered, reused: cardRun.reused };
+    lap("share cards");
     const kits = new Map<string, KitData>();
     for (const campaign of model.campaigns) {
-      const kit = await buildSocialKit(campaign, staging, { cacheDir: cardCacheDir, now: new Date(model.builtAt) });
+      const kit = await buildSocialKit(campaign, staging, { session, now: new Date(model.builtAt) });
       kits.set(campaign.slug, kit);
       counts.rendered += kit.rendered;
       counts.reused += kit.reused;
     }
+    lap("social-media kits");
+    await session.cache.close();
     if (options.quiet === false) console.log(`Share cards: ${counts.rendered} rendered, ${counts.reused} reused.`);
     // Survey forms: each survey's schema and browser validator next to its page, and the one script
     // that enhances every survey form (loaded on survey pages only).
     await emitSurveySchemas(model, staging);
+    lap("survey validators");
     const scripts = { survey: await bundleClientScript(packagePath("src/client/survey/index.ts"), staging, "survey") };
+    lap("survey script");
     // Map pages only: their script, stylesheet and the self-hosted map library.
     const mapAssets = await prepareMapAssets(model, staging);
+    lap("map scripts and library");
     const templatesDir = options.templatesDir ?? packagePath("templates");
     const elev = new Eleventy(path.join(templatesDir, "eleventy"), staging, {
       // "" reads no configuration file: a .eleventy.js in the city's repository is not ours.
@@ -113,12 +125,14 @@ export async function renderSiteWithCounts(model: SiteModel, options: Omit<Build
     });
     if (options.quiet) elev.disableLogger();
     const [, templates] = await elev.write();
+    lap("pages (Eleventy)");
     const pages = templates.flatMap((t) => (typeof t.url === "string" ? [t.url] : [])).sort();
     // Never swap in a site without pages, e.g. when something kept Eleventy from seeing the templates.
     if (!pages.includes("/") || !pages.includes("/sitemap.xml")) {
       throw new SiteBuildError(`Eleventy rendered no pages from ${templatesDir}; reinstall mitreden.`);
     }
     await swapIn(staging, outDir);
+    lap("new site in place");
     return { pages, cards: counts };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
@@ -127,7 +141,18 @@ export async function renderSiteWithCounts(model: SiteModel, options: Omit<Build
   }
 }
 
-/** Replaces `outDir` by `staging` with two renames; the old site is deleted afterwards. */
+/** With DEBUG=mitreden, how long each step of a build took (on stderr). */
+function phaseTimer(): (step: string) => void {
+  if (!/\bmitreden\b/.test(process.env.DEBUG ?? "")) return () => {};
+  let last = performance.now();
+  return (step) => {
+    const now = performance.now();
+    console.error(`mitreden: ${step} ${(now - last).toFixed(0)} ms`);
+    last = now;
+  };
+}
+
+/** Replaces `outDir` by `staging` with two renames; the old site is deleted afterwards, in the background. */
 async function swapIn(staging: string, outDir: string): Promise<void> {
   const old = `${outDir}.old-${randomBytes(4).toString("hex")}`;
   const hadOld = await exists(outDir);
@@ -138,10 +163,21 @@ async function swapIn(staging: string, outDir: string): Promise<void> {
     if (hadOld) await rename(old, outDir);
     throw error;
   }
-  if (hadOld) await rm(old, { recursive: true, force: true });
+  if (hadOld) removeInBackground(old);
 }
 
-/** Staging and old folders of builds that were killed before they could clean up (older than 10 minutes). */
+/**
+ * Deletes a replaced site in a process of its own: thousands of pages and images take a second or
+ * more to delete, while the new site is complete already. If that process dies, the next build
+ * removes what is left (removeLeftovers).
+ */
+function removeInBackground(dir: string): void {
+  const child = spawn(process.execPath, ["-e", "require('node:fs').rmSync(process.argv[1], { recursive: true, force: true })", dir], { detached: true, stdio: "ignore" });
+  child.on("error", () => void rm(dir, { recursive: true, force: true }));
+  child.unref();
+}
+
+/** Replaced sites not (yet) deleted, and staging folders of builds killed before they could clean up (older than 10 minutes: a younger one may be another build's). */
 async function removeLeftovers(outDir: string): Promise<void> {
   const pattern = new RegExp(`^${escapeRegExp(path.basename(outDir))}\\.(staging|old)-[0-9a-f]{8}$`);
   const parent = path.dirname(outDir);
@@ -150,7 +186,8 @@ async function removeLeftovers(outDir: string): Promise<void> {
   for (const name of names.filter((n) => pattern.test(n))) {
     const dir = path.join(parent, name);
     const info = await stat(dir).catch(() => undefined);
-    if (info && info.mtimeMs < cutoff) await rm(dir, { recursive: true, force: true });
+    // An old site may be being deleted by its build's background process at the same time.
+    if (info && (name.includes(".old-") || info.mtimeMs < cutoff)) await rm(dir, { recursive: true, force: true }).catch(() => {});
   }
 }
 

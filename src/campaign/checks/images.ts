@@ -3,7 +3,6 @@
 // text as an accessibility audit failure much later.
 import { open, readdir, stat } from "node:fs/promises";
 import path from "node:path";
-import sharp from "sharp";
 import { displayPath } from "../load.js";
 import { didYouMean } from "../suggest.js";
 import { isRecord, type CheckContext } from "./context.js";
@@ -54,6 +53,7 @@ export async function fileProblem(ctx: CheckContext, pointer: string, kind: "ima
 async function isImage(file: string): Promise<boolean> {
   if (await looksLikeSvg(file)) return true;
   try {
+    const { default: sharp } = await import("sharp"); // loaded only when a campaign has pictures
     const { format } = await sharp(file).metadata();
     return RASTER_FORMATS.has(format ?? "");
   } catch {

@@ -2,10 +2,10 @@
 // photo, the fonts, the layout version and the renderer versions. A rebuild with nothing changed
 // renders no card; a changed page title re-renders that page's cards and nothing else.
 import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
-import sharp from "sharp";
 import type { CardContent } from "./content.js";
 import type { CardFormat } from "./formats.js";
 import { readCached, writeCached } from "./internal/cache-files.js";
@@ -111,8 +111,18 @@ export class CardCache {
 
 const require = createRequire(import.meta.url);
 /** A new Satori, sharp or librsvg may draw differently: their versions are part of every key. */
-const RENDERER_VERSIONS = [
-  `satori@${(require("satori/package.json") as { version: string }).version}`,
-  `sharp@${sharp.versions.sharp}`,
-  `rsvg@${sharp.versions.rsvg ?? "?"}`,
-];
+// From the packages' manifests: loading sharp itself just for its version would cost ~0.1 s a
+// build that renders no card. A sharp version ships one libvips (and its librsvg).
+const RENDERER_VERSIONS = ["satori", "sharp"].map((name) => `${name}@${packageVersion(name)}`);
+
+/** A dependency's version from its package.json, found above its entry file (sharp does not export the manifest). */
+function packageVersion(name: string): string {
+  let dir = path.dirname(require.resolve(name));
+  for (let i = 0; i < 5; i++, dir = path.dirname(dir)) {
+    const manifest = path.join(dir, "package.json");
+    if (!existsSync(manifest)) continue;
+    const json = JSON.parse(readFileSync(manifest, "utf8")) as { name?: string; version?: string };
+    if (json.name === name && json.version) return json.version;
+  }
+  return "?";
+}

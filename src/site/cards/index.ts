@@ -2,21 +2,21 @@
 // other sizes the social-media kit offers. Rendered at build time without a browser (Satori → SVG,
 // sharp → PNG) and cached by what they show (docs/adr/004-share-cards.md).
 import { createHash } from "node:crypto";
-import { copyFile, mkdir, readdir, rm, stat } from "node:fs/promises";
+import { mkdir, readdir, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { SiteModel } from "../../campaign/model.js";
+import { linkOrCopy } from "../../build-cache.js";
 import { MitredenError } from "../../errors.js";
 import { CardCache } from "./cache.js";
 import { cardAlt, cardPages, type CardContent } from "./content.js";
 import { cardFonts } from "./fonts.js";
 import { FORMATS, type CardFormat } from "./formats.js";
-import { CardRenderer } from "./render.js";
+import type { CardRenderer } from "./render.js";
 
 export { shareMeta, shareMetaForRoute, type ShareMeta, type ShareMetaInput, type ShareRoute } from "./share-meta.js";
 export { cardPages, landingPage, innerPage, cardAlt, type CardContent, type CardPage } from "./content.js";
 export { FORMATS, FORMAT_NAMES, type CardFormat } from "./formats.js";
-export { CardRenderer } from "./render.js";
 
 export interface ShareCard {
   /** Root-relative URL of the PNG, e.g. /assets/cards/marktplatz-umfrage-de.3f2a9c1b.png. */
@@ -32,6 +32,8 @@ export interface ShareCard {
 export interface CardOptions {
   /** Where rendered cards are kept between builds; default .cache/mitreden/cards under the working directory. */
   cacheDir?: string;
+  /** One cache opened for a whole build (share cards and every kit); without it each call opens and closes its own. */
+  session?: CardSession;
   /** Cards in flight at once; default one per core. */
   concurrency?: number;
 }
@@ -83,6 +85,20 @@ export interface CardImage {
   alt: string;
 }
 
+/** The card cache and renderer of one build: the manifest is read once and written once. */
+export interface CardSession {
+  cacheDir: string;
+  cache: CardCache;
+  renderer?: Promise<CardRenderer>;
+}
+
+export async function openCardSession(cacheDir: string = DEFAULT_CACHE_DIR): Promise<CardSession> {
+  const dir = path.resolve(cacheDir);
+  const fonts = await cardFonts(dir);
+  const fontHash = fonts.reduce((hash, font) => hash.update(font.data), createHash("sha256")).digest("hex");
+  return { cacheDir: dir, cache: await new CardCache(dir, fontHash).open() };
+}
+
 /**
  * Renders what the cache lacks, copies every image into `targetDir` (served at `urlPrefix`) under
  * a name with its hash, and removes earlier builds' images from that folder.
@@ -94,11 +110,8 @@ export async function renderCardImages(
   opts: CardOptions = {},
 ): Promise<{ images: CardImage[] } & CardRun> {
   const started = performance.now();
-  const cacheDir = path.resolve(opts.cacheDir ?? DEFAULT_CACHE_DIR);
-  const fonts = await cardFonts(cacheDir);
-  const fontHash = fonts.reduce((hash, font) => hash.update(font.data), createHash("sha256")).digest("hex");
-  const cache = await new CardCache(cacheDir, fontHash).open();
-  let renderer: Promise<CardRenderer> | undefined;
+  const session = opts.session ?? (await openCardSession(opts.cacheDir));
+  const { cache } = session;
   const timings: number[] = [];
   let reused = 0;
   await mkdir(targetDir, { recursive: true });
@@ -110,10 +123,11 @@ export async function renderCardImages(
       reused++;
     } else {
       const t = performance.now();
-      renderer ??= CardRenderer.create(cacheDir);
+      // Satori and sharp load only when a card must be drawn.
+      session.renderer ??= import("./render.js").then(({ CardRenderer }) => CardRenderer.create(session.cacheDir));
       let image;
       try {
-        image = await (await renderer).render(request.content, request.format);
+        image = await (await session.renderer).render(request.content, request.format);
       } catch (error) {
         throw new ShareCardError(`Could not make the image "${request.name}" (${request.format}): ${(error as Error).message}`, { cause: error });
       }
@@ -134,15 +148,15 @@ export async function renderCardImages(
     };
   });
 
-  await cache.close();
+  if (!opts.session) await cache.close();
   await removeStale(targetDir, new Set(images.flatMap((i) => [i.path, i.jpeg].filter(Boolean).map((p) => path.posix.basename(p!)))));
   return { images, rendered: timings.length, reused, ms: performance.now() - started, timings };
 }
 
-/** Copies a cached image into the site, unless the same (hash-named) file is there already. */
+/** Puts a cached image into the site, unless the same (hash-named) file is there already. */
 async function place(from: string, to: string): Promise<void> {
   const present = await stat(to).then((s) => s.isFile(), () => false);
-  if (!present) await copyFile(from, to);
+  if (!present) await linkOrCopy(from, to);
 }
 
 async function removeStale(dir: string, keep: Set<string>): Promise<void> {

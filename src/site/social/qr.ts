@@ -1,10 +1,9 @@
 // QR codes for posters and flyers: one per page and language, pointing at the page with
 // utm_medium=print, so the city can count who came from paper. Error correction M (15 % may be
 // damaged or covered) and the standard quiet zone of four modules, as scanners expect.
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import QRCode from "qrcode";
-import { cachedBytes, hashOf } from "../../build-cache.js";
+import { hashOf, placeCached } from "../../build-cache.js";
 
 export const QR_OPTIONS = { errorCorrectionLevel: "M", margin: 4 } as const;
 
@@ -22,12 +21,15 @@ export function shortUrl(baseUrl: string, pagePath: string): string {
 /** Writes `<dir>/<name>.svg` and `<dir>/<name>.png` (1200 px, for print at ~10 cm and 300 dpi). */
 export async function writeQrCode(url: string, dir: string, name: string): Promise<{ svg: string; png: string }> {
   await mkdir(dir, { recursive: true });
-  const svg = await QRCode.toString(url, { ...QR_OPTIONS, type: "svg", color: { dark: "#000000", light: "#ffffff" } });
-  // Encoding a 1200 px PNG takes about a second; the same URL always gives the same picture.
-  const png = await cachedBytes(`qr-${hashOf(url, JSON.stringify(QR_OPTIONS), "1200")}.png`, () =>
-    QRCode.toBuffer(url, { ...QR_OPTIONS, type: "png", width: 1200, color: { dark: "#000000", light: "#ffffff" } }),
-  );
+  // The same URL always gives the same picture: encoding a 1200 px PNG takes about a second, and
+  // even the SVG's mask search costs ~10 ms, times every page and language of every campaign.
+  const key = hashOf(url, JSON.stringify(QR_OPTIONS));
   const files = { svg: path.join(dir, `${name}.svg`), png: path.join(dir, `${name}.png`) };
-  await Promise.all([writeFile(files.svg, svg), writeFile(files.png, png)]);
+  const colors = { dark: "#000000", light: "#ffffff" };
+  const qr = async () => (await import("qrcode")).default; // loaded only when a code is not cached
+  await Promise.all([
+    placeCached(`qr-${key}.svg`, async () => Buffer.from(await (await qr()).toString(url, { ...QR_OPTIONS, type: "svg", color: colors })), files.svg),
+    placeCached(`qr-${hashOf(url, JSON.stringify(QR_OPTIONS), "1200")}.png`, async () => (await qr()).toBuffer(url, { ...QR_OPTIONS, type: "png", width: 1200, color: colors }), files.png),
+  ]);
   return files;
 }
