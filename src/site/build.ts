@@ -13,6 +13,7 @@ import { loadSiteModel } from "../campaign/index.js";
 import { MitredenError, type Problem } from "../errors.js";
 import { emitSurveySchemas } from "../forms/emit.js";
 import { packagePath } from "../package-root.js";
+import { pool } from "../parallel.js";
 import { prepareAssets } from "./assets.js";
 import { DEFAULT_CACHE_DIR as CARD_CACHE_DIR, openCardSession, renderCards } from "./cards/index.js";
 import { bundleClientScript } from "./client-bundle.js";
@@ -86,10 +87,10 @@ export async function renderSiteWithCounts(model: SiteModel, options: Omit<Build
     const cardRun = await renderCards(model, staging, { session });
     const counts: CardCounts = { rendered: cardRun.rendered, reused: cardRun.reused };
     lap("share cards");
-    const kits = new Map<string, KitData>();
-    for (const campaign of model.campaigns) {
-      const kit = await buildSocialKit(campaign, staging, { session, now: new Date(model.builtAt) });
-      kits.set(campaign.slug, kit);
+    // A few kits at a time: most of a kit is linking cached images, a wait on the file system.
+    const kitList = await pool(model.campaigns, 4, (campaign) => buildSocialKit(campaign, staging, { session, now: new Date(model.builtAt) }));
+    const kits = new Map<string, KitData>(model.campaigns.map((campaign, i) => [campaign.slug, kitList[i]!]));
+    for (const kit of kitList) {
       counts.rendered += kit.rendered;
       counts.reused += kit.reused;
     }

@@ -50,6 +50,18 @@ export function translate(locale: string, key: string, params: Record<string, un
 
 /** A language named in that language ("Deutsch", "English", "Türkçe"), for the language switcher. */
 export function languageName(locale: string): string {
+  // Asked for on every page (switcher, alternates); Intl.DisplayNames is slow to make.
+  let known = languageNames.get(locale);
+  if (known === undefined) {
+    known = nameOfLanguage(locale);
+    languageNames.set(locale, known);
+  }
+  return known;
+}
+
+const languageNames = new Map<string, string>();
+
+function nameOfLanguage(locale: string): string {
   let name: string | undefined;
   try {
     name = new Intl.DisplayNames([locale], { type: "language" }).of(locale);

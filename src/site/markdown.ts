@@ -45,6 +45,20 @@ function render(source: string, topLevel: number): string {
 
 /** Markdown → one line of plain text (meta descriptions, card teasers), cut at a word near `max`. */
 export function markdownToText(source: string, max = 160): string {
+  // The same teaser is asked for by every page that links to its page (navigation, cards).
+  const key = `${max}\0${source}`;
+  let text = plainTexts.get(key);
+  if (text === undefined) {
+    if (plainTexts.size > 10_000) plainTexts.clear(); // a long `serve` session sees many edits
+    text = toPlainText(source, max);
+    plainTexts.set(key, text);
+  }
+  return text;
+}
+
+const plainTexts = new Map<string, string>();
+
+function toPlainText(source: string, max: number): string {
   const text = decodeEntities(md.render(source).replace(/<[^>]*>/g, " "))
     .replace(/\s+/g, " ")
     .trim();

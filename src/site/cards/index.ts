@@ -8,6 +8,7 @@ import path from "node:path";
 import type { SiteModel } from "../../campaign/model.js";
 import { linkOrCopy } from "../../build-cache.js";
 import { MitredenError } from "../../errors.js";
+import { limiter, pool } from "../../parallel.js";
 import { CardCache } from "./cache.js";
 import { cardAlt, cardPages, type CardContent } from "./content.js";
 import { cardFonts } from "./fonts.js";
@@ -34,7 +35,7 @@ export interface CardOptions {
   cacheDir?: string;
   /** One cache opened for a whole build (share cards and every kit); without it each call opens and closes its own. */
   session?: CardSession;
-  /** Cards in flight at once; default one per core. */
+  /** Cards rendered at once; default one per core. Cached ones are placed many at a time. */
   concurrency?: number;
 }
 
@@ -116,23 +117,32 @@ export async function renderCardImages(
   let reused = 0;
   await mkdir(targetDir, { recursive: true });
 
-  const images = await pool(requests, opts.concurrency ?? os.availableParallelism(), async (request): Promise<CardImage> => {
+  // Satori works on the main thread while sharp encodes on libuv's threads, so one card per core
+  // keeps both busy; taking a card from the cache is a file-system wait, so many go at once.
+  const rendering = limiter(opts.concurrency ?? os.availableParallelism());
+  const images = await pool(requests, 16, async (request): Promise<CardImage> => {
     const key = await cache.key(request.content, request.format);
     let held = await cache.lookup(key);
     if (held) {
       reused++;
     } else {
-      const t = performance.now();
       // Satori and sharp load only when a card must be drawn.
       session.renderer ??= import("./render.js").then(({ CardRenderer }) => CardRenderer.create(session.cacheDir));
       let image;
+      let took = 0; // the card's own time, not its wait for a free core
       try {
-        image = await (await session.renderer).render(request.content, request.format);
+        image = await rendering(async () => {
+          const t = performance.now();
+          const made = await (await session.renderer!).render(request.content, request.format);
+          took = performance.now() - t;
+          return made;
+        });
       } catch (error) {
         throw new ShareCardError(`Could not make the image "${request.name}" (${request.format}): ${(error as Error).message}`, { cause: error });
       }
+      const t = performance.now();
       await cache.store(key, image.png, image.jpeg);
-      timings.push(performance.now() - t);
+      timings.push(took + performance.now() - t);
       held = { jpeg: image.jpeg !== undefined };
     }
     const stem = `${request.name}.${key.slice(0, 8)}`;
@@ -162,21 +172,4 @@ async function place(from: string, to: string): Promise<void> {
 async function removeStale(dir: string, keep: Set<string>): Promise<void> {
   const names = await readdir(dir).catch(() => [] as string[]);
   await Promise.all(names.filter((n) => CARD_FILE.test(n) && !keep.has(n)).map((n) => rm(path.join(dir, n), { force: true })));
-}
-
-/**
- * Runs `work` over `items`, `size` at a time, keeping the order of results. Satori works on the main
- * thread while sharp encodes on libuv's threads, so two cards in flight keep both cores busy.
- */
-async function pool<T, R>(items: T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(size, items.length)) }, worker));
-  return results;
 }

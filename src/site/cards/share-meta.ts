@@ -93,6 +93,17 @@ export function shareMetaForRoute(model: SiteModel, route: ShareRoute, card: Sha
  * British; other bare languages get their most likely territory (de → de_DE).
  */
 export function ogLocale(locale: Locale): string {
+  let known = ogLocales.get(locale);
+  if (known === undefined) {
+    known = toOgLocale(locale);
+    ogLocales.set(locale, known);
+  }
+  return known;
+}
+
+const ogLocales = new Map<string, string>();
+
+function toOgLocale(locale: Locale): string {
   if (locale.toLowerCase() === "en") return "en_GB";
   try {
     const full = new Intl.Locale(locale).maximize();

@@ -1,0 +1,32 @@
+// Small concurrency helpers for build steps that are mostly file-system waits (linking cached
+// images, reading the cache) with some CPU work in between.
+
+/** Runs `work` over `items`, `size` at a time, keeping the order of results. */
+export async function pool<T, R>(items: readonly T[], size: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]!, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(size, items.length)) }, worker));
+  return results;
+}
+
+/** A gate that lets at most `size` calls of `run` work at once; the others wait their turn. */
+export function limiter(size: number): <R>(task: () => Promise<R>) => Promise<R> {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return async (task) => {
+    if (active >= size) await new Promise<void>((resolve) => waiting.push(resolve));
+    active++;
+    try {
+      return await task();
+    } finally {
+      active--;
+      waiting.shift()?.();
+    }
+  };
+}
