@@ -140,6 +140,8 @@ for (const n of sizes) {
     waitForOldSites(path.join(work, `out-${n}`));
   }
   const ratio = median(ours) / median(base);
+  const list = (xs) => xs.map((x) => x.toFixed(0)).join(", ");
+  console.log(`  runs (ms): mitreden ${list(ours)} · bare Eleventy ${list(base)}`);
   console.log(
     `N=${String(n).padStart(3)}  HTML pages=${pageCount}  mitreden ${median(ours).toFixed(0)} ms  bare Eleventy ${median(base).toFixed(0)} ms  ratio ${ratio.toFixed(2)}  (HTML ${(htmlBytes(path.join(work, `out-${n}`)) / 1e6).toFixed(1)} MB vs ${(htmlBytes(path.join(work, `bare-out-${n}`)) / 1e6).toFixed(1)} MB)  ${ratio <= 1.5 ? "✓ ≤ 1.5" : "✗ > 1.5"}  (cold, with cards: ${cold.toFixed(0)} ms)`,
   );

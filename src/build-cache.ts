@@ -2,7 +2,7 @@
 // rarely change, so their results are kept on disk, keyed by a hash of everything that goes in
 // (a rebuild while editing a campaign's text then takes Eleventy's time, not Sass's).
 import { createHash } from "node:crypto";
-import { copyFile, link, mkdir, readFile, readdir, rename, stat, writeFile } from "node:fs/promises";
+import { copyFile, link, mkdir, readFile, readdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 /** `.cache/mitreden/build` in the working directory, or MITREDEN_CACHE_DIR/build. */
@@ -41,9 +41,13 @@ async function store(file: string, value: Buffer): Promise<void> {
  */
 export async function placeCached(key: string, compute: () => Promise<Buffer>, to: string): Promise<void> {
   const file = path.join(buildCacheDir(), key);
-  const size = await stat(file).then((s) => s.size, () => 0);
-  if (size === 0) await store(file, await compute());
-  await linkOrCopy(file, to);
+  try {
+    await linkOrCopy(file, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    await store(file, await compute());
+    await linkOrCopy(file, to);
+  }
 }
 
 export async function linkOrCopy(from: string, to: string): Promise<void> {

@@ -61,6 +61,7 @@ export class SiteBuildError extends MitredenError {}
 export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteResult> {
   const started = performance.now();
   const { model, warnings } = await loadSiteModel(options.campaignsDir, { now: options.now });
+  phaseTimer(started)("campaigns read and checked");
   const { pages, cards } = await renderSiteWithCounts(model, options);
   return { pages, warnings, cards, ms: Math.round(performance.now() - started) };
 }
@@ -143,9 +144,9 @@ export async function renderSiteWithCounts(model: SiteModel, options: Omit<Build
 }
 
 /** With DEBUG=mitreden, how long each step of a build took (on stderr). */
-function phaseTimer(): (step: string) => void {
+function phaseTimer(since = performance.now()): (step: string) => void {
   if (!/\bmitreden\b/.test(process.env.DEBUG ?? "")) return () => {};
-  let last = performance.now();
+  let last = since;
   return (step) => {
     const now = performance.now();
     console.error(`mitreden: ${step} ${(now - last).toFixed(0)} ms`);

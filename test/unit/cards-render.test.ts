@@ -1,7 +1,7 @@
 // Share cards of the example campaigns: one per public page and locale, at the declared size, cached
 // by what they show, legible (4.5:1 behind every word) and unchanged against the reference PNGs.
 import { existsSync } from "node:fs";
-import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import pixelmatch from "pixelmatch";
 import { PNG } from "pngjs";
@@ -80,6 +80,17 @@ describe("renderCards", () => {
     // The old card is gone from the site; the unchanged ones stayed.
     expect(existsSync(path.join(copy, cards.get("/radverkehr/hintergrund/")!.path))).toBe(false);
     expect(existsSync(path.join(copy, cards.get("/marktplatz/")!.path))).toBe(true);
+  });
+
+  it("renders a card again when its file was deleted from the cache, and the site gets it", async () => {
+    const card = cards.get("/marktplatz/")!;
+    const cached = (await readdir(cacheDir)).filter((f) => f.startsWith(path.basename(card.path).split(".")[1]!) && f.endsWith(".png"));
+    expect(cached).toHaveLength(1);
+    await rm(path.join(cacheDir, cached[0]!));
+    const fresh = `${outDir}-fresh`;
+    const again = await renderCards(model, fresh, { cacheDir });
+    expect(again.rendered).toBe(1);
+    expect((await sharp(path.join(fresh, card.path)).metadata()).width).toBe(1200);
   });
 });
 

@@ -3,7 +3,7 @@
 // renders no card; a changed page title re-renders that page's cards and nothing else.
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type { CardContent } from "./content.js";
@@ -63,12 +63,13 @@ export class CardCache {
     return path.join(this.dir, `${key}.${ext}`);
   }
 
-  /** Which files the cache holds for `key`, or undefined when the card must be rendered. */
-  async lookup(key: string): Promise<{ jpeg: boolean } | undefined> {
+  /**
+   * Which files the manifest lists for `key`, or undefined when the card must be rendered. The
+   * caller finds out whether the file is really there when it links it (see renderCardImages).
+   */
+  lookup(key: string): { jpeg: boolean } | undefined {
     const entry = this.manifest.entries[key];
     if (!entry) return undefined;
-    const present = await stat(this.file(key, "png")).then(() => true, () => false);
-    if (!present) return undefined;
     entry.usedAt = new Date().toISOString();
     this.dirty = true;
     return { jpeg: entry.jpeg };

@@ -2,7 +2,7 @@
 // other sizes the social-media kit offers. Rendered at build time without a browser (Satori → SVG,
 // sharp → PNG) and cached by what they show (docs/adr/004-share-cards.md).
 import { createHash } from "node:crypto";
-import { mkdir, readdir, rm, stat } from "node:fs/promises";
+import { mkdir, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { SiteModel } from "../../campaign/model.js";
@@ -122,7 +122,11 @@ export async function renderCardImages(
   const rendering = limiter(opts.concurrency ?? os.availableParallelism());
   const images = await pool(requests, 16, async (request): Promise<CardImage> => {
     const key = await cache.key(request.content, request.format);
-    let held = await cache.lookup(key);
+    const stem = `${request.name}.${key.slice(0, 8)}`;
+    const png = path.join(targetDir, `${stem}.png`);
+    let held = cache.lookup(key);
+    // Placing it is also the check that the cache still has the file (someone may have cleared it).
+    if (held && !(await place(cache.file(key, "png"), png))) held = undefined;
     if (held) {
       reused++;
     } else {
@@ -144,9 +148,8 @@ export async function renderCardImages(
       await cache.store(key, image.png, image.jpeg);
       timings.push(took + performance.now() - t);
       held = { jpeg: image.jpeg !== undefined };
+      if (!(await place(cache.file(key, "png"), png))) throw new ShareCardError(`The card cache lost "${request.name}" while it was being placed; build again.`);
     }
-    const stem = `${request.name}.${key.slice(0, 8)}`;
-    await place(cache.file(key, "png"), path.join(targetDir, `${stem}.png`));
     if (held.jpeg) await place(cache.file(key, "jpg"), path.join(targetDir, `${stem}.jpg`));
     const { width, height } = FORMATS[request.format];
     return {
@@ -163,10 +166,15 @@ export async function renderCardImages(
   return { images, rendered: timings.length, reused, ms: performance.now() - started, timings };
 }
 
-/** Puts a cached image into the site, unless the same (hash-named) file is there already. */
-async function place(from: string, to: string): Promise<void> {
-  const present = await stat(to).then((s) => s.isFile(), () => false);
-  if (!present) await linkOrCopy(from, to);
+/** Puts a cached image into the site (a file of the same hash-name there is the same image). False when the cache lacks it. */
+async function place(from: string, to: string): Promise<boolean> {
+  try {
+    await linkOrCopy(from, to);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
+    throw error;
+  }
 }
 
 async function removeStale(dir: string, keep: Set<string>): Promise<void> {

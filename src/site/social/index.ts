@@ -135,6 +135,7 @@ export async function buildSocialKit(campaign: CampaignModel, outDir: string, op
 
   const qrCodes: KitQrCode[] = [];
   const posters: KitPoster[] = [];
+  await mkdir(path.join(dir, "qr"), { recursive: true });
   for (const page of pages) {
     const id = page.name.slice(campaign.slug.length + 1);
     const url = printUrl(campaign.site.baseUrl, page.url, campaign.slug, id.replace(/-[^-]+$/, ""));

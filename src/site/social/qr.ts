@@ -1,7 +1,6 @@
 // QR codes for posters and flyers: one per page and language, pointing at the page with
 // utm_medium=print, so the city can count who came from paper. Error correction M (15 % may be
 // damaged or covered) and the standard quiet zone of four modules, as scanners expect.
-import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import { hashOf, placeCached } from "../../build-cache.js";
 
@@ -18,9 +17,8 @@ export function shortUrl(baseUrl: string, pagePath: string): string {
   return (baseUrl + pagePath).replace(/^https?:\/\//, "").replace(/\/$/, "");
 }
 
-/** Writes `<dir>/<name>.svg` and `<dir>/<name>.png` (1200 px, for print at ~10 cm and 300 dpi). */
+/** Writes `<dir>/<name>.svg` and `<dir>/<name>.png` (1200 px, for print at ~10 cm and 300 dpi); `dir` must exist. */
 export async function writeQrCode(url: string, dir: string, name: string): Promise<{ svg: string; png: string }> {
-  await mkdir(dir, { recursive: true });
   // The same URL always gives the same picture: encoding a 1200 px PNG takes about a second, and
   // even the SVG's mask search costs ~10 ms, times every page and language of every campaign.
   const key = hashOf(url, JSON.stringify(QR_OPTIONS));
