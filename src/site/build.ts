@@ -89,7 +89,7 @@ export async function renderSiteWithCounts(model: SiteModel, options: Omit<Build
     const counts: CardCounts = { rendered: cardRun.rendered, reused: cardRun.reused };
     lap("share cards");
     // A few kits at a time: most of a kit is linking cached images, a wait on the file system.
-    const kitList = await pool(model.campaigns, 4, (campaign) => buildSocialKit(campaign, staging, { session, now: new Date(model.builtAt) }));
+    const kitList = await pool(model.campaigns, 4, (campaign) => buildSocialKit(campaign, staging, { session, now: new Date(model.builtAt), shareCards: cardRun.cards }));
     const kits = new Map<string, KitData>(model.campaigns.map((campaign, i) => [campaign.slug, kitList[i]!]));
     for (const kit of kitList) {
       counts.rendered += kit.rendered;

@@ -7,7 +7,7 @@ import type { CampaignModel, Locale } from "../../campaign/model.js";
 import { socialKitPath } from "../../campaign/urls.js";
 import { formatDate } from "../dates.js";
 import { languageName } from "../i18n.js";
-import { innerPage, landingPage, renderCardImages, FORMAT_NAMES, type CardImage, type CardOptions, type CardPage, type CardRequest } from "../cards/index.js";
+import { innerPage, landingPage, renderCardImages, FORMAT_NAMES, type CardImage, type CardOptions, type CardPage, type CardRequest, type ShareCard } from "../cards/index.js";
 import { COPY_SCRIPT, KIT_CSS, POSTER_CSS } from "./assets.js";
 import { calendarFiles } from "./calendar.js";
 import { kitLabels } from "./messages.js";
@@ -89,7 +89,11 @@ export interface KitData {
 }
 
 /** Writes the kit's files into `<outDir>/<slug>/social-kit/` and returns what its page shows. */
-export async function buildSocialKit(campaign: CampaignModel, outDir: string, opts: CardOptions & { now?: Date } = {}): Promise<KitData> {
+export async function buildSocialKit(
+  campaign: CampaignModel,
+  outDir: string,
+  opts: CardOptions & { now?: Date; shareCards?: Map<string, ShareCard> } = {},
+): Promise<KitData> {
   const base = socialKitPath(campaign);
   const dir = path.join(outDir, ...base.split("/").filter(Boolean));
   const labels = kitLabels(campaign.locale);
@@ -106,9 +110,17 @@ export async function buildSocialKit(campaign: CampaignModel, outDir: string, op
   };
   pages.forEach((page) => want(page, "link"));
   planned.forEach((p) => p.formats.forEach((format) => want(pageOf(p.pagePath), format)));
-  const list = [...requests.values()];
+  // A page's link card is its share card, already in /assets/cards/: the kit links to that file
+  // instead of keeping a second copy.
+  const shared = new Map<string, CardImage>();
+  for (const page of pages) {
+    const card = opts.shareCards?.get(page.url);
+    if (card) shared.set(`${page.name}-link`, { path: card.path, jpeg: card.jpeg, width: card.width, height: card.height, alt: card.alt });
+  }
+  const list = [...requests.values()].filter((request) => !shared.has(request.name));
   const rendered = await renderCardImages(list, path.join(dir, "images"), `${base}images/`, opts);
   const images = new Map(list.map((request, i) => [request.name, kitImage(request, rendered.images[i]!, campaign.locale)]));
+  for (const [name, image] of shared) images.set(name, kitImage(requests.get(name)!, image, campaign.locale));
 
   const localeName = (l: Locale) => languageName(l);
   const titleOf = (page: CardPage) => page.content.title;
