@@ -255,6 +255,14 @@ export interface Campaign {
     feedbackContact?: string;
     lastAudit?: DateOrDateTime;
     method?: LocalizedText;
+    /**
+     * The body people can turn to when their feedback brought no solution (Durchsetzungs- or Schlichtungsverfahren). Default: the federal Schlichtungsstelle nach § 16 BGG, which is responsible for federal bodies. Cities and state authorities name their state's body here, e.g. in North Rhine-Westphalia the Ombudsstelle für barrierefreie Informationstechnik.
+     */
+    enforcement?: {
+      name: LocalizedText;
+      url: HttpsUrl;
+      text?: LocalizedText;
+    };
   };
 }
 /**

@@ -182,6 +182,8 @@ export interface CampaignModel {
     /** ISO date (YYYY-MM-DD) of the last audit; default: build date. */
     lastAudit?: string;
     method?: Localized;
+    /** The state's enforcement body; undefined: the federal Schlichtungsstelle nach § 16 BGG. */
+    enforcement?: { name: Localized; url: string; text?: Localized };
   };
 }
 

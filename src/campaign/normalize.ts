@@ -43,6 +43,7 @@ export function normalizeCampaign(loaded: LoadedCampaign): CampaignModel {
   };
   const org = raw.organization;
 
+  const enforcement = raw.accessibility?.enforcement;
   return {
     slug: loaded.slug,
     dir: loaded.dir,
@@ -84,6 +85,11 @@ export function normalizeCampaign(loaded: LoadedCampaign): CampaignModel {
       feedbackContact: raw.accessibility?.feedbackContact ?? org.contact.email,
       lastAudit: raw.accessibility?.lastAudit?.slice(0, 10),
       method: raw.accessibility?.method === undefined ? undefined : text(raw.accessibility.method),
+      enforcement: enforcement && {
+        name: text(enforcement.name),
+        url: enforcement.url,
+        ...(enforcement.text === undefined ? {} : { text: text(enforcement.text) }),
+      },
     },
   };
 }

@@ -243,6 +243,15 @@ describe("buildSite on the example campaigns", () => {
     }
   });
 
+  it("names the state's enforcement body where the campaign gives one, instead of the federal one", () => {
+    const $ = site.load("/marktplatz/accessibility/");
+    expect($("h2#enforcement").text()).toBe("Durchsetzungsverfahren");
+    const link = $('a[href="https://www.lbbp.nrw.de/ombudsstelle"]');
+    expect(link.text()).toBe("Ombudsstelle für barrierefreie Informationstechnik des Landes Nordrhein-Westfalen");
+    expect($("main").text()).toContain("Ombudsverfahren nach § 10d Behindertengleichstellungsgesetz NRW");
+    expect($('a[href="https://www.schlichtungsstelle-bgg.de"]')).toHaveLength(0);
+  });
+
   it("the 404 page links back in the site's language and in English", () => {
     const $ = site.load("/404.html");
     expect($("html").attr("lang")).toBe("de");

@@ -142,6 +142,9 @@ export const de = {
   "a11y.enforcement.text":
     "Wenn auch nach Ihrem Feedback an den oben genannten Kontakt keine zufriedenstellende Lösung gefunden wurde, können Sie sich an die Schlichtungsstelle nach § 16 Behindertengleichstellungsgesetz (BGG) wenden. Sie unterstützt bei Konflikten zur Barrierefreiheit zwischen Menschen mit Behinderungen und öffentlichen Stellen eine außergerichtliche Streitbeilegung. Das Schlichtungsverfahren ist kostenlos; ein Rechtsbeistand ist nicht nötig.",
   "a11y.enforcement.link": "Website der Schlichtungsstelle nach § 16 BGG",
+  "a11y.enforcement.state.heading": "Durchsetzungsverfahren",
+  "a11y.enforcement.state.text":
+    "Wenn auch nach Ihrem Feedback an den oben genannten Kontakt keine zufriedenstellende Lösung gefunden wurde, können Sie sich an die folgende Stelle wenden:",
   "contact.email": "E-Mail",
   "contact.phone": "Telefon",
 

@@ -143,6 +143,8 @@ export const en: Messages = {
   "a11y.enforcement.text":
     "If your feedback to the contact above has not led to a satisfactory solution, you can turn to the conciliation body under section 16 of the German Disability Equality Act (BGG). It supports out-of-court settlement of disputes about accessibility between people with disabilities and public bodies. The procedure is free of charge; you do not need a lawyer.",
   "a11y.enforcement.link": "Website of the conciliation body under section 16 BGG",
+  "a11y.enforcement.state.heading": "Enforcement procedure",
+  "a11y.enforcement.state.text": "If your feedback to the contact above has not led to a satisfactory solution, you can turn to this body:",
   "contact.email": "Email",
   "contact.phone": "Phone",
 
