@@ -2,11 +2,13 @@
 // local basemap style (a second tiny server, so no tile leaves the machine). Mouse and keyboard
 // contributions, moderation by the CLI, refusal outside the area, and the page without JavaScript.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureBuilt } from "../collector/helpers/cli.js";
@@ -167,6 +169,30 @@ describe("map page", () => {
     await page.locator("#mr-map-frame").scrollIntoViewIfNeeded();
     await page.waitForSelector("html[data-map-ready]", { timeout: 30_000 });
     expect(await page.locator("#mr-map-status").textContent()).toContain("Hintergrundkarte konnte nicht geladen werden");
+    await page.close();
+  });
+
+  it("writes on each cluster how many contributions it holds", async () => {
+    // 25 approved contributions at one spot, written straight into the collector's database.
+    const db = new Database(path.join(tmp, "x.sqlite"));
+    const insert = db.prepare(
+      `INSERT INTO contributions (id, campaign, page, locale, category, comment, lng, lat, place, description, received_at, channel, verified, status, moderated_at)
+       VALUES (?, 'marktplatz', 'karte', 'de', 'idee', ?, 7.00002, 50.9405, NULL, NULL, ?, 'script', 1, 'approved', ?)`,
+    );
+    const at = new Date(NOW).toISOString();
+    db.transaction(() => {
+      for (let i = 0; i < 25; i++) insert.run(randomUUID(), `Sitzbank an der Rathaustreppe ${i + 1}`, at, at);
+    })();
+    db.close();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    await openMap(page);
+    await page.waitForSelector(".mr-cluster-count", { timeout: 30_000 });
+    const counts = (await page.locator(".mr-cluster-count").allTextContents()).map(Number);
+    expect(Math.max(...counts)).toBeGreaterThanOrEqual(25);
+    const listed = Number(await page.evaluate(() => document.documentElement.dataset.mapList));
+    expect(counts.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(listed);
+    // Labels are for the eye only; the list is what a screen reader reads.
+    expect(await page.locator('.mr-cluster-count[aria-hidden="true"]').count()).toBe(counts.length);
     await page.close();
   });
 

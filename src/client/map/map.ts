@@ -68,6 +68,7 @@ export class ParticipationMap {
       for (const layer of ours.layers) this.map.addLayer(layer);
     }
     this.bindPointer();
+    this.showClusterCounts();
     this.bindKeyboard();
     this.ready = true;
     // The list may have arrived while the map was loading.
@@ -160,6 +161,48 @@ export class ParticipationMap {
       performance.mark("mr-markers-shown");
       document.documentElement.setAttribute("data-map-markers", String(count));
     });
+  }
+
+  /**
+   * How many contributions a cluster holds, written on it. MapLibre draws text only with glyph
+   * files, which the plain background does not have; a few dozen small HTML labels do the same.
+   * Visual only (aria-hidden): the list gives every contribution and the count.
+   */
+  private showClusterCounts(): void {
+    const labels = new Map<number, GlMap>();
+    const update = () => {
+      if (!this.map.getSource("mr-contributions") || !this.map.isSourceLoaded("mr-contributions")) return;
+      const shown = new Set<number>();
+      for (const feature of this.map.querySourceFeatures("mr-contributions", { filter: ["has", "point_count"] })) {
+        const id = feature.properties.cluster_id as number;
+        if (shown.has(id)) continue; // a cluster on a tile border comes twice
+        shown.add(id);
+        const count = String(feature.properties.point_count_abbreviated ?? feature.properties.point_count);
+        // After a filter change the same id may be another cluster: text and place are set each time.
+        let label = labels.get(id);
+        if (!label) {
+          const element = document.createElement("div");
+          element.className = "mr-cluster-count";
+          element.setAttribute("aria-hidden", "true");
+          label = new this.lib.Marker({ element }).setLngLat(feature.geometry.coordinates).addTo(this.map);
+          labels.set(id, label);
+        }
+        label.setLngLat(feature.geometry.coordinates);
+        label.getElement().textContent = count;
+      }
+      for (const [id, label] of labels) {
+        if (!shown.has(id)) {
+          label.remove();
+          labels.delete(id);
+        }
+      }
+    };
+    this.map.on("moveend", update);
+    // New data (a filter) and tiles that arrive after the map stopped moving.
+    this.map.on("sourcedata", (event: { sourceId?: string; isSourceLoaded?: boolean }) => {
+      if (event.sourceId === "mr-contributions" && event.isSourceLoaded) update();
+    });
+    update();
   }
 
   private bindPointer(): void {
