@@ -51,6 +51,10 @@ describe("rebuilding a site", () => {
     expect(existsSync(path.join(first.outDir, "spielplatz", "umfrage"))).toBe(false);
     expect(existsSync(path.join(first.outDir, "spielplatz", "tr", "umfrage"))).toBe(false);
     expect(second.read("/sitemap.xml")).not.toContain("/umfrage/");
+    // The replaced site is deleted in the background, soon after the build returned.
+    const oldSites = () => readdirSync(path.dirname(first.outDir)).filter((name) => name.startsWith(`${path.basename(first.outDir)}.old-`));
+    for (let i = 0; i < 100 && oldSites().length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(oldSites()).toEqual([]);
   });
 
   it("keeps the last good site when the campaigns do not validate, and leaves no staging folder", async () => {
