@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { readdir, readFile, mkdir, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { bundleForBrowser } from "../browser-bundle.js";
 import { cachedBytes, hashOf } from "../build-cache.js";
 import { packagePath } from "../package-root.js";
 
@@ -31,20 +32,7 @@ async function sourcesHash(entry: string): Promise<string> {
   return hashOf(entry, esbuildVersion, ...files.flatMap((f, i) => [f, contents[i]!]));
 }
 
-async function bundle(entry: string): Promise<string> {
-  const esbuild = await import("esbuild");
-  const result = await esbuild.build({
-    entryPoints: [entry],
-    bundle: true,
-    format: "esm",
-    platform: "browser",
-    // Browsers of the last years; modules load only there anyway.
-    target: "es2020",
-    minify: true,
-    legalComments: "none",
-    write: false,
-    // form.validate.js is per survey: loaded at run time from the page's folder, never bundled.
-    external: ["*/form.validate.js"],
-  });
-  return result.outputFiles[0]?.text ?? "";
+function bundle(entry: string): Promise<string> {
+  // form.validate.js is per survey: loaded at run time from the page's folder, never bundled.
+  return bundleForBrowser({ entryPoints: [entry], external: ["*/form.validate.js"] });
 }
