@@ -20,7 +20,7 @@ const BASE_CSS = `body{font-family:system-ui,sans-serif;line-height:1.5;margin:0
 .kern-error{color:#b42318;font-weight:bold;margin:.25rem 0}
 .kern-hint{color:#505a5f}.kern-form-check,.mr-ranking__item,.mr-other{margin:.4rem 0}
 fieldset{border:0;padding:0;margin:0}legend{font-weight:bold;padding:0}
-label{display:inline-block}.kern-form-input>label{display:block;font-weight:bold}
+label{display:inline-block}.kern-form-input>label,.kern-label{display:block;font-weight:bold}
 input[type=text],input[type=email],input[type=date],textarea,select{font:inherit;max-width:100%;border:2px solid #0b0c0c;padding:.3rem}
 input[type=text],textarea{width:100%;box-sizing:border-box}
 [aria-invalid=true]{border-color:#b42318}
@@ -58,21 +58,30 @@ export function renderErrorPage(p: ErrorPage): string {
         token: p.token,
       })
     : backLink(p, locale);
+  return errorDocument({ locale, campaign: p.campaign, heading, stylesheet: p.stylesheet, content: `${summary}\n${body}` });
+}
+
+/**
+ * The frame of every error page of the collector (surveys and maps): "Error:" in the title, the
+ * campaign's colours and a link home, and the site's stylesheet, or a small one of its own when
+ * the collector does not know where the site's is.
+ */
+export function errorDocument(d: { locale: Locale; campaign?: CampaignModel; heading: string; stylesheet?: string; content: string }): string {
+  const campaignTitle = d.campaign?.title[d.locale] ?? "mitreden";
   return `<!DOCTYPE html>
-<html lang="${escapeHtml(locale)}">
+<html lang="${escapeHtml(d.locale)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<title>${escapeHtml(`${uiText("errorTitlePrefix", locale)}: ${heading} – ${campaignTitle}`)}</title>
-${p.stylesheet ? `<link rel="stylesheet" href="${escapeHtml(p.stylesheet)}">` : `<style>${BASE_CSS}</style>`}
+<title>${escapeHtml(`${uiText("errorTitlePrefix", d.locale)}: ${d.heading} – ${campaignTitle}`)}</title>
+${d.stylesheet ? `<link rel="stylesheet" href="${escapeHtml(d.stylesheet)}">` : `<style>${BASE_CSS}</style>`}
 </head>
-<body${p.campaign ? ` data-campaign="${escapeHtml(p.campaign.slug)}"` : ""}>
-<header class="mr-container"><p><a class="kern-link" href="${escapeHtml(p.campaign ? pagePath(p.campaign, locale) : "/")}">${escapeHtml(campaignTitle)}</a></p></header>
+<body${d.campaign ? ` data-campaign="${escapeHtml(d.campaign.slug)}"` : ""}>
+<header class="mr-container"><p><a class="kern-link" href="${escapeHtml(d.campaign ? pagePath(d.campaign, d.locale) : "/")}">${escapeHtml(campaignTitle)}</a></p></header>
 <main id="main" class="mr-container mr-container--narrow mr-main">
-<h1 class="kern-heading-large">${escapeHtml(heading)}</h1>
-${summary}
-${body}
+<h1 class="kern-heading-large">${escapeHtml(d.heading)}</h1>
+${d.content}
 </main>
 </body>
 </html>
@@ -80,20 +89,26 @@ ${body}
 }
 
 function renderSummary(p: ErrorPage, locale: Locale): string {
-  const items = p.error.data.issues.map((issue) => {
-    const question = p.page ? questionOf(p.page, issue.field) : undefined;
-    const label = question?.label[locale];
-    // Consent labels are Markdown with a link; in the summary the plain sentence is enough.
-    const text = label ? `${plain(label)}: ${issue.message}` : issue.message;
-    // Links only where the form is on the page to link to.
-    const href = p.fields && p.page ? controlIdForField(issue.field) : undefined;
-    return `<li>${href ? `<a href="#${escapeHtml(href)}">${escapeHtml(text)}</a>` : escapeHtml(text)}</li>`;
-  });
-  // role="alert" announces it; autofocus moves keyboard and screen-reader focus to it without a script.
+  return errorSummary(
+    p.error.data.issues.map((issue) => {
+      const question = p.page ? questionOf(p.page, issue.field) : undefined;
+      const label = question?.label[locale];
+      // Consent labels are Markdown with a link; in the summary the plain sentence is enough.
+      const text = label ? `${plain(label)}: ${issue.message}` : issue.message;
+      // Links only where the form is on the page to link to.
+      return { text, href: p.fields && p.page ? controlIdForField(issue.field) : undefined };
+    }),
+    locale,
+  );
+}
+
+/** GOV.UK's error summary: role="alert" announces it; autofocus moves keyboard and screen-reader focus to it without a script. */
+export function errorSummary(items: { text: string; href?: string }[], locale: Locale): string {
+  const list = items.map(({ text, href }) => `<li>${href ? `<a href="#${escapeHtml(href)}">${escapeHtml(text)}</a>` : escapeHtml(text)}</li>`);
   return `<div class="mitreden-error-summary kern-alert kern-alert--danger" role="alert" tabindex="-1" autofocus aria-labelledby="error-summary-title">
 <h2 id="error-summary-title">${escapeHtml(uiText("summaryTitle", locale))}</h2>
 <ul>
-${items.join("\n")}
+${list.join("\n")}
 </ul>
 </div>`;
 }

@@ -1,29 +1,17 @@
 // The page a person sees when a contribution without JavaScript cannot be accepted: in the
 // campaign's language, an error summary that takes focus and links to each field, and the
-// contribution form again with what they typed (as the survey's error page, html-error.ts).
+// contribution form again with what they typed. The frame and the summary are the survey's
+// (html-error.ts); the words are the map page's own (src/site/messages).
 import type { Locale } from "../../campaign/model.js";
 import { pagePath } from "../../campaign/urls.js";
 import { FIELD, type FormFields } from "../../forms/fields.js";
 import { uiText } from "../../forms/messages.js";
+import { translate } from "../../site/i18n.js";
 import type { HttpError, ReportedIssue } from "../errors.js";
+import { errorDocument, errorSummary } from "../html-error.js";
 import { escapeHtml } from "../html-form.js";
 import { CONTRIBUTION_FIELD } from "./fields.js";
 import type { MapPage } from "./submit.js";
-
-const CSS = `body{font-family:system-ui,sans-serif;line-height:1.5;margin:0 auto;max-width:42rem;padding:1rem}
-.mitreden-error-summary{border:4px solid #b42318;padding:1rem;margin:1rem 0}.mitreden-error-summary:focus{outline:3px solid #ffbf47}
-.mitreden-error-summary a{color:#b42318;font-weight:bold}.mitreden-question{margin:1.5rem 0}
-.mitreden-question--error{border-left:5px solid #b42318;padding-left:1rem}.mitreden-error-message{color:#b42318;font-weight:bold;margin:.25rem 0}
-fieldset{border:0;padding:0;margin:0}legend,label.mitreden-label{font-weight:bold;display:block}
-textarea,select{font:inherit;max-width:100%;border:2px solid #0b0c0c;padding:.3rem}textarea{width:100%;box-sizing:border-box}
-.mitreden-visually-hidden{position:absolute!important;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-.mitreden-honeypot{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}button{font:inherit;padding:.5rem 1rem;margin-top:1rem}`;
-
-const WORDS = {
-  de: { category: "Art des Hinweises", comment: "Ihr Hinweis", location: "Wo?", place: "Ort aus der Liste", description: "Oder beschreiben Sie die Stelle", submit: "Hinweis senden", back: "Zurück zur Karte", point: "Auf der Karte gesetzter Punkt" },
-  en: { category: "Kind of comment", comment: "Your comment", location: "Where?", place: "Place from the list", description: "Or describe the spot", submit: "Send comment", back: "Back to the map", point: "Point set on the map" },
-};
-export const wordsFor = (locale: Locale) => (locale.toLowerCase().startsWith("de") ? WORDS.de : WORDS.en);
 
 export interface ContributionErrorPage {
   error: HttpError;
@@ -37,49 +25,23 @@ export interface ContributionErrorPage {
 
 export function renderContributionErrorPage(p: ContributionErrorPage): string {
   const { locale, map } = p;
-  const campaignTitle = map?.campaign.title[locale] ?? "mitreden";
   const heading = map?.page.title[locale] ?? uiText("notFoundTitle", locale);
   const withForm = map && p.fields && p.error.statusCode !== 403 && p.error.statusCode !== 404;
-  const summary = p.error.data.issues
-    .map((i) => {
+  const summary = errorSummary(
+    p.error.data.issues.map((i) => {
       const label = labelFor(i.field, locale);
-      const text = label ? `${label}: ${i.message}` : i.message;
-      const href = withForm ? anchorFor(i.field) : undefined;
-      return `<li>${href ? `<a href="#${href}">${escapeHtml(text)}</a>` : escapeHtml(text)}</li>`;
-    })
-    .join("\n");
-  const back = map ? `<p><a href="${escapeHtml(pagePath(map.campaign, locale, map.page.id))}">${escapeHtml(wordsFor(locale).back)}</a></p>` : "";
-  return `<!DOCTYPE html>
-<html lang="${escapeHtml(locale)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${escapeHtml(`${uiText("errorTitlePrefix", locale)}: ${heading} – ${campaignTitle}`)}</title>
-${p.stylesheet ? `<link rel="stylesheet" href="${escapeHtml(p.stylesheet)}">\n` : ""}<style>${CSS}</style>
-</head>
-<body>
-<main id="main">
-<h1>${escapeHtml(heading)}</h1>
-<div class="mitreden-error-summary kern-alert kern-alert--danger" role="alert" tabindex="-1" autofocus aria-labelledby="error-summary-title">
-<h2 id="error-summary-title">${escapeHtml(uiText("summaryTitle", locale))}</h2>
-<ul>
-${summary}
-</ul>
-</div>
-${withForm ? renderForm(p, map) : ""}
-${back}
-</main>
-</body>
-</html>
-`;
+      return { text: label ? `${label}: ${i.message}` : i.message, href: withForm ? anchorFor(i.field) : undefined };
+    }),
+    locale,
+  );
+  const back = map ? `<p><a href="${escapeHtml(pagePath(map.campaign, locale, map.page.id))}">${escapeHtml(translate(locale, "map.thanks.back"))}</a></p>` : "";
+  return errorDocument({ locale, campaign: map?.campaign, heading, stylesheet: p.stylesheet, content: `${summary}\n${withForm ? renderForm(p, map) : ""}\n${back}` });
 }
 
 function labelFor(field: string, locale: Locale): string | undefined {
-  const w = wordsFor(locale);
-  if (field === CONTRIBUTION_FIELD.category) return w.category;
-  if (field === CONTRIBUTION_FIELD.comment) return w.comment;
-  if (field.startsWith(CONTRIBUTION_FIELD.location)) return w.location;
+  if (field === CONTRIBUTION_FIELD.category) return translate(locale, "map.form.category");
+  if (field === CONTRIBUTION_FIELD.comment) return translate(locale, "map.form.comment");
+  if (field.startsWith(CONTRIBUTION_FIELD.location)) return translate(locale, "map.form.where");
   return undefined;
 }
 
@@ -92,9 +54,10 @@ function anchorFor(field: string): string | undefined {
   return undefined;
 }
 
+/** The map page's form (templates/pages/map.njk) again, with what was typed and the errors at their fields. */
 function renderForm(p: ContributionErrorPage, map: MapPage): string {
   const { locale } = p;
-  const w = wordsFor(locale);
+  const t = (key: string) => escapeHtml(translate(locale, `map.form.${key}`));
   const value = (name: string) => {
     const v = p.fields?.[name];
     return (Array.isArray(v) ? v[0] : v) ?? "";
@@ -102,13 +65,18 @@ function renderForm(p: ContributionErrorPage, map: MapPage): string {
   const issuesFor = (match: (field: string) => boolean) => p.error.data.issues.filter((i) => match(i.field));
   const error = (id: string, issues: ReportedIssue[]) =>
     issues.length
-      ? `<p class="mitreden-error-message" id="${id}-error"><span class="mitreden-visually-hidden">${escapeHtml(uiText("errorTitlePrefix", locale))}:</span> ${issues.map((i) => escapeHtml(i.message)).join(" ")}</p>`
+      ? `<p class="kern-error" id="${id}-error"><span class="kern-sr-only">${escapeHtml(uiText("errorTitlePrefix", locale))}:</span> ${issues.map((i) => escapeHtml(i.message)).join(" ")}</p>`
       : "";
-  const wrap = (issues: ReportedIssue[], inner: string) => `<div class="mitreden-question${issues.length ? " mitreden-question--error" : ""}">${inner}</div>`;
+  const invalid = (id: string, issues: ReportedIssue[]) => (issues.length ? ` aria-invalid="true" aria-describedby="${id}-error"` : "");
   const { map: model } = map.page;
+  const max = model.contributions.maxLength;
+
   const catIssues = issuesFor((f) => f === CONTRIBUTION_FIELD.category);
   const radios = model.categories
-    .map((c, i) => `<div><input type="radio" id="mr-category-${i}" name="category" value="${escapeHtml(c.id)}"${value("category") === c.id ? " checked" : ""}> <label for="mr-category-${i}">${escapeHtml(c.label[locale] ?? c.id)}</label></div>`)
+    .map(
+      (c, i) =>
+        `<div class="kern-form-check"><input class="kern-form-check__radio" type="radio" id="mr-category-${i}" name="category" value="${escapeHtml(c.id)}"${value("category") === c.id ? " checked" : ""}><label class="kern-label" for="mr-category-${i}">${escapeHtml(c.label[locale] ?? c.id)}</label></div>`,
+    )
     .join("\n");
   const comIssues = issuesFor((f) => f === CONTRIBUTION_FIELD.comment);
   const locIssues = issuesFor((f) => f.startsWith(CONTRIBUTION_FIELD.location));
@@ -117,23 +85,35 @@ function renderForm(p: ContributionErrorPage, map: MapPage): string {
   const hiddenPoint = [CONTRIBUTION_FIELD.lng, CONTRIBUTION_FIELD.lat]
     .map((name) => (value(name) ? `<input type="hidden" name="${name}" value="${escapeHtml(value(name))}">` : ""))
     .join("");
-  const point = value(CONTRIBUTION_FIELD.lng) ? `<p>${escapeHtml(w.point)}: ${escapeHtml(value(CONTRIBUTION_FIELD.lat))}, ${escapeHtml(value(CONTRIBUTION_FIELD.lng))}</p>` : "";
+  const point = value(CONTRIBUTION_FIELD.lng) ? `<p class="mr-point"><span class="kern-label">${t("point")}:</span> ${escapeHtml(value(CONTRIBUTION_FIELD.lat))}, ${escapeHtml(value(CONTRIBUTION_FIELD.lng))}</p>` : "";
   const honeypotIssue = issuesFor((f) => f === FIELD.honeypot);
+  // Shown only when it was filled in (a person's autofill, perhaps): then they can empty it.
   const honeypot = honeypotIssue.length
-    ? wrap(honeypotIssue, `<label class="mitreden-label" for="mr-honeypot">${escapeHtml(uiText("honeypotLabel", locale))}</label>${error("mr-honeypot", honeypotIssue)}<input type="text" id="mr-honeypot" name="${FIELD.honeypot}" value="${escapeHtml(value(FIELD.honeypot))}" autocomplete="off">`)
-    : `<div class="mitreden-honeypot" aria-hidden="true"><label for="mr-honeypot">${escapeHtml(uiText("honeypotLabel", locale))}</label><input type="text" id="mr-honeypot" name="${FIELD.honeypot}" value="" tabindex="-1" autocomplete="off"></div>`;
-  const max = model.contributions.maxLength;
+    ? `<div class="kern-form-input kern-form-input--error"><label class="kern-label" for="mr-honeypot">${t("honeypot")}</label>${error("mr-honeypot", honeypotIssue)}<input class="kern-form-input__input" type="text" id="mr-honeypot" name="${FIELD.honeypot}" value="${escapeHtml(value(FIELD.honeypot))}" autocomplete="off"${invalid("mr-honeypot", honeypotIssue)}></div>`
+    : `<div class="mitreden-honeypot" aria-hidden="true"><label for="mr-honeypot">${t("honeypot")}</label><input type="text" id="mr-honeypot" name="${FIELD.honeypot}" value="" tabindex="-1" autocomplete="off"></div>`;
   return `<form method="post" action="${escapeHtml(p.action)}" accept-charset="utf-8" novalidate>
 <input type="hidden" name="${FIELD.id}" value="">
 <input type="hidden" name="${FIELD.token}" value="${escapeHtml(p.token ?? "")}">
 <input type="hidden" name="${FIELD.locale}" value="${escapeHtml(locale)}">
 ${hiddenPoint}
 ${honeypot}
-${wrap(catIssues, `<fieldset${catIssues.length ? ' aria-describedby="mr-category-error"' : ""}><legend>${escapeHtml(w.category)}</legend>${error("mr-category", catIssues)}${radios}</fieldset>`)}
-${wrap(comIssues, `<label class="mitreden-label" for="mr-comment">${escapeHtml(w.comment)}</label>${error("mr-comment", comIssues)}<textarea id="mr-comment" name="comment" rows="5" maxlength="${max}"${comIssues.length ? ' aria-invalid="true" aria-describedby="mr-comment-error"' : ""}>${escapeHtml(value("comment"))}</textarea>`)}
-${wrap(locIssues, `<fieldset${locIssues.length ? ' aria-describedby="mr-location-error"' : ""}><legend>${escapeHtml(w.location)}</legend>${error("mr-location", locIssues)}${point}
-<label class="mitreden-label" for="mr-place">${escapeHtml(w.place)}</label><select id="mr-place" name="${CONTRIBUTION_FIELD.place}"><option value="">${escapeHtml(uiText("choose", locale))}</option>${options}</select>
-<label class="mitreden-label" for="mr-description">${escapeHtml(w.description)}</label><textarea id="mr-description" name="${CONTRIBUTION_FIELD.description}" rows="3" maxlength="${max}">${escapeHtml(value(CONTRIBUTION_FIELD.description))}</textarea></fieldset>`)}
-<button type="submit">${escapeHtml(w.submit)}</button>
+<fieldset class="mr-question kern-fieldset${catIssues.length ? " kern-fieldset--error" : ""}"${catIssues.length ? ' aria-describedby="mr-category-error"' : ""}>
+<legend class="kern-label">${t("category")}</legend>${error("mr-category", catIssues)}
+<div class="kern-fieldset__body">${radios}</div>
+</fieldset>
+<div class="mr-question kern-form-input${comIssues.length ? " kern-form-input--error" : ""}">
+<label class="kern-label" for="mr-comment">${t("comment")}</label>${error("mr-comment", comIssues)}
+<textarea class="kern-form-input__input" id="mr-comment" name="comment" rows="5" maxlength="${max}"${invalid("mr-comment", comIssues)}>${escapeHtml(value("comment"))}</textarea>
+</div>
+<fieldset class="mr-question kern-fieldset${locIssues.length ? " kern-fieldset--error" : ""}"${locIssues.length ? ' aria-describedby="mr-location-error"' : ""}>
+<legend class="kern-label">${t("where")}</legend>${error("mr-location", locIssues)}
+<div class="kern-fieldset__body">${point}
+<div class="kern-form-input"><label class="kern-label" for="mr-place">${t("place")}</label>
+<div class="kern-form-input__select-wrapper"><select class="kern-form-input__select" id="mr-place" name="${CONTRIBUTION_FIELD.place}"><option value="">${t("choose")}</option>${options}</select></div></div>
+<div class="kern-form-input"><label class="kern-label" for="mr-description">${t("description")}</label>
+<textarea class="kern-form-input__input" id="mr-description" name="${CONTRIBUTION_FIELD.description}" rows="3" maxlength="${max}">${escapeHtml(value(CONTRIBUTION_FIELD.description))}</textarea></div>
+</div>
+</fieldset>
+<button class="kern-btn kern-btn--primary" type="submit"><span class="kern-label">${t("submit")}</span></button>
 </form>`;
 }
