@@ -8,6 +8,7 @@ import { issueMessage } from "../forms/messages.js";
 import { HttpError } from "./errors.js";
 import type { CollectorContext } from "./submit.js";
 
+const HIDDEN_FIELDS = new Set<string>(Object.values(FIELD));
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type Fail = (status: number, message: string, issues: FieldIssue[], retryAfter?: number) => HttpError;
@@ -36,6 +37,10 @@ export interface AdmissionRequest {
   closes: string;
   /** "survey" or "map", for the English log message. */
   what: string;
+  /** How it came: JSON from the page's script, or the plain form's fields. */
+  channel: "script" | "form";
+  /** The JSON body's key with the content ("answers", "contribution"); any key but it and the hidden fields is refused. */
+  payload: string;
 }
 
 export function admit(ctx: CollectorContext, request: AdmissionRequest): Admission {
@@ -64,6 +69,9 @@ export function admit(ctx: CollectorContext, request: AdmissionRequest): Admissi
   if (meta.honeypot) issues.push({ field: FIELD.honeypot, reason: "honeypot" });
   if (token === "too-fast") issues.push({ field: FIELD.token, reason: "too-fast" });
   if (meta.id !== undefined && !UUID.test(meta.id)) issues.push({ field: FIELD.id, reason: "id" });
+  if (request.channel === "script") {
+    for (const key of Object.keys(body)) if (key !== request.payload && !HIDDEN_FIELDS.has(key)) issues.push({ field: key, reason: "unknown" });
+  }
   return { body, meta, locale, verified: token === "valid", issues, fail, now };
 }
 

@@ -33,8 +33,6 @@ export interface AcceptedContribution {
   locale: Locale;
 }
 
-const JSON_ENVELOPE = new Set(["contribution", ...Object.values(FIELD)]);
-
 export function findMapPage(ctx: Pick<CollectorContext, "surveys">, slug: string, pageId: string): MapPage {
   const campaign = ctx.surveys.campaign(slug);
   const page = campaign?.pages.find((p): p is MapPageModel => p.type === "map" && p.id === pageId);
@@ -55,6 +53,8 @@ export async function submitContribution(ctx: CollectorContext, submission: Cont
     opens: campaign.period.start,
     closes: campaign.period.end,
     what: "map",
+    channel: submission.channel,
+    payload: "contribution",
   });
   let input: ContributionInput = {};
   if (submission.channel === "form") {
@@ -62,7 +62,6 @@ export async function submitContribution(ctx: CollectorContext, submission: Cont
     input = converted.input;
     issues.push(...converted.issues);
   } else {
-    for (const key of Object.keys(body)) if (!JSON_ENVELOPE.has(key)) issues.push({ field: key, reason: "unknown" });
     const raw = body.contribution;
     if (!isRecord(raw)) issues.push({ field: "contribution", reason: "malformed" });
     else input = fromJson(raw, issues);
