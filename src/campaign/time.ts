@@ -1,5 +1,6 @@
 // Dates in campaign.json may lack an offset; they are then wall-clock times in the campaign's
 // time zone (Europe/Berlin by default). This turns them into instants without a tz library.
+import { memoize } from "../memo.js";
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const HAS_OFFSET = /(Z|[+-]\d{2}:\d{2})$/;
@@ -13,15 +14,9 @@ export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
 }
 
 // Making an Intl.DateTimeFormat costs ~50 times more than using one; every page converts dates.
-const zoneFormats = new Map<string, Intl.DateTimeFormat>();
-function zoneFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = zoneFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
-    zoneFormats.set(timeZone, format);
-  }
-  return format;
-}
+const zoneFormat = memoize(
+  (timeZone) => new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" }),
+);
 
 function formatOffset(minutes: number): string {
   const sign = minutes < 0 ? "-" : "+";

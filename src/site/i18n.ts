@@ -2,6 +2,7 @@
 // campaign.json; these are the labels around them. Other locales fall back to English, the
 // language most visitors of a non-German page can read.
 import { MitredenError } from "../errors.js";
+import { memoize } from "../memo.js";
 import { de } from "./messages/de.js";
 import { en } from "./messages/en.js";
 
@@ -49,19 +50,8 @@ export function translate(locale: string, key: string, params: Record<string, un
 }
 
 /** A language named in that language ("Deutsch", "English", "Türkçe"), for the language switcher. */
-export function languageName(locale: string): string {
-  // Asked for on every page (switcher, alternates); Intl.DisplayNames is slow to make.
-  let known = languageNames.get(locale);
-  if (known === undefined) {
-    known = nameOfLanguage(locale);
-    languageNames.set(locale, known);
-  }
-  return known;
-}
-
-const languageNames = new Map<string, string>();
-
-function nameOfLanguage(locale: string): string {
+// Asked for on every page (switcher, alternates); Intl.DisplayNames is slow to make.
+export const languageName = memoize((locale: string): string => {
   let name: string | undefined;
   try {
     name = new Intl.DisplayNames([locale], { type: "language" }).of(locale);
@@ -70,4 +60,4 @@ function nameOfLanguage(locale: string): string {
   }
   if (!name) return locale;
   return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
-}
+});

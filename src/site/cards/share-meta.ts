@@ -2,6 +2,7 @@
 // show the card only when every tag is there and absolute, so this fills all of them in one place.
 import type { CampaignModel, Locale, SiteModel } from "../../campaign/model.js";
 import type { ShareCard } from "./index.js";
+import { memoize } from "../../memo.js";
 
 export interface ShareMetaInput {
   /** The site's base URL without trailing slash, e.g. https://mitreden.musterstadt.de. */
@@ -92,18 +93,7 @@ export function shareMetaForRoute(model: SiteModel, route: ShareRoute, card: Sha
  * Open Graph wants language_TERRITORY. Plain "en" becomes en_GB, as our English dates are
  * British; other bare languages get their most likely territory (de → de_DE).
  */
-export function ogLocale(locale: Locale): string {
-  let known = ogLocales.get(locale);
-  if (known === undefined) {
-    known = toOgLocale(locale);
-    ogLocales.set(locale, known);
-  }
-  return known;
-}
-
-const ogLocales = new Map<string, string>();
-
-function toOgLocale(locale: Locale): string {
+export const ogLocale = memoize((locale: Locale): string => {
   if (locale.toLowerCase() === "en") return "en_GB";
   try {
     const full = new Intl.Locale(locale).maximize();
@@ -111,4 +101,4 @@ function toOgLocale(locale: Locale): string {
   } catch {
     return locale.replace("-", "_");
   }
-}
+});
