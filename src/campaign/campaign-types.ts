@@ -70,7 +70,7 @@ export type HexColor = string;
  * This interface was referenced by `Campaign`'s JSON-Schema
  * via the `definition` "Page".
  */
-export type Page = InfoPage | SurveyPage | MapPage;
+export type Page = InfoPage | SurveyPage | MapPage | ResultsPage;
 /**
  * Lower-case letters, digits and single hyphens.
  *
@@ -150,6 +150,13 @@ export type GeoJSONSource =
         | "FeatureCollection";
     };
 /**
+ * Path of a file relative to the campaign folder, e.g. "media/plan.pmtiles"; must stay inside that folder.
+ *
+ * This interface was referenced by `Campaign`'s JSON-Schema
+ * via the `definition` "MediaPath".
+ */
+export type MediaPath = string;
+/**
  * ISO 8601 date-time, e.g. 2027-03-01T09:00:00+01:00.
  *
  * This interface was referenced by `Campaign`'s JSON-Schema
@@ -225,6 +232,12 @@ export interface Campaign {
      * URL of the collector API that receives submissions. Default: same origin, "/api".
      */
     collector?: string;
+    /**
+     * Extra origins (absolute URLs such as "https://www.musterstadt.de") whose pages may post forms to the collector, besides the site's own origin (site.baseUrl). Needed when the forms are embedded in another site of the city.
+     *
+     * Items: An origin: scheme, host and optional port, no path, e.g. "https://www.musterstadt.de".
+     */
+    allowedOrigins?: string[];
   };
   /**
    * Campaign colours, mapped onto KERN UX's semantic colours. White text on primary and primary text on white must both reach 4.5:1 contrast.
@@ -263,6 +276,60 @@ export interface Campaign {
       url: HttpsUrl;
       text?: LocalizedText;
     };
+    /**
+     * A manual accessibility test of the site (e.g. a BITV-Test by an accredited tester, or an evaluation following WCAG-EM). Only with result "full", no knownIssues and a clean automated audit may the statement say "vollständig vereinbar".
+     */
+    audit?: {
+      date: DateOrDateTime;
+      method: LocalizedText;
+      by?: LocalizedText;
+      /**
+       * full: the site met every requirement; partial: some requirements were not met (list them in knownIssues).
+       */
+      result: "full" | "partial";
+      report?: HttpsUrl;
+    };
+    easyLanguage?: LocalizedText;
+    /**
+     * A video in Deutsche Gebärdensprache (DGS) for /<slug>/gebaerdensprache/: what the site contains and how to use it. Self-hosted; without it the page says that the video will follow.
+     */
+    signLanguageVideo?: {
+      src: MediaPath;
+      poster?: MediaPath;
+      captions: MediaPath;
+      transcript: LocalizedText;
+    };
+  };
+  /**
+   * Announcements shown on every page of the campaign while they are current: a cancelled event, an extended deadline, a paused survey. A rebuild publishes them.
+   */
+  notices?: {
+    id: Slug;
+    from: DateTime;
+    until: DateTime;
+    /**
+     * info (default): news; warning: something people must know before taking part.
+     */
+    level?: "info" | "warning";
+    text: LocalizedText;
+  }[];
+  /**
+   * How long personal data is kept (DSGVO Art. 5 (1) e).
+   */
+  retention?: {
+    /**
+     * Days after period.end after which `mitreden purge` deletes personal fields (e-mail answers and the like); the rest of the answers stays.
+     */
+    personalDataDays: number;
+  };
+  /**
+   * Extra protection for campaigns that attract bots.
+   */
+  abuse?: {
+    /**
+     * Adds a self-hosted, cookie-free proof-of-work challenge (ALTCHA) to surveys and map forms. Default false. Without JavaScript the forms still work; such submissions are marked unverified.
+     */
+    proofOfWork?: boolean;
   };
 }
 /**
@@ -687,15 +754,29 @@ export interface MapBlock {
     coordinates: LngLat;
   }[];
   /**
-   * Background map. Without it the area and layers are drawn on a plain background.
+   * Background map, one of three kinds: a PMTiles archive in the campaign folder ({ "pmtiles" }), the city's own GeoJSON turned into tiles at build time ({ "geojson" }), or a third-party style URL ({ "style" }, which makes every visitor's browser contact that server). Without it the area and layers are drawn on a plain background.
    */
-  basemap?: {
-    /**
-     * URL of a MapLibre/Mapbox style JSON.
-     */
-    style: string;
-    attribution?: LocalizedText;
-  };
+  basemap?:
+    | {
+        pmtiles: MediaPath;
+        attribution?: LocalizedText;
+      }
+    | {
+        /**
+         * The data, one entry per file.
+         *
+         * @minItems 1
+         */
+        geojson: [BasemapSource, ...BasemapSource[]];
+        attribution?: LocalizedText;
+      }
+    | {
+        /**
+         * URL of a MapLibre/Mapbox style JSON.
+         */
+        style: string;
+        attribution?: LocalizedText;
+      };
   /**
    * Map library: maplibre (default, open source) or mapbox (needs accessToken).
    */
@@ -720,6 +801,25 @@ export interface MapBlock {
      * Longest comment in characters. Default: 1000.
      */
     maxLength?: number;
+    /**
+     * The netiquette reasons a moderator chooses from when rejecting a contribution. Default: off-topic, insulting, personal-data, advertising, duplicate, other.
+     *
+     * @minItems 1
+     */
+    reasons?: [
+      {
+        id: Slug;
+        label: LocalizedText;
+      },
+      ...{
+        id: Slug;
+        label: LocalizedText;
+      }[]
+    ];
+    /**
+     * Texts an official answer can start from in the desk.
+     */
+    answerTemplates?: TextTemplate[];
   };
 }
 /**
@@ -732,6 +832,34 @@ export interface Category {
   id: Slug;
   label: LocalizedText;
   color?: HexColor;
+}
+/**
+ * One GeoJSON file of a self-made basemap and what it holds.
+ *
+ * This interface was referenced by `Campaign`'s JSON-Schema
+ * via the `definition` "BasemapSource".
+ */
+export interface BasemapSource {
+  /**
+   * What the file holds; decides how it is drawn.
+   */
+  kind: "streets" | "buildings" | "water" | "green" | "rail" | "places";
+  data: GeoJSONSource;
+  /**
+   * Feature property holding the name to label (streets, places, water). Default: "name".
+   */
+  nameProperty?: string;
+}
+/**
+ * A named text to start from.
+ *
+ * This interface was referenced by `Campaign`'s JSON-Schema
+ * via the `definition` "TextTemplate".
+ */
+export interface TextTemplate {
+  id: Slug;
+  label: LocalizedText;
+  text: LocalizedText;
 }
 /**
  * A checkbox that must be ticked to send the form. The label should link the privacy notice.
@@ -766,6 +894,40 @@ export interface MapPage {
   intro?: LocalizedText;
   card?: Card;
   map: MapBlock;
+}
+/**
+ * "Wir haben gefragt / Ihr habt gesagt / Wir tun": what came of the campaign, with the figures of its surveys and maps (from campaigns/<slug>/results/<page-id>.json, written by `mitreden results <slug>`) and open-data downloads.
+ *
+ * This interface was referenced by `Campaign`'s JSON-Schema
+ * via the `definition` "ResultsPage".
+ */
+export interface ResultsPage {
+  id: Slug;
+  /**
+   * A results page.
+   */
+  type: "results";
+  title: Text90;
+  intro?: LocalizedText;
+  card?: Card;
+  /**
+   * Ids of the survey and map pages whose results the page shows. Default: all of them.
+   *
+   * @minItems 1
+   */
+  sources?: [Slug, ...Slug[]];
+  publishFrom?: DateTime;
+  asked?: LocalizedText;
+  said?: LocalizedText;
+  did: LocalizedText;
+  /**
+   * Ids of questions whose figures are not published (e.g. a question about age in a small group).
+   */
+  hide?: QuestionId[];
+  /**
+   * Licence of the open data, as an identifier of the GovData licence list or a URL. Default: "dl-de/by-2-0" (Datenlizenz Deutschland – Namensnennung – Version 2.0).
+   */
+  licence?: string;
 }
 /**
  * Hashtags, accounts and planned posts; feeds the social-media kit.
@@ -825,7 +987,39 @@ export interface Social {
      */
     platforms: [Platform, ...Platform[]];
     text: LocalizedText;
+    /**
+     * How the post is published: link (default: text with a link, the preview comes from the page), image (a picture with alt text, the link in the text, first comment or bio), carousel (the slides), story (9:16 with a link sticker).
+     */
+    format?: "link" | "image" | "carousel" | "story";
+    card?: Card;
+    /**
+     * A carousel of up to 10 cards in 4:5, e.g. the dates of a series of walks.
+     *
+     * @minItems 1
+     * @maxItems 10
+     */
+    slides?:
+      | [Card]
+      | [Card, Card]
+      | [Card, Card, Card]
+      | [Card, Card, Card, Card]
+      | [Card, Card, Card, Card, Card]
+      | [Card, Card, Card, Card, Card, Card]
+      | [Card, Card, Card, Card, Card, Card, Card]
+      | [Card, Card, Card, Card, Card, Card, Card, Card]
+      | [Card, Card, Card, Card, Card, Card, Card, Card, Card]
+      | [Card, Card, Card, Card, Card, Card, Card, Card, Card, Card];
   }[];
+  /**
+   * The kit gives out short links <baseUrl>/l/<code> that the collector counts (clicks per post and platform, without cookies). Default true.
+   */
+  shortLinks?: boolean;
+  /**
+   * Reply templates for comments under the posts. mitreden generates defaults from the campaign (where to take part, deadline, how data is used, what happens next); these add to them or, with the same id, replace one.
+   */
+  replies?: TextTemplate[];
+  netiquette?: LocalizedText;
+  moderationHours?: LocalizedText;
 }
 /**
  * An image file in the campaign folder. Alt text is required unless decorative is true.

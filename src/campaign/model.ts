@@ -93,11 +93,55 @@ export interface MapModel {
   layers: LayerModel[];
   categories: CategoryModel[];
   places: PlaceModel[];
-  basemap?: { style: string; attribution?: Localized };
+  basemap?: BasemapModel;
   renderer: "maplibre" | "mapbox";
   accessToken?: string;
-  contributions: { public: boolean; moderation: "before" | "after"; maxLength: number };
+  contributions: {
+    public: boolean;
+    moderation: "before" | "after";
+    maxLength: number;
+    /** Netiquette reasons for rejecting; the defaults (DEFAULT_REJECTION_REASONS) have no label: the UI catalogue names them. */
+    reasons: RejectionReasonModel[];
+    answerTemplates: TextTemplateModel[];
+  };
 }
+
+/**
+ * The background map: exactly one of `style` (a third-party style URL), `pmtiles` (a self-hosted archive)
+ * or `geojson` (the city's data, tiled at build time). Code that only knows `style` keeps working.
+ */
+export type BasemapModel =
+  | { kind: "style"; style: string; attribution?: Localized }
+  | { kind: "pmtiles"; pmtiles: { src: string; file: string }; attribution?: Localized }
+  | { kind: "geojson"; geojson: BasemapSourceModel[]; attribution?: Localized };
+
+export type BasemapFeatureKind = "streets" | "buildings" | "water" | "green" | "rail" | "places";
+
+export interface BasemapSourceModel {
+  kind: BasemapFeatureKind;
+  data: FeatureCollection;
+  /** Feature property with the name to label; default "name". */
+  nameProperty: string;
+}
+
+/** Ids of the rejection reasons a campaign gets when it names none (campaign-format: contributions.reasons). */
+export const DEFAULT_REJECTION_REASONS = ["off-topic", "insulting", "personal-data", "advertising", "duplicate", "other"] as const;
+
+export interface RejectionReasonModel {
+  id: string;
+  /** The campaign's own wording; undefined for the defaults, which the interface catalogue words. */
+  label?: Localized;
+}
+
+export interface TextTemplateModel {
+  id: string;
+  label: Localized;
+  text: Localized;
+}
+
+/** Public statuses of a contribution, set in the desk (campaign-format: "Public statuses"). */
+export const CONTRIBUTION_STATUSES = ["received", "in-review", "planned", "partly", "not-possible", "done"] as const;
+export type PublicStatus = (typeof CONTRIBUTION_STATUSES)[number];
 
 interface PageBase {
   id: string;
@@ -127,7 +171,22 @@ export interface MapPageModel extends PageBase {
   map: MapModel;
 }
 
-export type PageModel = InfoPageModel | SurveyPageModel | MapPageModel;
+export interface ResultsPageModel extends PageBase {
+  type: "results";
+  /** Ids of the survey and map pages it reports on (default: all of them, in page order). */
+  sources: string[];
+  /** Instant from which the figures are shown; before it the page says when results come. */
+  publishFrom: string;
+  asked?: Localized;
+  said?: Localized;
+  did: Localized;
+  /** Question ids whose figures are not published. */
+  hide: string[];
+  /** Licence of the open data (identifier or URL); default "dl-de/by-2-0". */
+  licence: string;
+}
+
+export type PageModel = InfoPageModel | SurveyPageModel | MapPageModel | ResultsPageModel;
 
 export type Platform = "instagram" | "facebook" | "mastodon" | "x" | "bluesky" | "threads" | "linkedin";
 
@@ -139,12 +198,39 @@ export interface PostModel {
   page?: string;
   platforms: Platform[];
   text: Localized;
+  /** How it is published; default "link". */
+  format: "link" | "image" | "carousel" | "story";
+  /** The post's own image text instead of its page's card. */
+  card?: CardTextModel;
+  /** Carousel slides (4:5), up to 10. */
+  slides: CardTextModel[];
+}
+
+export interface CardTextModel {
+  title?: Localized;
+  subtitle?: Localized;
 }
 
 export interface SocialModel {
   hashtags: string[];
   accounts: Partial<Record<Platform, string>>;
   posts: PostModel[];
+  /** The kit gives out counted short links <baseUrl>/l/<code> (default true). */
+  shortLinks: boolean;
+  /** The campaign's own reply templates; the kit adds generated defaults (a template with a default's id replaces it). */
+  replies: TextTemplateModel[];
+  netiquette?: Localized;
+  moderationHours?: Localized;
+}
+
+export interface NoticeModel {
+  id: string;
+  /** Instants. */
+  from: string;
+  until: string;
+  level: "info" | "warning";
+  /** Markdown. */
+  text: Localized;
 }
 
 export interface OrganizationModel {
@@ -170,8 +256,11 @@ export interface CampaignModel {
   summary: Localized;
   period: Period;
   organization: OrganizationModel;
-  /** baseUrl without trailing slash; collector URL (absolute or root-relative), default "/api". */
-  site: { baseUrl: string; collector: string };
+  /**
+   * baseUrl without trailing slash; collector URL (absolute or root-relative), default "/api";
+   * allowedOrigins: further origins (scheme://host[:port], no slash) that may post to the collector.
+   */
+  site: { baseUrl: string; collector: string; allowedOrigins: string[] };
   theme: { primary: string; accent: string };
   hero?: ImageModel;
   pages: PageModel[];
@@ -184,7 +273,24 @@ export interface CampaignModel {
     method?: Localized;
     /** The state's enforcement body; undefined: the federal Schlichtungsstelle nach § 16 BGG. */
     enforcement?: { name: Localized; url: string; text?: Localized };
+    /** A declared manual test (date as YYYY-MM-DD). */
+    audit?: { date: string; method: Localized; by?: Localized; result: "full" | "partial"; report?: string };
+    /** The campaign's own part of the Leichte Sprache page (Markdown). */
+    easyLanguage?: Localized;
+    /** The DGS video; files as absolute paths, `src`-style paths as written. */
+    signLanguageVideo?: {
+      src: string;
+      file: string;
+      poster?: { src: string; file: string };
+      captions: { src: string; file: string };
+      transcript: Localized;
+    };
   };
+  /** Announcements shown while current (campaign-format v2). */
+  notices: NoticeModel[];
+  /** Days after period.end after which personal fields are purged; undefined: not configured. */
+  retention?: { personalDataDays: number };
+  abuse: { proofOfWork: boolean };
 }
 
 /** Everything one build renders. */

@@ -6,18 +6,22 @@ import path from "node:path";
 import type * as Raw from "./campaign-types.js";
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from "./geojson.js";
 import type { LoadedCampaign } from "./load.js";
-import type {
-  CampaignModel,
-  CategoryModel,
-  ImageModel,
-  Locale,
-  Localized,
-  MapModel,
-  OptionModel,
-  PageModel,
-  QuestionModel,
+import {
+  DEFAULT_REJECTION_REASONS,
+  type BasemapModel,
+  type CampaignModel,
+  type CardTextModel,
+  type TextTemplateModel,
+  type CategoryModel,
+  type ImageModel,
+  type Locale,
+  type Localized,
+  type MapModel,
+  type OptionModel,
+  type PageModel,
+  type QuestionModel,
 } from "./model.js";
-import { toInstant } from "./time.js";
+import { dateInZone, toInstant, wallClockToInstant } from "./time.js";
 
 const DEFAULT_TIMEZONE = "Europe/Berlin";
 // An accessible categorical palette (Okabe–Ito), used when a category has no colour.
@@ -44,6 +48,9 @@ export function normalizeCampaign(loaded: LoadedCampaign): CampaignModel {
   const org = raw.organization;
 
   const enforcement = raw.accessibility?.enforcement;
+  const audit = raw.accessibility?.audit;
+  const video = raw.accessibility?.signLanguageVideo;
+  const file = (src: string) => ({ src, file: path.resolve(loaded.dir, src) });
   return {
     slug: loaded.slug,
     dir: loaded.dir,
@@ -65,10 +72,11 @@ export function normalizeCampaign(loaded: LoadedCampaign): CampaignModel {
     site: {
       baseUrl: raw.site.baseUrl.replace(/\/+$/, ""),
       collector: (raw.site.collector ?? "/api").replace(/\/+$/, ""),
+      allowedOrigins: (raw.site.allowedOrigins ?? []).map((url) => new URL(url).origin),
     },
     theme: { primary: raw.theme?.primary ?? DEFAULT_PRIMARY, accent: raw.theme?.accent ?? DEFAULT_ACCENT },
     hero: raw.hero && image(raw.hero, ctx),
-    pages: raw.pages.map((page) => normalizePage(page, ctx, period)),
+    pages: normalizePages(raw.pages, ctx, period),
     social: {
       hashtags: raw.social?.hashtags ?? [],
       accounts: raw.social?.accounts ?? {},
@@ -78,7 +86,14 @@ export function normalizeCampaign(loaded: LoadedCampaign): CampaignModel {
         page: post.page,
         platforms: post.platforms,
         text: text(post.text),
+        format: post.format ?? "link",
+        card: post.card && cardText(post.card, ctx),
+        slides: (post.slides ?? []).map((slide) => cardText(slide, ctx)),
       })),
+      shortLinks: raw.social?.shortLinks ?? true,
+      replies: (raw.social?.replies ?? []).map((r) => textTemplate(r, ctx)),
+      netiquette: raw.social?.netiquette === undefined ? undefined : text(raw.social.netiquette),
+      moderationHours: raw.social?.moderationHours === undefined ? undefined : text(raw.social.moderationHours),
     },
     accessibility: {
       knownIssues: (raw.accessibility?.knownIssues ?? []).map(text),
@@ -90,8 +105,55 @@ export function normalizeCampaign(loaded: LoadedCampaign): CampaignModel {
         url: enforcement.url,
         ...(enforcement.text === undefined ? {} : { text: text(enforcement.text) }),
       },
+      audit: audit && {
+        date: audit.date.slice(0, 10),
+        method: text(audit.method),
+        ...(audit.by === undefined ? {} : { by: text(audit.by) }),
+        result: audit.result,
+        ...(audit.report === undefined ? {} : { report: audit.report }),
+      },
+      easyLanguage: raw.accessibility?.easyLanguage === undefined ? undefined : text(raw.accessibility.easyLanguage),
+      signLanguageVideo: video && {
+        ...file(video.src),
+        poster: video.poster === undefined ? undefined : file(video.poster),
+        captions: file(video.captions),
+        transcript: text(video.transcript),
+      },
     },
+    notices: (raw.notices ?? []).map((n) => ({
+      id: n.id,
+      from: toInstant(n.from, timezone),
+      until: toInstant(n.until, timezone),
+      level: n.level ?? "info",
+      text: text(n.text),
+    })),
+    retention: raw.retention && { personalDataDays: raw.retention.personalDataDays },
+    abuse: { proofOfWork: raw.abuse?.proofOfWork === true },
   };
+}
+
+function cardText(raw: Raw.Card, ctx: Context): CardTextModel {
+  return {
+    title: raw.title === undefined ? undefined : localize(raw.title, ctx),
+    subtitle: raw.subtitle === undefined ? undefined : localize(raw.subtitle, ctx),
+  };
+}
+
+function textTemplate(raw: { id: string; label: Raw.LocalizedText; text: Raw.LocalizedText }, ctx: Context): TextTemplateModel {
+  return { id: raw.id, label: localize(raw.label, ctx), text: localize(raw.text, ctx) };
+}
+
+function normalizePages(raw: Raw.Page[], ctx: Context, period: { start: string; end: string }): PageModel[] {
+  // A results page reports on the survey and map pages by default, in page order.
+  const sources = raw.filter((p) => p.type === "survey" || p.type === "map").map((p) => p.id);
+  return raw.map((page) => normalizePage(page, ctx, period, sources));
+}
+
+/** The first moment of the day after `instant`, in the campaign's zone: when results appear by default. */
+function dayAfter(instant: string, timeZone: string): string {
+  const date = new Date(`${dateInZone(instant, timeZone)}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return wallClockToInstant(`${date.toISOString().slice(0, 10)}T00:00:00`, timeZone);
 }
 
 /** A LocalizedText in every locale: a plain string is the default locale's text and stands in for all. */
@@ -114,7 +176,7 @@ function image(raw: Raw.Image | Raw.CreditedImage, ctx: Context): ImageModel {
   };
 }
 
-function normalizePage(page: Raw.Page, ctx: Context, period: { start: string; end: string }): PageModel {
+function normalizePage(page: Raw.Page, ctx: Context, period: { start: string; end: string }, resultSources: string[]): PageModel {
   const base = {
     id: page.id,
     title: localize(page.title, ctx),
@@ -139,6 +201,18 @@ function normalizePage(page: Raw.Page, ctx: Context, period: { start: string; en
       };
     case "map":
       return { ...base, type: "map", map: normalizeMap(page.map, ctx) };
+    case "results":
+      return {
+        ...base,
+        type: "results",
+        sources: page.sources ?? resultSources,
+        publishFrom: page.publishFrom ? toInstant(page.publishFrom, ctx.timezone) : dayAfter(period.end, ctx.timezone),
+        asked: page.asked === undefined ? undefined : localize(page.asked, ctx),
+        said: page.said === undefined ? undefined : localize(page.said, ctx),
+        did: localize(page.did, ctx),
+        hide: page.hide ?? [],
+        licence: page.licence ?? "dl-de/by-2-0",
+      };
   }
 }
 
@@ -211,18 +285,30 @@ function normalizeMap(raw: Raw.MapBlock, ctx: Context): MapModel {
     })),
     categories,
     places: (raw.places ?? []).map((p) => ({ id: p.id, label: localize(p.label, ctx), coordinates: p.coordinates })),
-    basemap: raw.basemap && {
-      style: raw.basemap.style,
-      attribution: raw.basemap.attribution === undefined ? undefined : localize(raw.basemap.attribution, ctx),
-    },
+    basemap: raw.basemap && normalizeBasemap(raw.basemap, ctx),
     renderer: raw.renderer ?? "maplibre",
     accessToken: raw.accessToken,
     contributions: {
       public: raw.contributions?.public ?? false,
       moderation: raw.contributions?.moderation ?? "before",
       maxLength: raw.contributions?.maxLength ?? 1000,
+      reasons: raw.contributions?.reasons?.map((r) => ({ id: r.id, label: localize(r.label, ctx) })) ?? DEFAULT_REJECTION_REASONS.map((id) => ({ id })),
+      answerTemplates: (raw.contributions?.answerTemplates ?? []).map((t) => textTemplate(t, ctx)),
     },
   };
+}
+
+function normalizeBasemap(raw: NonNullable<Raw.MapBlock["basemap"]>, ctx: Context): BasemapModel {
+  const attribution = raw.attribution === undefined ? undefined : localize(raw.attribution, ctx);
+  if ("pmtiles" in raw) return { kind: "pmtiles", pmtiles: { src: raw.pmtiles, file: path.resolve(ctx.dir, raw.pmtiles) }, attribution };
+  if ("geojson" in raw) {
+    return {
+      kind: "geojson",
+      geojson: raw.geojson.map((source) => ({ kind: source.kind, data: readGeoJSON(source.data, ctx), nameProperty: source.nameProperty ?? "name" })),
+      attribution,
+    };
+  }
+  return { kind: "style", style: raw.style, attribution };
 }
 
 /** Any GeoJSON (file path or inline) as a FeatureCollection, so renderers and checks handle one shape. */

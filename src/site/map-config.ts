@@ -26,7 +26,8 @@ export function mapClientConfig(campaign: CampaignModel, page: MapPageModel, loc
     layers: map.layers.map((l) => ({ id: l.id, label: text(l.label), color: l.color, data: l.data })),
     categories: map.categories.map((c) => ({ id: c.id, label: text(c.label), color: c.color })),
     places: map.places.map((p) => ({ id: p.id, label: text(p.label), coordinates: p.coordinates })),
-    ...(map.basemap ? { basemap: { style: map.basemap.style, ...(map.basemap.attribution ? { attribution: text(map.basemap.attribution) } : {}) } } : {}),
+    // Validation refuses the self-hosted kinds until they are built (checks/not-yet-built.ts).
+    ...(map.basemap?.kind === "style" ? { basemap: { style: map.basemap.style, ...(map.basemap.attribution ? { attribution: text(map.basemap.attribution) } : {}) } } : {}),
     renderer: map.renderer,
     ...(map.accessToken ? { accessToken: map.accessToken } : {}),
     library: library ?? { js: "", css: "", module: true },

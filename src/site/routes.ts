@@ -1,7 +1,7 @@
 // Every page the site has, computed once in TypeScript: one template paginates over this list,
 // the sitemap lists it, tests walk it. Titles, canonical URLs and language alternates are decided
 // here, so templates only print them.
-import type { CampaignModel, Locale, PageModel, SiteModel } from "../campaign/model.js";
+import type { CampaignModel, Locale, PageModel, ResultsPageModel, SiteModel } from "../campaign/model.js";
 import { absoluteUrl, accessibilityPath, pagePath, thankYouPath } from "../campaign/urls.js";
 import type { KitData, KitPoster } from "./social/index.js";
 import { translate, uiLocaleFor } from "./i18n.js";
@@ -94,7 +94,8 @@ function campaignRoutes(campaign: CampaignModel, locale: Locale): Route[] {
     breadcrumbs: [home, { text: campaignTitle }],
   };
 
-  const pages = campaign.pages.map((page): Route => {
+  // Results pages are refused by validation until they are built (campaign/checks/not-yet-built.ts).
+  const pages = campaign.pages.filter((page): page is Exclude<PageModel, ResultsPageModel> => page.type !== "results").map((page): Route => {
     const pageTitle = page.title[locale] ?? "";
     const intro = page.intro?.[locale];
     return {

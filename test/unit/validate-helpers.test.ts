@@ -112,6 +112,8 @@ describe("question ids", () => {
     const { mkdtemp, mkdir, writeFile, readFile } = await import("node:fs/promises");
     const path = await import("node:path");
     const { validateCampaigns } = await import("../../src/campaign/validate.js");
+    // The folder may not exist yet when this file runs on its own.
+    await mkdir(path.join(import.meta.dirname, "../.tmp"), { recursive: true });
     const dir = await mkdtemp(path.join(import.meta.dirname, "../.tmp/qid-"));
     const campaign = JSON.parse(await readFile(path.join(import.meta.dirname, "../fixtures/valid-minimal/spielplatz-lindenpark/campaign.json"), "utf8").catch(() => "null"));
     if (!campaign) throw new Error("fixture test/fixtures/valid-minimal/spielplatz-lindenpark/campaign.json moved; update this test");

@@ -5,6 +5,7 @@ import { checkMaps } from "./geojson.js";
 import { checkIds } from "./ids.js";
 import { checkImages } from "./images.js";
 import { checkLocales } from "./locales.js";
+import { checkNotYetBuilt } from "./not-yet-built.js";
 import { checkPeriod } from "./period.js";
 import { checkQuestions } from "./questions.js";
 import { checkSocial } from "./social.js";
@@ -18,4 +19,5 @@ export const CHECKS: Record<string, Check> = {
   contrast: checkContrast,
   maps: checkMaps,
   social: checkSocial,
+  notYetBuilt: checkNotYetBuilt,
 };

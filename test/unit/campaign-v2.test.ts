@@ -1,0 +1,94 @@
+// The v2 additions of the campaign format (campaign-format.md, "Additions (v2)") are accepted,
+// documented in the schema, and arrive in the model with their defaults filled in.
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadSiteModel } from "../../src/campaign/index.js";
+import { validateCampaigns } from "../../src/campaign/validate.js";
+
+const fixture = path.resolve(import.meta.dirname, "../fixtures/valid-full");
+const made: string[] = [];
+afterAll(async () => Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true }))));
+
+/** The valid-full fixture with `change` applied to its campaign.json, in a folder of its own. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test edits raw JSON of any shape
+async function variant(change: (campaign: Record<string, any>) => void): Promise<string> {
+  await mkdir(path.resolve(import.meta.dirname, "../.tmp"), { recursive: true });
+  const dir = await mkdtemp(path.resolve(import.meta.dirname, "../.tmp/v2-"));
+  made.push(dir);
+  await cp(fixture, dir, { recursive: true });
+  const file = path.join(dir, "buergerhaushalt", "campaign.json");
+  const campaign = JSON.parse(await readFile(file, "utf8"));
+  change(campaign);
+  await writeFile(file, JSON.stringify(campaign, null, 2));
+  return dir;
+}
+
+describe("campaign format v2", () => {
+  it("accepts every v2 field and fills the defaults", async () => {
+    const dir = await variant((c) => {
+      c.notices = [{ id: "verlaengert", from: "2027-10-20T08:00:00+02:00", until: "2027-11-15T23:59:00+01:00", text: { de: "Verlängert bis 15. November.", en: "Extended until 15 November." } }];
+      c.retention = { personalDataDays: 90 };
+      c.abuse = { proofOfWork: true };
+      c.site = { ...c.site, allowedOrigins: ["https://www.musterstadt.de/"] };
+      c.accessibility = {
+        ...c.accessibility,
+        audit: { date: "2027-08-20", method: "BITV-Test", by: "Prüfstelle Musterland", result: "partial" },
+        easyLanguage: { de: "Die Stadt fragt Sie.", en: "The city asks you." },
+      };
+      c.social = { ...c.social, shortLinks: false, netiquette: "Bitte bleiben Sie freundlich.", replies: [{ id: "frist", label: "Frist", text: "Bis 31. Oktober." }] };
+      c.social.posts[0] = { ...c.social.posts[0], format: "carousel", slides: [{ title: "Eins" }, { title: "Zwei", subtitle: "Untertitel" }] };
+    });
+    const { problems } = await validateCampaigns(dir);
+    expect(problems.filter((p) => p.severity === "error")).toEqual([]);
+    const campaign = (await loadSiteModel(dir)).model.campaigns[0]!;
+    expect(campaign.notices).toEqual([{ id: "verlaengert", from: "2027-10-20T08:00:00+02:00", until: "2027-11-15T23:59:00+01:00", level: "info", text: { de: "Verlängert bis 15. November.", en: "Extended until 15 November." } }]);
+    expect(campaign.retention).toEqual({ personalDataDays: 90 });
+    expect(campaign.abuse).toEqual({ proofOfWork: true });
+    // An origin is compared without a trailing slash.
+    expect(campaign.site.allowedOrigins).toEqual(["https://www.musterstadt.de"]);
+    expect(campaign.accessibility.audit).toMatchObject({ date: "2027-08-20", result: "partial", method: { de: "BITV-Test", en: "BITV-Test" } });
+    expect(campaign.social.shortLinks).toBe(false);
+    expect(campaign.social.replies[0]).toEqual({ id: "frist", label: { de: "Frist", en: "Frist" }, text: { de: "Bis 31. Oktober.", en: "Bis 31. Oktober." } });
+    expect(campaign.social.posts[0]).toMatchObject({ format: "carousel", slides: [{ title: { de: "Eins" } }, { title: { de: "Zwei" }, subtitle: { de: "Untertitel" } }] });
+  });
+
+  it("gives a campaign without v2 fields the documented defaults", async () => {
+    const campaign = (await loadSiteModel(fixture)).model.campaigns[0]!;
+    expect(campaign.notices).toEqual([]);
+    expect(campaign.retention).toBeUndefined();
+    expect(campaign.abuse.proofOfWork).toBe(false);
+    expect(campaign.site.allowedOrigins).toEqual([]);
+    expect(campaign.social.shortLinks).toBe(true);
+    expect(campaign.social.posts.every((post) => post.format === "link" && post.slides.length === 0)).toBe(true);
+    const map = campaign.pages.find((p) => p.type === "map");
+    if (map?.type !== "map") throw new Error("test/fixtures/valid-full lost its map page; update this test");
+    expect(map.map.contributions.reasons.map((r) => r.id)).toEqual(["off-topic", "insulting", "personal-data", "advertising", "duplicate", "other"]);
+    expect(map.map.contributions.answerTemplates).toEqual([]);
+  });
+
+  it("refuses a notice level it does not know, naming the field and the choices", async () => {
+    const dir = await variant((c) => {
+      c.notices = [{ id: "x", from: "2027-10-20T08:00:00+02:00", until: "2027-10-21T08:00:00+02:00", level: "danger", text: "Achtung" }];
+    });
+    const { problems } = await validateCampaigns(dir);
+    expect(problems.some((p) => p.pointer === "/notices/0/level" && /info|warning/.test(p.message))).toBe(true);
+  });
+
+  it("says plainly that results pages are not built yet, rather than leaving them out", async () => {
+    const dir = await variant((c) => {
+      c.pages.push({ id: "ergebnisse", type: "results", title: "Ergebnisse", did: "Der Rat entscheidet im Dezember." });
+    });
+    const { problems } = await validateCampaigns(dir);
+    expect(problems.some((p) => p.severity === "error" && /^\/pages\/\d+\/type$/.test(p.pointer) && /results pages .* not built/.test(p.message))).toBe(true);
+  });
+
+  it("says plainly that self-hosted basemaps are not built yet", async () => {
+    const dir = await variant((c) => {
+      const map = c.pages.find((p: { type: string }) => p.type === "map");
+      map.map.basemap = { pmtiles: "media/stadt.pmtiles" };
+    });
+    const { problems } = await validateCampaigns(dir);
+    expect(problems.some((p) => p.severity === "error" && /\/map\/basemap$/.test(p.pointer) && /not built/.test(p.message))).toBe(true);
+  });
+});
