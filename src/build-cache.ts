@@ -2,8 +2,9 @@
 // rarely change, so their results are kept on disk, keyed by a hash of everything that goes in
 // (a rebuild while editing a campaign's text then takes Eleventy's time, not Sass's).
 import { createHash } from "node:crypto";
-import { copyFile, link, mkdir, readFile, readdir, rename, writeFile } from "node:fs/promises";
+import { copyFile, link, readFile, readdir } from "node:fs/promises";
 import path from "node:path";
+import { writeFileAtomically } from "./atomic-file.js";
 
 /** `.cache/mitreden/build` in the working directory, or MITREDEN_CACHE_DIR/build. */
 export function buildCacheDir(): string {
@@ -22,15 +23,8 @@ export async function cachedBytes(key: string, compute: () => Promise<Buffer>): 
   const hit = await readFile(file).catch(() => undefined);
   if (hit && hit.byteLength > 0) return hit;
   const value = await compute();
-  await store(file, value);
+  await writeFileAtomically(file, value);
   return value;
-}
-
-async function store(file: string, value: Buffer): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, value);
-  await rename(temporary, file);
 }
 
 /**
@@ -45,7 +39,7 @@ export async function placeCached(key: string, compute: () => Promise<Buffer>, t
     await linkOrCopy(file, to);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-    await store(file, await compute());
+    await writeFileAtomically(file, await compute());
     await linkOrCopy(file, to);
   }
 }

@@ -8,7 +8,8 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import type { CardContent } from "./content.js";
 import type { CardFormat } from "./formats.js";
-import { readCached, writeCached } from "./internal/cache-files.js";
+import { writeFileAtomically } from "../../atomic-file.js";
+import { readCached } from "./internal/cache-files.js";
 
 /** Raise when the look of the cards changes in a way the inputs do not show (layout.ts, render.ts). */
 export const LAYOUT_VERSION = 1;
@@ -76,8 +77,8 @@ export class CardCache {
   }
 
   async store(key: string, png: Buffer, jpeg: Buffer | undefined): Promise<void> {
-    await writeCached(this.file(key, "png"), png);
-    if (jpeg) await writeCached(this.file(key, "jpg"), jpeg);
+    await writeFileAtomically(this.file(key, "png"), png);
+    if (jpeg) await writeFileAtomically(this.file(key, "jpg"), jpeg);
     this.manifest.entries[key] = { jpeg: jpeg !== undefined, usedAt: new Date().toISOString() };
     this.dirty = true;
   }
@@ -91,7 +92,7 @@ export class CardCache {
         this.dirty = true;
       }
     }
-    if (this.dirty) await writeCached(this.manifestFile(), JSON.stringify(this.manifest));
+    if (this.dirty) await writeFileAtomically(this.manifestFile(), JSON.stringify(this.manifest));
     this.dirty = false;
   }
 

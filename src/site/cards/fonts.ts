@@ -6,7 +6,8 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { MissingPrerequisiteError } from "../../errors.js";
-import { readCached, writeCached } from "./internal/cache-files.js";
+import { writeFileAtomically } from "../../atomic-file.js";
+import { readCached } from "./internal/cache-files.js";
 
 export type CardFontWeight = 400 | 600;
 
@@ -65,7 +66,7 @@ async function trueType(cacheDir: string, file: string): Promise<Buffer> {
     // Kerning and ligatures make the card's type look like the site's; the rest only adds bytes.
     keepFeatures: ["kern", "liga", "calt", "ccmp", "locl", "mark", "mkmk", "lnum", "pnum"],
   });
-  await writeCached(cacheFile, ttf);
+  await writeFileAtomically(cacheFile, ttf);
   return ttf;
 }
 

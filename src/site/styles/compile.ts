@@ -7,7 +7,8 @@ import { MissingPrerequisiteError } from "../../errors.js";
 import { packagePath } from "../../package-root.js";
 import { cachedBytes, hashFolder, hashOf } from "../../build-cache.js";
 import { StylesError } from "./errors.js";
-import { contentHash, removeStale, writeAtomically } from "./internal/write-asset.js";
+import { writeFileAtomically } from "../../atomic-file.js";
+import { contentHash, removeStale } from "./internal/write-asset.js";
 import { themeCss } from "./theme.js";
 
 export interface CampaignStyleTheme {
@@ -58,7 +59,7 @@ export async function buildStyles(outDir: string, opts: BuildStylesOptions): Pro
 
   const name = `mitreden.${contentHash(css)}.css`;
   const assetsDir = path.join(outDir, "assets");
-  await writeAtomically(path.join(assetsDir, name), css);
+  await writeFileAtomically(path.join(assetsDir, name), css);
   await removeStale(assetsDir, STYLESHEET_FILE, new Set([name]));
   return { cssPath: `/assets/${name}`, bytes: Buffer.byteLength(css) };
 }

@@ -4,7 +4,8 @@ import path from "node:path";
 import { MissingPrerequisiteError } from "../../errors.js";
 import { cachedBytes, hashOf } from "../../build-cache.js";
 import { StylesError } from "./errors.js";
-import { contentHash, removeStale, writeAtomically } from "./internal/write-asset.js";
+import { writeFileAtomically } from "../../atomic-file.js";
+import { contentHash, removeStale } from "./internal/write-asset.js";
 
 /** One subset font file written by {@link buildFonts}. */
 export interface FontFile {
@@ -81,7 +82,7 @@ export async function buildFonts(outDir: string, text: string): Promise<BuiltFon
         });
       }
       const name = `fira-sans-${face.weight}-${face.style}.${contentHash(subset)}.woff2`;
-      await writeAtomically(path.join(fontsDir, name), subset);
+      await writeFileAtomically(path.join(fontsDir, name), subset);
       return { weight: face.weight, style: face.style, path: `/assets/fonts/${name}`, bytes: subset.byteLength };
     }),
   );
