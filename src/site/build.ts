@@ -26,7 +26,7 @@ export interface BuildSiteOptions {
   outDir: string;
   /** The moment the site represents (open/closed states, statement date); default now. */
   now?: Date;
-  /** No output from Eleventy. */
+  /** No progress lines (Eleventy's own log is always off: a failed build throws, and its caller prints the error once). */
   quiet?: boolean;
   /** Encoded images kept between builds; default `.cache/mitreden/img` in the working directory. */
   cacheDir?: string;
@@ -37,6 +37,8 @@ export interface BuildSiteOptions {
 }
 
 export interface BuildSiteResult {
+  /** The campaigns as validated and normalized for this build (what `serve` hands the collector). */
+  model: SiteModel;
   /** Root-relative URLs of every file written from a template (pages, sitemap.xml, robots.txt). */
   pages: string[];
   warnings: Problem[];
@@ -63,7 +65,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   const { model, warnings } = await loadSiteModel(options.campaignsDir, { now: options.now });
   phaseTimer(started)("campaigns read and checked");
   const { pages, cards } = await renderSiteWithCounts(model, options);
-  return { pages, warnings, cards, ms: Math.round(performance.now() - started) };
+  return { model, pages, warnings, cards, ms: Math.round(performance.now() - started) };
 }
 
 /** Renders a model into `outDir` (staged, then swapped in). Returns the URLs written. */
@@ -125,7 +127,8 @@ export async function renderSiteWithCounts(model: SiteModel, options: Omit<Build
         eleventyConfig.benchmarks?.config?.setIsVerbose(false);
       },
     });
-    if (options.quiet) elev.disableLogger();
+    // Eleventy would print a failed template a second time, as a stack, beside our error.
+    elev.disableLogger();
     const [, templates] = await elev.write();
     lap("pages (Eleventy)");
     const pages = templates.flatMap((t) => (typeof t.url === "string" ? [t.url] : [])).sort();
@@ -229,9 +232,21 @@ async function exists(file: string): Promise<boolean> {
   }
 }
 
-/** Eleventy wraps template errors several times; the innermost messages say what went wrong. */
+/**
+ * Eleventy wraps a template error (in `originalError`, not `cause`) around Nunjucks' error, whose
+ * message lists every template it passed through; the innermost template and the last line say
+ * what to fix: "…/components/hero/template.njk [Line 4, Column 7]: filter not found: nosuchfilter".
+ */
 function describe(error: unknown): string {
   const messages: string[] = [];
-  for (let e: unknown = error; e instanceof Error; e = e.cause) messages.push(e.message);
-  return messages.slice(-2).join(": ") || String(error);
+  for (let e: unknown = error; e instanceof Error; e = e.cause ?? (e as { originalError?: unknown }).originalError) messages.push(e.message);
+  const innermost = messages.at(-1);
+  if (innermost === undefined) return String(error);
+  const templates = [...innermost.matchAll(/\(([^()\n]+\.njk)\)( \[Line \d+, Column \d+\])?/g)];
+  const last = templates.at(-1);
+  if (last) {
+    const reason = innermost.slice(innermost.lastIndexOf("\n") + 1).trim().replace(/^Error: /, "");
+    return `${last[1]}${last[2] ?? ""}: ${reason}`;
+  }
+  return messages.slice(-2).join(": ");
 }

@@ -3,7 +3,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { CampaignValidationError } from "../../src/errors.js";
 import { loadSiteModel } from "../../src/campaign/index.js";
 import { buildSite, renderSite, SiteBuildError } from "../../src/site/build.js";
@@ -68,6 +68,40 @@ describe("rebuilding a site", () => {
     expect(site.read("/spielplatz/")).toBe(before);
     const siblings = readdirSync(path.dirname(site.outDir)).filter((name) => name.startsWith(path.basename(site.outDir)));
     expect(siblings).toEqual([path.basename(site.outDir)]);
+  });
+
+  it("returns the model it validated, so serve hands the collector what the pages show", async () => {
+    const site = await buildInto(FIXTURE);
+    made.push(site.outDir);
+    expect(site.model.builtAt).toBe(NOW.toISOString());
+    expect(site.model.campaigns.map((c) => c.slug)).toEqual(["spielplatz"]);
+    expect(site.model.campaigns[0]!.pages.map((p) => p.id)).toContain("umfrage");
+    expect(site.warnings).toEqual([]);
+  });
+
+  it("names the template and what is wrong in it, and nothing else prints the error a second time", async () => {
+    const templatesDir = tmpDir("templates");
+    made.push(templatesDir);
+    cpSync("templates", templatesDir, { recursive: true });
+    const hero = path.join(templatesDir, "components", "hero", "template.njk");
+    writeFileSync(hero, readFileSync(hero, "utf8").replace("{{ params.headingText }}", "{{ params.headingText | headline }}"));
+    const printed: string[] = [];
+    const capture = (stream: NodeJS.WriteStream) =>
+      vi.spyOn(stream, "write").mockImplementation((chunk: string | Uint8Array) => (printed.push(String(chunk)), true));
+    const spies = [capture(process.stdout), capture(process.stderr)];
+    const outDir = tmpDir("broken-template");
+    let error: unknown;
+    try {
+      await buildSite({ campaignsDir: FIXTURE, outDir, now: NOW, templatesDir });
+    } catch (caught) {
+      error = caught;
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+    expect(error).toBeInstanceOf(SiteBuildError);
+    expect((error as Error).message).toBe(`Could not build the site into ${outDir}: ${hero}: filter not found: headline`);
+    expect(printed.join("")).toBe("");
+    expect(existsSync(outDir)).toBe(false);
   });
 
   it("refuses to replace a folder it did not build, or the working directory", async () => {
