@@ -1,20 +1,20 @@
-// `mitreden serve`: build, serve the site (and, when it exists, the collector) on one port,
-// rebuild when a campaign file changes. For local previews and `npm start`, not for production.
-import { watch } from "node:fs";
+// `mitreden serve`: build, serve the site and the collector on one port, rebuild when anything in
+// the campaigns folder changes. For local previews and `npm start`, not for production.
 import path from "node:path";
-import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
-import { loadSiteModel } from "./campaign/index.js";
 import type { SiteModel } from "./campaign/model.js";
 import { findStylesheet } from "./collector/collect.js";
 import { collectorPlugin } from "./collector/server.js";
 import { openStore } from "./collector/store/index.js";
-import { formatProblem } from "./errors.js";
+import { CampaignValidationError, formatProblem, MitredenError, type Problem } from "./errors.js";
+import { rebuildOnChange, type RebuildWatcher } from "./serve/rebuild-on-change.js";
+import { serveSiteFiles } from "./serve/static-site.js";
 import { buildSite } from "./site/build.js";
 
 export interface ServeOptions {
   campaignsDir: string;
   outDir: string;
+  /** 0 picks a free port; RunningServer.url says which. */
   port: number;
   host?: string;
   /** Rebuild on changes in campaignsDir (default true). */
@@ -23,7 +23,10 @@ export interface ServeOptions {
   db?: string;
   /** Pretend it is this moment (the clock runs on from there): rehearse launch day, test a survey's open period. */
   now?: Date;
+  /** Where progress, warnings and build errors go, one line (or problem list) per call; default stdout. */
   log?: (line: string) => void;
+  /** Quiet time after the last change before a rebuild (default 150 ms). */
+  rebuildDelayMs?: number;
 }
 
 export interface RunningServer {
@@ -36,61 +39,102 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.log(line));
   const offset = options.now ? options.now.getTime() - Date.now() : 0;
   const clock = () => new Date(Date.now() + offset);
-  const first = await buildSite({ campaignsDir: options.campaignsDir, outDir: options.outDir, now: clock() });
+  const build = () => buildSite({ campaignsDir: options.campaignsDir, outDir: options.outDir, now: clock(), quiet: true });
+  const warnings = new WarningLog(log);
+
+  const first = await build();
   log(`Built ${first.pages.length} pages in ${first.ms} ms.`);
+  warnings.report(first.warnings);
+  // The collector follows rebuilds: it accepts what the site now shows.
+  const site: { model: SiteModel } = { model: first.model };
 
   const app = Fastify({ logger: false });
-  await app.register(fastifyStatic, { root: path.resolve(options.outDir), redirect: true, cacheControl: false });
-  // The collector on the same port under /api, as the built forms expect; it follows rebuilds.
-  const collector = { model: (await loadSiteModel(options.campaignsDir)).model };
+  // The collector on the same port under /api, as the built forms expect.
   const store = await openStore({ databaseUrl: process.env.DATABASE_URL || undefined, file: options.db });
   await app.register(collectorPlugin, {
     prefix: "/api",
-    model: () => collector.model,
+    model: () => site.model,
     store,
     now: clock,
     exportToken: process.env.MITREDEN_EXPORT_TOKEN || undefined,
     stylesheet: () => findStylesheet(options.outDir),
   });
-  app.setNotFoundHandler((_request, reply) => reply.code(404).type("text/html; charset=utf-8").sendFile("404.html"));
-  await app.listen({ port: options.port, host: options.host ?? "127.0.0.1" });
-  const url = `http://${options.host ?? "localhost"}:${options.port}`;
+  await serveSiteFiles(app, options.outDir);
+  const host = options.host ?? "127.0.0.1";
+  try {
+    await app.listen({ port: options.port, host });
+  } catch (error) {
+    await store.close();
+    const inUse = (error as NodeJS.ErrnoException).code === "EADDRINUSE";
+    throw new MitredenError(
+      inUse
+        ? `Port ${options.port} is in use (another mitreden serve?). Stop that one, or choose another port: mitreden serve --port ${options.port + 1}`
+        : `Cannot listen on ${host}:${options.port}: ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : options.port;
+  // Listening on every interface: this machine reaches it as localhost.
+  const url = `http://${host === "0.0.0.0" || host === "::" ? "localhost" : host.includes(":") ? `[${host}]` : host}:${port}`;
 
-  const stopWatching = options.watch === false ? () => {} : watchCampaigns(options, log, collector, clock);
+  let watcher: RebuildWatcher | undefined;
+  if (options.watch !== false) {
+    watcher = await rebuildOnChange(
+      options.campaignsDir,
+      async (changed) => {
+        const result = await build().catch((error: unknown) => {
+          log(describeFailure(error));
+          log("The last good site is still being served; save again once this is fixed.");
+          return undefined;
+        });
+        if (!result) return;
+        site.model = result.model;
+        log(`Rebuilt ${result.pages.length} pages in ${result.ms} ms (${describeChanges(changed)}).`);
+        warnings.report(result.warnings);
+      },
+      { delayMs: options.rebuildDelayMs, ignore: [options.outDir], onError: (error) => log(`Watching ${options.campaignsDir} failed: ${error.message}`) },
+    );
+  }
   return {
     url,
     app,
     close: async () => {
-      stopWatching();
+      await watcher?.close();
       await app.close();
       await store.close();
     },
   };
 }
 
-function watchCampaigns(options: ServeOptions, log: (line: string) => void, collector: { model: SiteModel }, clock: () => Date): () => void {
-  let timer: NodeJS.Timeout | undefined;
-  let building = Promise.resolve();
-  const rebuild = () => {
-    building = building.then(async () => {
-      try {
-        const result = await buildSite({ campaignsDir: options.campaignsDir, outDir: options.outDir, now: clock() });
-        collector.model = (await loadSiteModel(options.campaignsDir)).model;
-        log(`Rebuilt ${result.pages.length} pages in ${result.ms} ms.`);
-      } catch (error) {
-        // Keep serving the last good site; show what to fix.
-        const problems = (error as { problems?: Parameters<typeof formatProblem>[0][] }).problems;
-        log(problems ? problems.map(formatProblem).join("\n") : String((error as Error).message));
-        log("The last good build is still being served.");
-      }
-    });
-  };
-  const watcher = watch(options.campaignsDir, { recursive: true }, () => {
-    clearTimeout(timer);
-    timer = setTimeout(rebuild, 150);
-  });
-  return () => {
-    clearTimeout(timer);
-    watcher.close();
-  };
+/** A rebuild's failure, said once: the problems as file:line:col, or the one-line reason. */
+function describeFailure(error: unknown): string {
+  if (error instanceof CampaignValidationError) {
+    const count = error.problems.filter((p) => p.severity === "error").length;
+    return [...error.problems.map(formatProblem), `${count} ${count === 1 ? "error" : "errors"}: the site was not rebuilt.`].join("\n");
+  }
+  if (error instanceof MitredenError) return error.message;
+  return `Unexpected error while rebuilding: ${(error as Error)?.message ?? error}`;
+}
+
+/** "campaigns/marktplatz/campaign.json changed", or for a folder copied in: "7 files in campaigns/neu changed". */
+function describeChanges(changed: string[]): string {
+  const shown = changed.map((file) => path.relative(process.cwd(), path.resolve(file)) || ".");
+  if (shown.length <= 2) return `${shown.join(" and ")} changed`;
+  let common = shown[0]!;
+  while (!shown.every((file) => file === common || file.startsWith(common + path.sep)) && common !== path.dirname(common)) common = path.dirname(common);
+  return `${shown.length} files in ${common} changed`;
+}
+
+/** Prints warnings that the previous build did not have: a warning stays quiet while it lasts. */
+class WarningLog {
+  private previous = new Set<string>();
+  constructor(private readonly log: (line: string) => void) {}
+
+  report(warnings: Problem[]): void {
+    const lines = warnings.map(formatProblem);
+    const fresh = lines.filter((line) => !this.previous.has(line));
+    if (fresh.length) this.log(fresh.join("\n"));
+    this.previous = new Set(lines);
+  }
 }
