@@ -3,23 +3,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import * as cheerio from "cheerio";
-import { HtmlValidate } from "html-validate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSiteModel, type CampaignModel, type SiteModel } from "../../src/campaign/index.js";
 import { buildRoutes } from "../../src/site/routes.js";
+import { htmlValidate } from "./html-validate-rules.js";
 import { buildInto, NOW, type BuiltSite } from "./site-support.js";
-
-const htmlValidate = new HtmlValidate({
-  extends: ["html-validate:recommended"],
-  rules: {
-    // Titles follow "Page – Campaign – Organization" so each tab and bookmark says where it is
-    // (WCAG 2.4.2); a campaign title alone may have 90 characters. The distinguishing part comes
-    // first, so a search result that cuts the title cuts the least useful part.
-    "long-title": "off",
-    // A multiple-choice question is a group of checkboxes sharing one name (src/forms/fields.ts).
-    "form-dup-name": ["error", { shared: ["radio", "checkbox", "button", "reset", "submit"] }],
-  },
-});
 
 let site: BuiltSite;
 let model: SiteModel;
