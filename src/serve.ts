@@ -93,7 +93,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
         log(`Rebuilt ${result.pages.length} pages in ${result.ms} ms (${describeChanges(changed)}).`);
         warnings.report(result.warnings);
       },
-      { delayMs: options.rebuildDelayMs, ignore: [options.outDir], onError: (error) => log(`Watching ${options.campaignsDir} failed: ${error.message}`) },
+      { delayMs: options.rebuildDelayMs, ignore: [options.outDir], onError: (error) => log(describeWatchError(error, options.campaignsDir)) },
     );
   }
   return {
@@ -115,6 +115,14 @@ function describeFailure(error: unknown): string {
   }
   if (error instanceof MitredenError) return error.message;
   return `Unexpected error while rebuilding: ${(error as Error)?.message ?? error}`;
+}
+
+function describeWatchError(error: Error, dir: string): string {
+  // Linux allows a limited number of watched folders per user; editors and other watchers share it.
+  if ((error as NodeJS.ErrnoException).code === "ENOSPC") {
+    return `Cannot watch ${dir} for changes: the system's limit of watched folders is reached. Raise it (sudo sysctl fs.inotify.max_user_watches=524288) and restart mitreden serve.`;
+  }
+  return `Watching ${dir} for changes failed, saves may not rebuild: ${error.message}`;
 }
 
 /** "campaigns/marktplatz/campaign.json changed", or for a folder copied in: "7 files in campaigns/neu changed". */
