@@ -1,9 +1,10 @@
 // Where every page of a campaign lives (DESIGN.md, "URLs of the built site"). One place, so the site,
 // the share cards, the sitemap and the collector's redirects never disagree.
+import { everyTranslation, message } from "../i18n/index.js";
 import type { CampaignModel, Locale } from "./model.js";
 
 /** Page ids that would collide with URLs mitreden generates itself. */
-export const RESERVED_PAGE_IDS = ["accessibility", "social-kit", "assets", "api", "danke", "thanks"];
+export const RESERVED_PAGE_IDS = ["accessibility", "social-kit", "assets", "api", ...new Set(everyTranslation("site.thankYou.path"))];
 
 /** Root-relative URL of a campaign page: landing page when pageId is undefined. Always ends in "/". */
 export function pagePath(campaign: Pick<CampaignModel, "slug" | "locale">, locale: Locale, pageId?: string): string {
@@ -29,5 +30,5 @@ export function socialKitPath(campaign: Pick<CampaignModel, "slug">): string {
  * JavaScript (303), and where the browser script may go after one with it.
  */
 export function thankYouPath(campaign: CampaignModel, locale: Locale, pageId: string): string {
-  return `${pagePath(campaign, locale, pageId)}${locale.toLowerCase().startsWith("de") ? "danke" : "thanks"}/`;
+  return `${pagePath(campaign, locale, pageId)}${message(locale, "site.thankYou.path")}/`;
 }

@@ -8,7 +8,7 @@ import type { CampaignModel, Locale, QuestionModel, SurveyPageModel } from "../c
 import { packagePath } from "../package-root.js";
 import { controlId, controlIdForField, FIELD, fieldName, type FormFields, optionControlId, OTHER_VALUE, questionIdOf } from "./fields.js";
 import { questionOf } from "./issues.js";
-import { uiFormat, uiText } from "./messages.js";
+import { quoted, uiFormat, uiText } from "./messages.js";
 import { clientConfig } from "./client-config.js";
 
 const markdown = new MarkdownIt({ html: false, linkify: true });
@@ -248,7 +248,7 @@ export function conditionHint(input: Pick<SurveyFormInput, "page" | "locale">, q
   if (!trigger) return "";
   const labelOf = (v: string | number | boolean) =>
     ("options" in trigger ? trigger.options.find((o) => o.value === v)?.label[input.locale] : undefined) ?? String(v);
-  const quote = (text: string) => (input.locale.startsWith("de") ? `„${text}“` : `“${text}”`);
+  const quote = (text: string) => quoted(text, input.locale);
   const values = q.showIf.values.map((v) => quote(labelOf(v))).join(uiText("conditionOr", input.locale));
   return uiFormat("conditionHint", input.locale, { question: plain(trigger.label[input.locale] ?? trigger.id), values });
 }

@@ -2,8 +2,7 @@
 // subset and the pictures. Made before the pages are rendered, so templates only print paths.
 import path from "node:path";
 import type { SiteModel } from "../campaign/model.js";
-import { monthNames } from "./dates.js";
-import { languageName, messagesFor } from "./i18n.js";
+import { catalogueTexts, languageName, monthNames } from "../i18n/index.js";
 import { copyImages, prepareImages, type ImageAssets } from "./images.js";
 import { buildStyles } from "./styles/compile.js";
 import { buildFonts } from "./styles/fonts.js";
@@ -65,7 +64,7 @@ export function siteText(model: SiteModel): string {
   walk(model.campaigns);
   const locales = new Set([model.locale, "en", ...model.campaigns.flatMap((c) => c.locales)]);
   for (const locale of locales) {
-    parts.push(...Object.values(messagesFor(locale)), languageName(locale), ...monthNames(locale));
+    parts.push(...catalogueTexts(locale), languageName(locale), ...monthNames(locale));
   }
   return parts.join("\n");
 }

@@ -1,63 +1,26 @@
-// Every word of the interface, in German (the default) and English. Campaign texts come from
-// campaign.json; these are the labels around them. Other locales fall back to English, the
-// language most visitors of a non-German page can read.
-import { MitredenError } from "../errors.js";
-import { memoize } from "../memo.js";
-import { de } from "./messages/de.js";
-import { en } from "./messages/en.js";
+// Interface texts as templates ask for them: the `t` and `th` filters (src/site/plugin.ts) over the
+// one i18n module (src/i18n/). `translate` is also re-exported for the collector's map error page
+// (src/collector/contributions/html.ts) until it imports src/i18n itself.
+import { translate } from "../i18n/index.js";
+import { escapeAttr as escapeHtml } from "./images.js";
 
-export type MessageKey = keyof typeof de;
-/** A complete catalogue: TypeScript rejects one that lacks a key of the German original. */
-export type Messages = Record<MessageKey, string>;
+export { translate } from "../i18n/index.js";
 
-export const catalogues: Readonly<Record<string, Messages>> = { de, en };
-
-export const FALLBACK_LOCALE = "en";
-
-/** A key the templates asked for that no catalogue has: a typo, fail the build. */
-export class MissingMessageError extends MitredenError {}
-
-/** The catalogue for a locale: exact tag, then its language ("de-AT" → "de"), then English. */
-export function messagesFor(locale: string): Messages {
-  const language = locale.toLowerCase().split("-")[0] ?? "";
-  return catalogues[locale] ?? catalogues[language] ?? en;
-}
-
-/** The language whose catalogue serves `locale` (for the lang attribute of UI text). */
-export function uiLocaleFor(locale: string): string {
-  const language = locale.toLowerCase().split("-")[0] ?? "";
-  return catalogues[locale] ? locale : catalogues[language] ? language : FALLBACK_LOCALE;
-}
+const isSafe = (value: unknown): value is { val: string } =>
+  typeof value === "object" && value !== null && typeof (value as { val?: unknown }).val === "string";
 
 /**
- * The text for `key` in `locale` with `{name}` placeholders filled in. Throws for an unknown key
- * or a placeholder without a value, so a mistake breaks the build instead of showing "" or "{date}".
+ * The `th` filter: an interface text with markup in its placeholders. Values a template marked
+ * `| safe` stay markup, everything else is escaped. Numbers go in as they are, so they still
+ * choose a plural form.
  */
-export function translate(locale: string, key: string, params: Record<string, unknown> = {}): string {
-  const template = (messagesFor(locale) as Record<string, string>)[key];
-  if (template === undefined) {
-    throw new MissingMessageError(
-      `No interface text "${key}" in src/site/messages/. Add it to de.ts and en.ts, or fix the key in the template.`,
-    );
-  }
-  return template.replace(/\{(\w+)\}/g, (_match, name: string) => {
-    const value = params[name];
-    if (value === undefined || value === null) {
-      throw new MissingMessageError(`Interface text "${key}" needs a value for {${name}}; pass it to the t filter.`);
-    }
-    return String(value);
+export function translateHtml(key: string, locale: string, params: Readonly<Record<string, unknown>>): string {
+  // Placeholders become markers, the text is escaped, then each marker becomes its value.
+  const names = Object.keys(params).filter((name) => typeof params[name] !== "number");
+  const markers = Object.fromEntries(names.map((name, i) => [name, `\ue000${i}\ue001`]));
+  const escaped = escapeHtml(translate(locale, key, { ...params, ...markers }));
+  return escaped.replace(/\ue000(\d+)\ue001/g, (_m, i: string) => {
+    const value = params[names[Number(i)]!];
+    return isSafe(value) ? value.val : escapeHtml(String(value));
   });
 }
-
-/** A language named in that language ("Deutsch", "English", "Türkçe"), for the language switcher. */
-// Asked for on every page (switcher, alternates); Intl.DisplayNames is slow to make.
-export const languageName = memoize((locale: string): string => {
-  let name: string | undefined;
-  try {
-    name = new Intl.DisplayNames([locale], { type: "language" }).of(locale);
-  } catch {
-    name = undefined;
-  }
-  if (!name) return locale;
-  return name.charAt(0).toLocaleUpperCase(locale) + name.slice(1);
-});

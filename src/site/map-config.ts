@@ -1,17 +1,17 @@
 // The JSON a map page gives its script (src/client/map/config.ts): the map from the model in the
-// page's language, the collector's URLs, the self-hosted library and the interface texts.
+// page's language, the collector's URLs, the self-hosted library and the interface texts (the map
+// namespace's js.* texts, with the Intl locale their numbers and plural forms are written in).
 import type { CampaignModel, Locale, MapPageModel } from "../campaign/model.js";
-import { messagesFor } from "./i18n.js";
+import { intlLocale, messages } from "../i18n/index.js";
 import type { MapAssets } from "./map-assets.js";
 import { textIn } from "./routes.js";
 
-const CLIENT_TEXT = "map.js.";
+const CLIENT_TEXT = "js.";
 
 export function mapClientConfig(campaign: CampaignModel, page: MapPageModel, locale: Locale, ui: Locale, assets: MapAssets | undefined, open: boolean): string {
   const map = page.map;
   const api = `${campaign.site.collector}/${campaign.slug}/${page.id}`;
   const text = (t: Record<Locale, string>) => textIn(t, locale, campaign);
-  const messages = messagesFor(ui) as Record<string, string>;
   const library = map.renderer === "mapbox" ? assets?.mapbox : assets?.maplibre;
   const config = {
     slug: campaign.slug,
@@ -34,7 +34,8 @@ export function mapClientConfig(campaign: CampaignModel, page: MapPageModel, loc
     open,
     maxLength: map.contributions.maxLength,
     moderation: map.contributions.moderation,
-    text: Object.fromEntries(Object.entries(messages).filter(([k]) => k.startsWith(CLIENT_TEXT)).map(([k, v]) => [k.slice(CLIENT_TEXT.length), v])),
+    textLocale: intlLocale(locale),
+    text: Object.fromEntries(Object.entries(messages(ui, "map")).filter(([k]) => k.startsWith(CLIENT_TEXT)).map(([k, v]) => [k.slice(CLIENT_TEXT.length), v])),
   };
   // Inside <script type="application/json">: "</script>" or "<!--" in a text must not end the element.
   return JSON.stringify(config).replace(/</g, "\\u003c");

@@ -1,8 +1,8 @@
 // What a campaign's navigation and status say, decided in TypeScript so templates stay markup.
 import type { CampaignModel, Locale, PageModel, Period } from "../campaign/model.js";
 import { pagePath } from "../campaign/urls.js";
-import { formatDate, isoDate, periodState, type PeriodState } from "./dates.js";
-import { translate, uiLocaleFor } from "./i18n.js";
+import { formatDate, message, uiLocaleFor } from "../i18n/index.js";
+import { isoDate, periodState, type PeriodState } from "./dates.js";
 import { markdownToText } from "./markdown.js";
 
 export interface Status {
@@ -16,11 +16,11 @@ export interface Status {
 /** The state of a period in words, for the status badge. */
 export function statusOf(period: Period, locale: Locale, timeZone: string, now: string): Status {
   const state = periodState(period, now);
-  if (state === "closed") return { state, text: translate(locale, "status.closed") };
+  if (state === "closed") return { state, text: message(locale, "site.status.closed") };
   const at = state === "upcoming" ? period.start : period.end;
   return {
     state,
-    text: translate(locale, `status.${state}`, { date: formatDate(at, locale, timeZone) }),
+    text: message(locale, `site.status.${state}`, { date: formatDate(at, locale, timeZone) }),
     datetime: isoDate(at, timeZone),
   };
 }
@@ -49,12 +49,11 @@ export interface PageNavItem {
 
 /** The campaign's pages in their authored order, the overview first. */
 export function pageNavItems(campaign: CampaignModel, locale: Locale, now: string, currentUrl?: string): PageNavItem[] {
-  const t = (key: string) => translate(locale, key);
   const uiLang = uiLocaleFor(locale) === locale ? undefined : uiLocaleFor(locale);
   const overviewHref = pagePath(campaign, locale);
   const overview: PageNavItem = {
     kind: "landing",
-    text: t("pageNav.overview"),
+    text: message(locale, "site.pageNav.overview"),
     href: overviewHref,
     current: currentUrl === overviewHref,
     preline: "",
@@ -65,11 +64,11 @@ export function pageNavItems(campaign: CampaignModel, locale: Locale, now: strin
   };
   return [
     overview,
-    ...campaign.pages.map((page): PageNavItem => {
+    // Results pages are refused by validation until they are built (campaign/checks/not-yet-built.ts).
+    ...campaign.pages.filter((page) => page.type !== "results").map((page): PageNavItem => {
       const href = pagePath(campaign, locale, page.id);
       const open = page.type !== "info" && periodState(participationPeriod(campaign, page), now) === "open";
-      const cta =
-        page.type === "info" ? t("cta.info") : page.type === "survey" ? t(open ? "cta.survey" : "cta.surveyInactive") : t(open ? "cta.map" : "cta.mapInactive");
+      const cta = message(locale, page.type === "info" ? "site.cta.info" : `site.cta.${page.type}${open ? "" : "Inactive"}`);
       const subtitle = page.card?.subtitle?.[locale];
       const intro = page.intro?.[locale];
       return {
@@ -78,7 +77,7 @@ export function pageNavItems(campaign: CampaignModel, locale: Locale, now: strin
         text: page.title[locale] ?? "",
         href,
         current: currentUrl === href,
-        preline: t(`kind.${page.type}`),
+        preline: message(locale, `site.kind.${page.type}`),
         description: subtitle ?? (intro ? markdownToText(intro, 180) : ""),
         cta,
         primary: open,

@@ -10,8 +10,9 @@ import { prepareAssets, type SiteAssets } from "./assets.js";
 import type { MapAssets } from "./map-assets.js";
 import { mapClientConfig } from "./map-config.js";
 import { shareMetaForRoute, type ShareCard } from "./cards/index.js";
-import { formatDate, isoDate, periodState } from "./dates.js";
-import { languageName, translate } from "./i18n.js";
+import { formatDate, languageName, translate } from "../i18n/index.js";
+import { isoDate, periodState } from "./dates.js";
+import { translateHtml } from "./i18n.js";
 import { escapeAttr, pictureHtml, type PictureOptions } from "./images.js";
 import { markdownToText, renderMarkdown } from "./markdown.js";
 import { pageNavItems, participationPeriod, statusOf } from "./navigation.js";
@@ -92,7 +93,7 @@ export default function mitredenPlugin(eleventyConfig: UserConfig, options: Mitr
 function addFilters(eleventyConfig: UserConfig, model: SiteModel, assets: SiteAssets): void {
   const filter = (name: string, fn: (...args: never[]) => unknown) => eleventyConfig.addFilter(name, fn);
 
-  /** Interface text: {{ "status.open" | t(locale, { date: d }) }}. */
+  /** Interface text (src/i18n): {{ "status.open" | t(ui, { date: d }) }}, {{ "map.form.category" | t(ui) }}. */
   filter("t", (key: string, locale: Locale, params?: Record<string, unknown>) => translate(locale, key, params));
   /** Interface text with markup in its placeholders (values from `| safe` stay markup); pipe into `| safe`. */
   filter("th", (key: string, locale: Locale, params: Record<string, unknown> = {}) => translateHtml(key, locale, params));
@@ -136,23 +137,4 @@ function addFilters(eleventyConfig: UserConfig, model: SiteModel, assets: SiteAs
 interface ImageFilterOptions extends Omit<PictureOptions, "alt"> {
   /** Empty alt text here although the image has one, e.g. on a card whose title says it all. */
   decorative?: boolean;
-}
-
-const SAFE = (value: unknown): value is { val: string } =>
-  typeof value === "object" && value !== null && typeof (value as { val?: unknown }).val === "string";
-
-function translateHtml(key: string, locale: Locale, params: Record<string, unknown>): string {
-  // Placeholders become markers, the text is escaped, then each marker becomes its value:
-  // escaped when plain text, as is when the template marked it safe.
-  const names = Object.keys(params);
-  const markers = Object.fromEntries(names.map((name, i) => [name, `\ue000${i}\ue001`]));
-  const escaped = escapeHtml(translate(locale, key, markers));
-  return escaped.replace(/\ue000(\d+)\ue001/g, (_m, i: string) => {
-    const value = params[names[Number(i)]!];
-    return SAFE(value) ? value.val : escapeHtml(String(value));
-  });
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }

@@ -4,7 +4,7 @@
 import type { CampaignModel, Locale, PageModel, ResultsPageModel, SiteModel } from "../campaign/model.js";
 import { absoluteUrl, accessibilityPath, pagePath, thankYouPath } from "../campaign/urls.js";
 import type { KitData, KitPoster } from "./social/index.js";
-import { translate, uiLocaleFor } from "./i18n.js";
+import { message, uiLocaleFor } from "../i18n/index.js";
 import { markdownToText } from "./markdown.js";
 
 export type RouteKind = "index" | "landing" | "info" | "survey" | "map" | "accessibility" | "notFound" | "socialKit" | "poster" | "thankYou" | "mapThanks";
@@ -71,12 +71,11 @@ export function buildRoutes(model: SiteModel, kits?: ReadonlyMap<string, KitData
 }
 
 function campaignRoutes(campaign: CampaignModel, locale: Locale): Route[] {
-  const t = (key: string, params?: Record<string, unknown>) => translate(locale, key, params);
   const organization = campaign.organization.name[locale] ?? "";
   const campaignTitle = campaign.title[locale] ?? "";
   const landingUrl = pagePath(campaign, locale);
   const uiLocale = uiLocaleFor(locale);
-  const home: Crumb = { text: t("breadcrumbs.home"), url: "/", lang: uiLocale === locale ? undefined : uiLocale };
+  const home: Crumb = { text: message(locale, "site.breadcrumbs.home"), url: "/", lang: uiLocale === locale ? undefined : uiLocale };
   const common = { campaign, locale, uiLocale, indexable: true };
   const located = (path: (l: Locale) => string) => ({
     url: path(locale),
@@ -110,14 +109,14 @@ function campaignRoutes(campaign: CampaignModel, locale: Locale): Route[] {
     };
   });
 
-  const statementTitle = t("a11y.title");
+  const statementTitle = message(locale, "site.a11y.title");
   const accessibility: Route = {
     ...common,
     ...located((l) => accessibilityPath(campaign, l)),
     kind: "accessibility",
     title: [statementTitle, campaignTitle, organization].join(SEPARATOR),
     heading: statementTitle,
-    description: t("a11y.description", { campaign: campaignTitle }),
+    description: message(locale, "site.a11y.description", { campaign: campaignTitle }),
     breadcrumbs: [home, { text: campaignTitle, url: landingUrl }, { text: statementTitle, lang: home.lang }],
   };
 
@@ -125,7 +124,7 @@ function campaignRoutes(campaign: CampaignModel, locale: Locale): Route[] {
   const thankYous = campaign.pages.flatMap((page): Route[] => {
     if (page.type !== "survey") return [];
     const pageTitle = page.title[locale] ?? "";
-    const heading = t("thankYou.title");
+    const heading = message(locale, "site.thankYou.title");
     return [
       {
         ...common,
@@ -146,7 +145,7 @@ function campaignRoutes(campaign: CampaignModel, locale: Locale): Route[] {
   const mapThanks = campaign.pages.flatMap((page): Route[] => {
     if (page.type !== "map") return [];
     const pageTitle = page.title[locale] ?? "";
-    const heading = t("map.thanks.title");
+    const heading = message(locale, "map.thanks.title");
     const pageUrl = pagePath(campaign, locale, page.id);
     return [{ ...common, indexable: false, url: thankYouPath(campaign, locale, page.id), alternates: [], kind: "mapThanks", page, heading, description: heading,
       title: [heading, campaignTitle, organization].join(SEPARATOR),
@@ -168,7 +167,7 @@ function kitRoutes(campaign: CampaignModel, kit: KitData): Route[] {
   const crumbs = (l: Locale, text: string): Crumb[] => {
     const uiLocale = uiLocaleFor(l);
     const trail: Crumb[] = [
-      { text: translate(l, "breadcrumbs.home"), url: "/", lang: uiLocale === l ? undefined : uiLocale },
+      { text: message(l, "site.breadcrumbs.home"), url: "/", lang: uiLocale === l ? undefined : uiLocale },
       { text: campaignTitle(l), url: pagePath(campaign, l) },
     ];
     if (text !== heading) trail.push({ text: heading, url: kit.url, lang: l === kit.lang ? undefined : kit.lang });
@@ -221,7 +220,7 @@ function indexRoute(model: SiteModel): Route {
   const locale = model.locale;
   const first = model.campaigns[0];
   const organization = first ? textIn(first.organization.name, locale, first) : "";
-  const title = translate(locale, "index.title");
+  const title = message(locale, "site.index.title");
   return {
     url: "/",
     kind: "index",
@@ -229,8 +228,8 @@ function indexRoute(model: SiteModel): Route {
     uiLocale: uiLocaleFor(locale),
     alternates: [],
     title: organization ? [title, organization].join(SEPARATOR) : title,
-    heading: translate(locale, "index.heading"),
-    description: translate(locale, "index.lead", { organization: organization || title }),
+    heading: message(locale, "site.index.heading"),
+    description: message(locale, "site.index.lead", { organization: organization || title }),
     canonical: first ? absoluteUrl(first, "/") : undefined,
     breadcrumbs: [],
     indexable: true,
@@ -241,7 +240,7 @@ function notFoundRoute(model: SiteModel): Route {
   const locale = model.locale;
   const first = model.campaigns[0];
   const organization = first ? textIn(first.organization.name, locale, first) : "";
-  const title = translate(locale, "notFound.title");
+  const title = message(locale, "site.notFound.title");
   return {
     url: "/404.html",
     kind: "notFound",
@@ -250,7 +249,7 @@ function notFoundRoute(model: SiteModel): Route {
     alternates: [],
     title: organization ? [title, organization].join(SEPARATOR) : title,
     heading: title,
-    description: translate(locale, "notFound.text"),
+    description: message(locale, "site.notFound.text"),
     breadcrumbs: [],
     indexable: false,
   };

@@ -1,7 +1,8 @@
 // The route list (one entry per page), dates and Markdown, without building a site.
 import { describe, expect, it } from "vitest";
 import { loadSiteModel } from "../../src/campaign/index.js";
-import { formatDate, periodState } from "../../src/site/dates.js";
+import { formatDate } from "../../src/i18n/index.js";
+import { periodState } from "../../src/site/dates.js";
 import { markdownToText, renderMarkdown } from "../../src/site/markdown.js";
 import { buildRoutes } from "../../src/site/routes.js";
 import { NOW } from "./site-support.js";

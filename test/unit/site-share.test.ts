@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSiteModel, type SiteModel } from "../../src/campaign/index.js";
 import { PLATFORM_LIMITS, composePost, postLength, postUrl } from "../../src/campaign/social-text.js";
 import { pagePath, socialKitPath } from "../../src/campaign/urls.js";
+import { formatNumber, intlLocale } from "../../src/i18n/index.js";
 import { buildSite, type BuildSiteResult } from "../../src/site/build.js";
 import { fileOf, tmpDir, withReaders, type BuiltSite } from "./site-support.js";
 
@@ -131,8 +132,8 @@ describe("social kit page", () => {
             const field = $(`textarea#${id}`);
             expect(field.text(), id).toBe(composed);
             const count = $(`#${field.attr("aria-describedby")}`).text();
-            expect(count, id).toContain(`${postLength(platform, composed, url)} `);
-            expect(count, id).toContain(`${PLATFORM_LIMITS[platform]}`);
+            expect(count, id).toContain(`${formatNumber(postLength(platform, composed, url), intlLocale(c.locale))} `);
+            expect(count, id).toContain(formatNumber(PLATFORM_LIMITS[platform], intlLocale(c.locale)));
 
             const link = field.closest(".mr-kit__entry").find(`a[href^="${c.site.baseUrl}"]`).first().attr("href")!;
             const parsed = new URL(link);

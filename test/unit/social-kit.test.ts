@@ -10,6 +10,7 @@ import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PLATFORM_LIMITS, composePost, postLength } from "../../src/campaign/social-text.js";
 import type { CampaignModel } from "../../src/campaign/model.js";
+import { formatNumber, intlLocale } from "../../src/i18n/index.js";
 import { buildSocialKit, type KitData } from "../../src/site/social/index.js";
 import { exampleModel, templates, tempDir } from "./cards-helpers.js";
 
@@ -46,8 +47,9 @@ describe("posts", () => {
           expect(entry.composed).toBe(expected);
           for (const tag of campaign.social.hashtags) expect(entry.composed).toContain(`#${tag}`);
           const length = postLength(platform, expected, entry.url);
-          expect(entry.countLabel).toContain(`${length}`);
-          expect(entry.countLabel).toContain(`${PLATFORM_LIMITS[platform]}`);
+          expect(entry.countLabel).toContain(formatNumber(length, intlLocale(campaign.locale)));
+          // The kit speaks the campaign's language, numbers included: "341 von 2.200 Zeichen".
+          expect(entry.countLabel).toContain(formatNumber(PLATFORM_LIMITS[platform], intlLocale(campaign.locale)));
           expect(entry.fits).toBe(length <= PLATFORM_LIMITS[platform]);
 
           const url = new URL(entry.url);

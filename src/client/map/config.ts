@@ -1,5 +1,7 @@
 // What the page tells its script (a JSON block written at build time by src/site/map-config.ts).
 import type { FeatureCollection } from "geojson";
+import type { Text } from "../../i18n/catalogue.js";
+import { fill } from "../../i18n/format.js";
 
 export interface MapClientConfig {
   slug: string;
@@ -25,8 +27,10 @@ export interface MapClientConfig {
   open: boolean;
   maxLength: number;
   moderation: "before" | "after";
-  /** Interface texts with {placeholders}. */
-  text: Record<string, string>;
+  /** Intl locale of the texts: numbers and plural forms (src/i18n). */
+  textLocale: string;
+  /** Interface texts with {placeholders}, some with plural forms. */
+  text: Record<string, Text>;
 }
 
 export function readConfig(): MapClientConfig | undefined {
@@ -36,6 +40,5 @@ export function readConfig(): MapClientConfig | undefined {
 }
 
 export function say(config: MapClientConfig, key: string, params: Record<string, string | number> = {}): string {
-  const template = config.text[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (_m, name: string) => String(params[name] ?? ""));
+  return fill(config.text[key] ?? key, params, config.textLocale, () => "");
 }

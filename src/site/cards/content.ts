@@ -3,9 +3,7 @@
 // pictures. A card's cache key is the hash of this object, so everything it shows must be in it.
 import type { CampaignModel, Locale, PageModel, SiteModel } from "../../campaign/model.js";
 import { accessibilityPath, pagePath } from "../../campaign/urls.js";
-import { formatDate } from "../dates.js";
-import { translate } from "../i18n.js";
-import { cardWords } from "./messages.js";
+import { formatDate, message } from "../../i18n/index.js";
 
 export interface CardContent {
   locale: Locale;
@@ -62,7 +60,7 @@ export function innerPage(campaign: CampaignModel, locale: Locale, model: PageMo
 
 function accessibilityPage(campaign: CampaignModel, locale: Locale): CardPage {
   return page(campaign, locale, accessibilityPath(campaign, locale), "accessibility", {
-    title: translate(locale, "a11y.title"),
+    title: message(locale, "site.a11y.title"),
     kicker: text(campaign.title, locale),
   });
 }
@@ -74,7 +72,7 @@ function indexPage(first: CampaignModel, locale: Locale): CardPage {
   return {
     url: "/",
     name: `index-${locale}`,
-    content: { ...base, period: undefined, kicker: translate(locale, "index.title"), title: translate(locale, "index.heading") },
+    content: { ...base, period: undefined, kicker: message(locale, "site.index.title"), title: message(locale, "site.index.heading") },
   };
 }
 
@@ -98,7 +96,7 @@ function common(campaign: CampaignModel, locale: Locale, url: string): CardConte
     locale,
     title: "",
     organization: text(campaign.organization.name, locale),
-    period: cardWords(locale).until(formatDate(campaign.period.end, locale, campaign.timezone)),
+    period: message(locale, "cards.until", { date: formatDate(campaign.period.end, locale, campaign.timezone) }),
     address: (host + url).replace(/\/$/, ""),
     theme: campaign.theme,
   };

@@ -60,10 +60,3 @@ export const FORMATS: Record<CardFormat, FormatSpec> = {
   // Instagram and others lay the account name over the top ~250 px and the reply bar over the bottom.
   story: { ...tall, width: 1080, height: 1920, safeTop: 250, safeBottom: 340, heroShare: 0.42 },
 };
-
-export const FORMAT_NAMES: Record<CardFormat, { de: string; en: string }> = {
-  link: { de: "Linkvorschau", en: "Link preview" },
-  square: { de: "Quadrat", en: "Square" },
-  portrait: { de: "Hochformat", en: "Portrait" },
-  story: { de: "Story", en: "Story" },
-};

@@ -17,7 +17,7 @@ import type { CardRenderer } from "./render.js";
 
 export { shareMeta, shareMetaForRoute, type ShareMeta, type ShareMetaInput, type ShareRoute } from "./share-meta.js";
 export { cardPages, landingPage, innerPage, cardAlt, type CardContent, type CardPage } from "./content.js";
-export { FORMATS, FORMAT_NAMES, type CardFormat } from "./formats.js";
+export { FORMATS, type CardFormat } from "./formats.js";
 
 export interface ShareCard {
   /** Root-relative URL of the PNG, e.g. /assets/cards/marktplatz-umfrage-de.3f2a9c1b.png. */

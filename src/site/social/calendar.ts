@@ -1,18 +1,18 @@
 // The editorial calendar: planned posts and the campaign's milestones, as .ics and as .csv.
 import type { CampaignModel } from "../../campaign/model.js";
 import { dateInZone } from "../../campaign/time.js";
+import { message } from "../../i18n/index.js";
 import { toCsv, type CsvRow } from "./csv.js";
 import { icsCalendar, type CalendarEvent } from "./ics.js";
-import type { KitLabels } from "./messages.js";
 import { milestones } from "./milestones.js";
 import type { PlannedPost } from "./posts.js";
 
 /** A post takes a slot of this length in the calendar: time to publish it and answer first replies. */
 const POST_MINUTES = 30;
 
-export function calendarFiles(campaign: CampaignModel, planned: PlannedPost[], labels: KitLabels, now: Date): { ics: string; csv: string } {
+export function calendarFiles(campaign: CampaignModel, planned: PlannedPost[], now: Date): { ics: string; csv: string } {
   const host = new URL(campaign.site.baseUrl).host;
-  const dates = milestones(campaign, labels);
+  const dates = milestones(campaign);
   const events: CalendarEvent[] = dates.map((m) => ({
     uid: `${campaign.slug}-${m.id}@${host}`,
     summary: m.title,
@@ -24,7 +24,7 @@ export function calendarFiles(campaign: CampaignModel, planned: PlannedPost[], l
     const first = own[0];
     events.push({
       uid: `${campaign.slug}-post-${post.id}@${host}`,
-      summary: labels.postEvent(post.id, own.map((p) => p.platformName).join(", ")),
+      summary: message(campaign.locale, "kit.postEvent", { id: post.id, platforms: own.map((p) => p.platformName).join(", ") }),
       description: first ? first.composed.replace(first.url, campaign.site.baseUrl + first.pagePath) : post.text[campaign.locale],
       url: first ? campaign.site.baseUrl + first.pagePath : undefined,
       start: { instant: post.date, minutes: POST_MINUTES },

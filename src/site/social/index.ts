@@ -5,12 +5,10 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { CampaignModel, Locale } from "../../campaign/model.js";
 import { socialKitPath } from "../../campaign/urls.js";
-import { formatDate } from "../dates.js";
-import { languageName } from "../i18n.js";
-import { innerPage, landingPage, renderCardImages, FORMAT_NAMES, type CardImage, type CardOptions, type CardPage, type CardRequest, type ShareCard } from "../cards/index.js";
+import { formatDate, formatDateTime, languageName, message, messages, uiLocaleFor } from "../../i18n/index.js";
+import { innerPage, landingPage, renderCardImages, type CardImage, type CardOptions, type CardPage, type CardRequest, type ShareCard } from "../cards/index.js";
 import { COPY_SCRIPT, KIT_CSS, POSTER_CSS } from "./assets.js";
 import { calendarFiles } from "./calendar.js";
-import { kitLabels } from "./messages.js";
 import { plannedPosts } from "./posts.js";
 import { printUrl, shortUrl, writeQrCode } from "./qr.js";
 
@@ -46,6 +44,8 @@ export interface KitPoster {
   /** Root-relative URL of the poster page. */
   url: string;
   locale: Locale;
+  /** Language of the poster's own words (call, until, scan): `locale`, or its fallback. */
+  uiLocale: Locale;
   title: string;
   campaignTitle: string;
   organization: string;
@@ -96,7 +96,7 @@ export async function buildSocialKit(
 ): Promise<KitData> {
   const base = socialKitPath(campaign);
   const dir = path.join(outDir, ...base.split("/").filter(Boolean));
-  const labels = kitLabels(campaign.locale);
+  const locale = campaign.locale;
   const planned = plannedPosts(campaign);
   const pages = campaign.locales.flatMap((locale) => [landingPage(campaign, locale), ...campaign.pages.map((p) => innerPage(campaign, locale, p))]);
   const pageOf = (url: string) => pages.find((p) => p.url === url)!;
@@ -127,7 +127,7 @@ export async function buildSocialKit(
   const posts = campaign.social.posts.map((post): KitPost => ({
     id: post.id,
     date: post.date,
-    dateLabel: new Intl.DateTimeFormat(campaign.locale, { dateStyle: "full", timeStyle: "short", timeZone: campaign.timezone }).format(new Date(post.date)),
+    dateLabel: formatDateTime(post.date, locale, campaign.timezone),
     pageTitle: titleOf(pageOf(planned.find((p) => p.post === post)?.pagePath ?? "")),
     entries: planned
       .filter((p) => p.post === post)
@@ -138,7 +138,7 @@ export async function buildSocialKit(
         localeName: localeName(p.locale),
         composed: p.composed,
         rows: Math.min(12, p.composed.split("\n").length + Math.ceil(p.composed.length / 70)),
-        countLabel: labels.characters(p.length, p.limit),
+        countLabel: message(locale, "kit.characters", { length: p.length, limit: p.limit }),
         fits: p.fits,
         url: p.url,
         images: p.formats.map((format) => images.get(`${pageOf(p.pagePath).name}-${format}`)!),
@@ -155,26 +155,26 @@ export async function buildSocialKit(
     const file = (f: string) => `${base}qr/${path.basename(f)}`;
     const poster = `${base}poster/${id}/`;
     const short = shortUrl(campaign.site.baseUrl, page.url);
-    const locale = page.content.locale;
-    qrCodes.push({ title: titleOf(page), locale, localeName: localeName(locale), url, shortUrl: short, svg: file(files.svg), png: file(files.png), poster });
-    const words = kitLabels(locale);
+    const pageLocale = page.content.locale;
+    qrCodes.push({ title: titleOf(page), locale: pageLocale, localeName: localeName(pageLocale), url, shortUrl: short, svg: file(files.svg), png: file(files.png), poster });
     posters.push({
       url: poster,
-      locale,
+      locale: pageLocale,
+      uiLocale: uiLocaleFor(pageLocale),
       title: titleOf(page),
       campaignTitle: page.content.kicker ?? "",
       organization: page.content.organization,
-      until: words.posterUntil(formatDate(campaign.period.end, locale, campaign.timezone)),
-      call: words.posterCall,
-      scan: words.posterScan,
+      until: message(pageLocale, "kit.posterUntil", { date: formatDate(campaign.period.end, pageLocale, campaign.timezone) }),
+      call: message(pageLocale, "kit.posterCall"),
+      scan: message(pageLocale, "kit.posterScan"),
       qrSvg: file(files.svg),
-      qrAlt: `QR-Code: ${short}`,
+      qrAlt: message(pageLocale, "kit.poster.qrAlt", { address: short }),
       shortUrl: short,
       primary: campaign.theme.primary,
     });
   }
 
-  const calendar = calendarFiles(campaign, planned, labels, opts.now ?? new Date());
+  const calendar = calendarFiles(campaign, planned, opts.now ?? new Date());
   await mkdir(dir, { recursive: true });
   await Promise.all([
     writeFile(path.join(dir, `${campaign.slug}-redaktionskalender.ics`), calendar.ics),
@@ -184,13 +184,14 @@ export async function buildSocialKit(
     writeFile(path.join(dir, "poster.css"), POSTER_CSS),
   ]);
 
-  // Templates get the plain texts; the ones made from values are filled in above.
-  const plain = Object.fromEntries(Object.entries(labels).filter((entry): entry is [string, string] => typeof entry[1] === "string"));
+  // Templates get the texts without placeholders; the others are filled in here.
+  const plain = Object.fromEntries(Object.entries(messages(locale, "kit")).filter((entry): entry is [string, string] => typeof entry[1] === "string" && !entry[1].includes("{")));
+  const download = (what: string) => message(locale, "kit.download", { what });
   return {
     url: base,
     lang: campaign.locale,
-    title: `${labels.title}: ${campaign.title[campaign.locale] ?? ""}`,
-    labels: { ...plain, downloadPng: labels.download("PNG"), downloadJpeg: labels.download("JPEG"), downloadSvg: labels.download("SVG") },
+    title: `${message(locale, "kit.title")}: ${campaign.title[campaign.locale] ?? ""}`,
+    labels: { ...plain, downloadPng: download("PNG"), downloadJpeg: download("JPEG"), downloadSvg: download("SVG") },
     cards: pages.map((page) => ({ title: titleOf(page), localeName: localeName(page.content.locale), image: images.get(`${page.name}-link`)! })),
     posts,
     qrCodes,
@@ -205,7 +206,6 @@ export async function buildSocialKit(
 }
 
 function kitImage(request: CardRequest, image: CardImage, locale: Locale): KitImage {
-  const names = FORMAT_NAMES[request.format];
-  const formatName = `${locale.startsWith("de") ? names.de : names.en}, ${image.width} × ${image.height}`;
+  const formatName = `${message(locale, `kit.format.${request.format}`)}, ${image.width} × ${image.height}`;
   return { ...image, formatName, downloadName: `${request.name.replace(/-(link|square|portrait|story)$/, "")}-${image.width}x${image.height}.png` };
 }

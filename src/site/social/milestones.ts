@@ -2,7 +2,7 @@
 // week before the end, the last day, and the day after, when the thanks and the next steps are due.
 import type { CampaignModel } from "../../campaign/model.js";
 import { dateInZone } from "../../campaign/time.js";
-import type { KitLabels } from "./messages.js";
+import { message } from "../../i18n/index.js";
 
 export interface Milestone {
   id: "launch" | "one-week-left" | "last-day" | "results";
@@ -11,10 +11,10 @@ export interface Milestone {
   title: string;
 }
 
-export function milestones(campaign: CampaignModel, labels: KitLabels): Milestone[] {
+export function milestones(campaign: CampaignModel): Milestone[] {
   const end = dateInZone(campaign.period.end, campaign.timezone);
   const campaignTitle = campaign.title[campaign.locale] ?? "";
-  const named = (id: Milestone["id"], date: string): Milestone => ({ id, date, title: `${labels.milestones[id]}: ${campaignTitle}` });
+  const named = (id: Milestone["id"], date: string): Milestone => ({ id, date, title: `${message(campaign.locale, `kit.milestone.${id}`)}: ${campaignTitle}` });
   return [
     named("launch", dateInZone(campaign.period.start, campaign.timezone)),
     named("one-week-left", addDays(end, -7)),
