@@ -104,7 +104,8 @@ function fontFace(file: FontFile): string {
   ].join("\n");
 }
 
-function kernFontDir(): string {
+/** Folder of KERN's Fira Sans woff2 files (also the source of the map's glyphs, src/site/basemap/glyphs.ts). */
+export function kernFontDir(): string {
   const require = createRequire(import.meta.url);
   let kernPackageJson: string;
   try {
