@@ -8,6 +8,7 @@ import path from "node:path";
 import type { SiteModel } from "../campaign/model.js";
 import { MitredenError } from "../errors.js";
 import { packagePath } from "../package-root.js";
+import { prepareBasemaps, type BasemapAssets } from "./basemap/index.js";
 import { bundleClientScript } from "./client-bundle.js";
 
 export interface MapLibraryAssets {
@@ -24,6 +25,8 @@ export interface MapAssets {
   stylesheet: string;
   maplibre: MapLibraryAssets;
   mapbox?: MapLibraryAssets;
+  /** Self-hosted basemaps: style, tiles and glyphs in the site (src/site/basemap). */
+  basemaps: BasemapAssets;
 }
 
 const require = createRequire(import.meta.url);
@@ -42,7 +45,9 @@ export async function prepareMapAssets(model: SiteModel, outDir: string): Promis
   const maplibre = await copyLibrary("maplibre-gl", ["maplibre-gl.mjs", "maplibre-gl-worker.mjs", "maplibre-gl.css"], outDir, (f) => f.replace(/\.mjs$/, ".js"));
   const usesMapbox = maps.some((p) => p.type === "map" && p.map.renderer === "mapbox");
   const mapbox = usesMapbox ? await copyLibrary("mapbox-gl", ["mapbox-gl.js", "mapbox-gl.css"], outDir) : undefined;
+  const basemaps = await prepareBasemaps(model, outDir);
   return {
+    basemaps,
     script,
     stylesheet: `/assets/${cssFile}`,
     maplibre: { js: `${maplibre}/maplibre-gl.js`, css: `${maplibre}/maplibre-gl.css`, module: true, worker: `${maplibre}/maplibre-gl-worker.js` },

@@ -3,6 +3,7 @@
 // namespace's js.* texts, with the Intl locale their numbers and plural forms are written in).
 import type { CampaignModel, Locale, MapPageModel } from "../campaign/model.js";
 import { intlLocale, messages } from "../i18n/index.js";
+import { basemapClientConfig } from "./basemap/client-config.js";
 import type { MapAssets } from "./map-assets.js";
 import { textIn } from "./routes.js";
 
@@ -26,8 +27,7 @@ export function mapClientConfig(campaign: CampaignModel, page: MapPageModel, loc
     layers: map.layers.map((l) => ({ id: l.id, label: text(l.label), color: l.color, data: l.data })),
     categories: map.categories.map((c) => ({ id: c.id, label: text(c.label), color: c.color })),
     places: map.places.map((p) => ({ id: p.id, label: text(p.label), coordinates: p.coordinates })),
-    // Validation refuses the self-hosted kinds until they are built (checks/not-yet-built.ts).
-    ...(map.basemap?.kind === "style" ? { basemap: { style: map.basemap.style, ...(map.basemap.attribution ? { attribution: text(map.basemap.attribution) } : {}) } } : {}),
+    ...basemapClientConfig(map, locale, assets?.basemaps, text),
     renderer: map.renderer,
     ...(map.accessToken ? { accessToken: map.accessToken } : {}),
     library: library ?? { js: "", css: "", module: true },

@@ -3,6 +3,7 @@
 // places), moved by dragging or placing again, refused outside the area.
 import type { FeatureCollection } from "geojson";
 import { loadLibrary, type GlLibrary, type GlMap } from "./adapter.js";
+import { basemapStyle } from "./basemap.js";
 import { say, type MapClientConfig } from "./config.js";
 import { nearest, pointInArea } from "./geo.js";
 import type { PublicContribution } from "./list.js";
@@ -14,8 +15,6 @@ export interface MapCallbacks {
   onSelect(id: string): void;
   announce(text: string): void;
 }
-
-const BACKGROUND = "#f3f1ec";
 
 export class ParticipationMap {
   private lib: GlLibrary;
@@ -36,7 +35,7 @@ export class ParticipationMap {
     if (contributions) this.contributions = contributions;
     this.lib = await loadLibrary(this.config);
     performance.mark("mr-map-library");
-    const { style, basemapFailed } = await this.style();
+    const { style, failed: basemapFailed } = await basemapStyle(this.lib, this.config);
     // Our sources and layers go into the style the map starts with (not added after "load"), so
     // the worker prepares them with the basemap in one pass. A mapbox:// style is only a URL.
     const drawn = this.contributions;
@@ -47,14 +46,20 @@ export class ParticipationMap {
       style: inStyle ? { ...style, sources: { ...(style as GlMap).sources, ...ours.sources }, layers: [...(style as GlMap).layers, ...ours.layers] } : style,
       center: this.config.center,
       zoom: this.config.zoom,
-      attributionControl: this.config.basemap && !basemapFailed ? { compact: false } : false,
+      // The data's licence wants its credit on the map; compact (an ⓘ button) when the map is narrow.
+      attributionControl: this.config.basemap && !basemapFailed ? {} : false,
       keyboard: false,
       cooperativeGestures: false,
       // No cross-fades of tiles and labels: each would redraw the map for 300 ms, which costs
       // more than it shows on phones without a strong GPU.
       fadeDuration: 0,
       // MapLibre's own labels (canvas region, zoom buttons) in the page's language.
-      locale: { "Map.Title": say(this.config, "mapTitle"), "NavigationControl.ZoomIn": say(this.config, "zoomIn"), "NavigationControl.ZoomOut": say(this.config, "zoomOut") },
+      locale: {
+        "Map.Title": say(this.config, "mapTitle"),
+        "NavigationControl.ZoomIn": say(this.config, "zoomIn"),
+        "NavigationControl.ZoomOut": say(this.config, "zoomOut"),
+        "AttributionControl.ToggleAttribution": say(this.config, "attributionToggle"),
+      },
     });
     this.map.addControl(new this.lib.NavigationControl({ showCompass: false }), "top-right");
     this.map.on("error", (event: { error?: Error }) => {
@@ -74,21 +79,6 @@ export class ParticipationMap {
     // The list may have arrived while the map was loading.
     if (this.contributions !== drawn) this.setContributions(this.contributions);
     if (basemapFailed || !this.config.basemap) this.callbacks.announce(say(this.config, basemapFailed ? "basemapFailed" : "noBasemap"));
-  }
-
-  /** The configured basemap, or area and layers on a plain background when there is none or it fails. */
-  private async style(): Promise<{ style: unknown; basemapFailed: boolean }> {
-    const plain = { version: 8, sources: {}, layers: [{ id: "background", type: "background", paint: { "background-color": BACKGROUND } }] };
-    const url = this.config.basemap?.style;
-    if (!url) return { style: plain, basemapFailed: false };
-    if (url.startsWith("mapbox://")) return { style: url, basemapFailed: false };
-    try {
-      const response = await fetch(url);
-      if (!response.ok) throw new Error(String(response.status));
-      return { style: await response.json(), basemapFailed: false };
-    } catch {
-      return { style: plain, basemapFailed: true };
-    }
   }
 
   /** The planning area, the campaign's layers and the contributions (clustered), as style sources and layers. */
