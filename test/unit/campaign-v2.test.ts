@@ -82,13 +82,4 @@ describe("campaign format v2", () => {
     const { problems } = await validateCampaigns(dir);
     expect(problems.some((p) => p.severity === "error" && /^\/pages\/\d+\/type$/.test(p.pointer) && /results pages .* not built/.test(p.message))).toBe(true);
   });
-
-  it("says plainly that self-hosted basemaps are not built yet", async () => {
-    const dir = await variant((c) => {
-      const map = c.pages.find((p: { type: string }) => p.type === "map");
-      map.map.basemap = { pmtiles: "media/stadt.pmtiles" };
-    });
-    const { problems } = await validateCampaigns(dir);
-    expect(problems.some((p) => p.severity === "error" && /\/map\/basemap$/.test(p.pointer) && /not built/.test(p.message))).toBe(true);
-  });
 });

@@ -30,7 +30,7 @@ export async function checkMaps(ctx: CheckContext): Promise<void> {
 }
 
 /** The GeoJSON at `pointer` (a path or inline), or undefined after reporting why it is unusable. */
-async function readGeoJson(ctx: CheckContext, pointer: string, source: unknown, kind: GeoKind): Promise<unknown> {
+export async function readGeoJson(ctx: CheckContext, pointer: string, source: unknown, kind: GeoKind): Promise<unknown> {
   if (typeof source === "string") {
     const problem = await fileProblem(ctx, pointer, "GeoJSON");
     const asset = ctx.asset(pointer);

@@ -1,4 +1,5 @@
 // The semantic checks, in the order their problems are easiest to read. Each is one topic.
+import { checkBasemaps } from "./basemap.js";
 import type { Check } from "./context.js";
 import { checkContrast } from "./contrast.js";
 import { checkMaps } from "./geojson.js";
@@ -18,6 +19,7 @@ export const CHECKS: Record<string, Check> = {
   images: checkImages,
   contrast: checkContrast,
   maps: checkMaps,
+  basemaps: checkBasemaps,
   social: checkSocial,
   notYetBuilt: checkNotYetBuilt,
 };
