@@ -15,27 +15,13 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import sharp from "sharp";
+import { rng } from "./deterministic-random.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const W = 1600;
 const H = 900;
 
 // ---------------------------------------------------------------- helpers
-
-/** Deterministic pseudo-random numbers, so re-running gives the same pictures. */
-function rng(seed) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  next.range = (lo, hi) => lo + (hi - lo) * next();
-  next.pick = (list) => list[Math.floor(next() * list.length)];
-  return next;
-}
 
 const n = (v) => (Math.round(v * 10) / 10).toString();
 const pts = (list) => list.map(([x, y]) => `${n(x)},${n(y)}`).join(" ");
