@@ -2,11 +2,12 @@
 // gives the templates their filters. It renders nothing by itself: templates/eleventy/ holds the
 // page templates (one paginates over the routes), templates/pages/<kind>.njk the content of <main>.
 import type { UserConfig } from "@11ty/eleventy";
-import type { CampaignModel, ImageModel, Locale, MapPageModel, PageModel, Period, SiteModel, SurveyPageModel } from "../campaign/model.js";
+import type { CampaignModel, ImageModel, Locale, MapModel, MapPageModel, PageModel, Period, SiteModel, SurveyPageModel } from "../campaign/model.js";
 import { absoluteUrl, accessibilityPath, pagePath, thankYouPath } from "../campaign/urls.js";
 import { renderSurveyForm } from "../forms/render.js";
 import { packagePath } from "../package-root.js";
 import { prepareAssets, type SiteAssets } from "./assets.js";
+import { thirdPartyNotes } from "./basemap/third-party.js";
 import type { MapAssets } from "./map-assets.js";
 import { mapClientConfig } from "./map-config.js";
 import { shareMetaForRoute, type ShareCard } from "./cards/index.js";
@@ -65,6 +66,8 @@ export default function mitredenPlugin(eleventyConfig: UserConfig, options: Mitr
   eleventyConfig.addFilter("mapClientConfig", (page: MapPageModel, campaign: CampaignModel, locale: Locale, ui: Locale, open: boolean) =>
     mapClientConfig(campaign, page, locale, ui, options.mapAssets, open),
   );
+  /** What a map makes browsers send to others than the site, as sentences (src/site/basemap/third-party.ts). */
+  eleventyConfig.addFilter("mapThirdPartyNotes", (map: MapModel, ui: Locale) => thirdPartyNotes(map, ui));
   const scripts = options.scripts ?? {};
   eleventyConfig.addNunjucksGlobal("scripts", () => scripts);
   /** The survey form (src/forms/render.ts, shared with the collector's error page); pipe into `| safe`. */

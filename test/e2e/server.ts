@@ -29,14 +29,18 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Compiles the CLI (it runs dist/), then starts `mitreden serve --now` and waits until it listens. */
-export async function startSite(): Promise<RunningSite> {
+/**
+ * Compiles the CLI (it runs dist/), then starts `mitreden serve --now` and waits until it listens.
+ * `campaigns`: another campaigns folder than the examples (a test's altered copy).
+ */
+export async function startSite(options: { campaigns?: string } = {}): Promise<RunningSite> {
   await promisify(execFile)("npx", ["tsc", "-p", "tsconfig.build.json"], { cwd: root }).catch(() => undefined);
   const dir = await mkdtemp(path.join(os.tmpdir(), "mitreden-e2e-"));
   const port = await freePort();
   const outDir = path.join(dir, "site");
   const db = path.join(dir, "x.sqlite");
-  const child: ChildProcess = spawn("node", [cli, "serve", "--port", String(port), "--now", NOW, "--out", outDir, "--db", db], {
+  const campaigns = options.campaigns ? ["--campaigns", options.campaigns] : [];
+  const child: ChildProcess = spawn("node", [cli, "serve", "--port", String(port), "--now", NOW, "--out", outDir, "--db", db, ...campaigns], {
     cwd: root,
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -74,6 +78,12 @@ export function launchChromium(): Promise<Browser> {
     executablePath: "/usr/bin/chromium",
     args: ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
   });
+}
+
+/** Runs the CLI (e.g. `moderate`) against a running site's database; returns its output. */
+export async function runCli(site: RunningSite, ...args: string[]): Promise<string> {
+  const { stdout } = await promisify(execFile)("node", [cli, ...args, "--db", site.db], { cwd: root });
+  return stdout;
 }
 
 /** The rows of `mitreden export <slug> --page <id> --format json`: one flat object per response, by column key. */

@@ -53,6 +53,9 @@ export class ParticipationMap {
       // No cross-fades of tiles and labels: each would redraw the map for 300 ms, which costs
       // more than it shows on phones without a strong GPU.
       fadeDuration: 0,
+      // Mapbox GL only: no performance report (device, screen, GPU, timings) to events.mapbox.com.
+      // Its billing events cannot be switched off (README, "Mapbox GL"); MapLibre ignores the option.
+      performanceMetricsCollection: false,
       // MapLibre's own labels (canvas region, zoom buttons) in the page's language.
       locale: {
         "Map.Title": say(this.config, "mapTitle"),
