@@ -5,7 +5,7 @@
 import { open, readFile } from "node:fs/promises";
 import { gunzipSync } from "node:zlib";
 import { bytesToHeader, TileType, type Header } from "pmtiles";
-import { areaFeatures } from "../geo.js";
+import { areaFeatures, geoJsonIssues } from "../geo.js";
 import { asRecords, isRecord, maps, record, type CheckContext } from "./context.js";
 import { readGeoJson } from "./geojson.js";
 import { fileProblem } from "./images.js";
@@ -97,7 +97,7 @@ async function checkGeoJsonSources(ctx: CheckContext, at: string, sources: unkno
   const covered: Box = [Infinity, Infinity, -Infinity, -Infinity];
   for (const [source, i] of asRecords(sources)) {
     const pointer = `${at}/geojson/${i}`;
-    const value = await readGeoJson(ctx, `${pointer}/data`, source.data, "any");
+    const value = await readBasemapGeoJson(ctx, `${pointer}/data`, source.data);
     if (value === undefined) continue;
     const features = asRecords(record(value).type === "FeatureCollection" ? record(value).features : [value]).map(([f]) => f);
     const extent = bbox(features);
@@ -117,6 +117,32 @@ async function checkGeoJsonSources(ctx: CheckContext, at: string, sources: unkno
   if (area && Number.isFinite(covered[0]) && !contains(covered, area)) {
     ctx.warning(`${at}/geojson`, `the basemap's data covers ${formatBox(covered)}, but the planning area reaches ${formatBox(area)}: around the area's edge the map would be blank`);
   }
+}
+
+/** Files already read in this check, by path: a map page and a location question often share one. */
+const readFiles = new WeakMap<CheckContext, Map<string, Promise<unknown>>>();
+
+/**
+ * Basemap data runs to megabytes (every building of a town): JSON.parse and the GeoJSON checks take
+ * milliseconds, the parser that knows line numbers takes far longer, so it only runs to report a problem.
+ */
+async function readBasemapGeoJson(ctx: CheckContext, pointer: string, source: unknown): Promise<unknown> {
+  const asset = typeof source === "string" ? ctx.asset(pointer) : undefined;
+  if (!asset) return readGeoJson(ctx, pointer, source, "any");
+  let files = readFiles.get(ctx);
+  if (!files) readFiles.set(ctx, (files = new Map()));
+  let read = files.get(asset.file);
+  if (!read) {
+    read = (async () => {
+      if (!(await fileProblem(ctx, pointer, "GeoJSON"))) {
+        const value = await readFile(asset.file, "utf8").then((text) => JSON.parse(text) as unknown).catch(() => undefined);
+        if (value !== undefined && geoJsonIssues(value, "any").length === 0) return value;
+      }
+      return readGeoJson(ctx, pointer, source, "any");
+    })();
+    files.set(asset.file, read);
+  }
+  return read;
 }
 
 type Box = [number, number, number, number];
