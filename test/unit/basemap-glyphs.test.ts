@@ -56,14 +56,16 @@ afterAll(async () => {
 });
 
 describe("map glyphs", () => {
-  it("holds exactly the characters of the labels, in both cases, for the fonts the style uses", async () => {
-    const files = await makeGlyphs(["fira-sans-regular"], labelCharacters(["Marktstraße", "Altstadt"]));
+  it("holds exactly the characters of the labels, and their capitals where the style sets names in capitals", async () => {
+    const files = await makeGlyphs(["fira-sans-regular"], labelCharacters(["Marktstraße", "Am Rathaus"]));
     expect([...files.keys()].sort()).toEqual(["LICENSE.txt", "fira-sans-regular/0-255.pbf"]);
     const range = readRange(files.get("fira-sans-regular/0-255.pbf")!);
     expect(range).toMatchObject({ name: "fira-sans-regular", range: "0-255" });
-    const ids = range.glyphs.map((g) => String.fromCodePoint(g.id)).sort().join("");
-    // "ß".toUpperCase() is "SS"; a label in capitals ("ALTSTADT") needs the capitals.
-    expect(ids).toBe([..." ADEKLMRSTadeklmrstß"].sort().join(""));
+    const ids = (r: typeof range) => r.glyphs.map((g) => String.fromCodePoint(g.id)).sort().join("");
+    expect(ids(range)).toBe([..." AMRaehkmrstuß"].sort().join(""));
+    // "ALTSTADT" on the map needs its capitals ("ß".toUpperCase() is "SS").
+    const capitals = readRange((await makeGlyphs(["fira-sans-medium"], labelCharacters(["Altstadt", "Großmarkt"], true))).get("fira-sans-medium/0-255.pbf")!);
+    expect(ids(capitals)).toBe([..." ADGKLMORSTadklmorstß"].sort().join(""));
   });
 
   it("draws each letter as a distance field the size its metrics say, with a hole where the letter has one", async () => {

@@ -79,12 +79,12 @@ export async function makeGlyphs(stacks: readonly MapFontStack[], characters: st
 }
 
 /**
- * Every character that labels from these texts need: theirs in both cases (a style may set
- * `text-transform`, e.g. district names in capitals), and a space.
+ * Every character that labels from these texts need, and a space. `capitals`: also their capitals,
+ * for a style that sets `text-transform: uppercase` (district names).
  */
-export function labelCharacters(texts: Iterable<string>): string {
+export function labelCharacters(texts: Iterable<string>, capitals = false): string {
   const set = new Set<string>([" "]);
-  for (const text of texts) for (const c of text) for (const variant of [c, c.toUpperCase(), c.toLowerCase()]) for (const one of variant) set.add(one);
+  for (const text of texts) for (const c of text) for (const one of capitals ? c + c.toUpperCase() : c) set.add(one);
   return [...set].sort().join("");
 }
 

@@ -7,11 +7,11 @@ import { createReadStream } from "node:fs";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { buildCacheDir, hashOf, linkOrCopy } from "../../build-cache.js";
-import type { BasemapModel, CampaignModel, Locale, MapModel, SiteModel } from "../../campaign/model.js";
+import type { BasemapModel, BasemapSourceModel, CampaignModel, Locale, MapModel, SiteModel } from "../../campaign/model.js";
 import { escapeAttr } from "../images.js";
 import { textIn } from "../routes.js";
-import { labelCharacters, makeGlyphs, type MapFontStack } from "./glyphs.js";
-import { fontStacks, ownStyle, protomapsStyle, type BasemapStyle } from "./style.js";
+import { labelCharacters, makeGlyphs, MAP_FONTS, type MapFontStack } from "./glyphs.js";
+import { LABEL_FONTS, ownStyle, protomapsStyle, type BasemapStyle } from "./style.js";
 import { basemapLabels, tileBasemap, type TileSet } from "./tiles.js";
 
 /** What a map page's script needs to draw a self-hosted basemap. */
@@ -53,7 +53,7 @@ export async function prepareBasemaps(model: SiteModel, outDir: string): Promise
       const byLocale = new Map<Locale, PreparedBasemap>();
       if (basemap.kind === "pmtiles") {
         const archive = await placeArchive(basemap.pmtiles.file, dir);
-        const glyphs = await placeGlyphs(dir, ["fira-sans-regular", "fira-sans-medium", "fira-sans-italic"], undefined);
+        const glyphs = await placeGlyphs(dir, Object.values(MAP_FONTS).map((font) => [font.stack, undefined]));
         for (const locale of campaign.locales) {
           // Protomaps asks for a credit; the data's own licence (OpenStreetMap's ODbL) is the campaign's attribution.
           const credit = [attribution(locale), '<a href="https://github.com/protomaps/basemaps">Protomaps</a>'].filter(Boolean).join(" · ");
@@ -61,9 +61,7 @@ export async function prepareBasemaps(model: SiteModel, outDir: string): Promise
         }
       } else {
         const tiles = await placeTiles(basemap.geojson, dir);
-        // Only the fonts the style uses, and only the characters of the data's names.
-        const stacks = fontStacks(ownStyle("", tiles.set, "", "")) as MapFontStack[];
-        const glyphs = await placeGlyphs(dir, stacks, labelCharacters(basemapLabels(basemap.geojson)));
+        const glyphs = await placeGlyphs(dir, labelGlyphs(basemap.geojson));
         for (const locale of campaign.locales) {
           byLocale.set(locale, { style: await placeStyle(dir, ownStyle(`${tiles.url}/{z}/{x}/{y}.pbf`, tiles.set, glyphs, attribution(locale))), pmtiles: false });
         }
@@ -85,15 +83,28 @@ async function placeArchive(file: string, dir: string): Promise<string> {
   return `/assets/${ASSETS}/${name}`;
 }
 
-/** Glyph files in a folder named by their content; returns the style's `glyphs` URL template. */
-async function placeGlyphs(dir: string, stacks: MapFontStack[], characters: string | undefined): Promise<string> {
-  const files = await makeGlyphs(stacks, characters);
+/** Glyph files (for each font: the characters, or undefined for all Latin) in a folder named by their content; returns the style's `glyphs` URL. */
+async function placeGlyphs(dir: string, wanted: [MapFontStack, string | undefined][]): Promise<string> {
+  const files = new Map<string, Buffer>();
+  for (const [stack, characters] of wanted) for (const [name, bytes] of await makeGlyphs([stack], characters)) files.set(name, bytes);
   const folder = `glyphs-${hashOf(...[...files].flatMap(([name, bytes]) => [name, bytes])).slice(0, 8)}`;
   for (const [name, bytes] of files) {
     await mkdir(path.dirname(path.join(dir, folder, name)), { recursive: true });
     await writeFile(path.join(dir, folder, name), bytes);
   }
   return `/assets/${ASSETS}/${folder}/{fontstack}/{range}.pbf`;
+}
+
+/** For a city's GeoJSON: each label font with just the characters of the names it sets. */
+function labelGlyphs(sources: BasemapSourceModel[]): [MapFontStack, string][] {
+  const byFont = new Map<MapFontStack, string[]>();
+  for (const source of sources) {
+    const font = LABEL_FONTS[source.kind];
+    if (!font) continue;
+    const names = basemapLabels([source]);
+    byFont.set(font.stack, [...(byFont.get(font.stack) ?? []), labelCharacters(names, font.capitals)]);
+  }
+  return [...byFont].map(([stack, texts]) => [stack, labelCharacters(texts)]);
 }
 
 async function placeStyle(dir: string, style: BasemapStyle): Promise<string> {

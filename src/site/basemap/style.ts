@@ -3,7 +3,8 @@
 // the Protomaps basemap layers for a PMTiles extract of OpenStreetMap, and our own layers for a
 // city's GeoJSON. Both are MapLibre style JSON that Mapbox GL reads too.
 import { layers as protomapsLayers, language_script_pairs, namedFlavor, type Flavor } from "@protomaps/basemaps";
-import { MAP_FONTS } from "./glyphs.js";
+import type { BasemapFeatureKind } from "../../campaign/model.js";
+import { MAP_FONTS, type MapFontStack } from "./glyphs.js";
 import type { TileSet } from "./tiles.js";
 
 export type StyleLayer = { id: string; type: string } & Record<string, unknown>;
@@ -39,6 +40,19 @@ export const PALETTE = {
 } as const;
 
 const SOURCE = "basemap";
+
+/**
+ * Which font our style sets each kind's names in (the glyph files hold just those characters):
+ * streets and parks upright, water italic, places medium — districts in capitals.
+ */
+export const LABEL_FONTS: Record<BasemapFeatureKind, { stack: MapFontStack; capitals?: boolean } | undefined> = {
+  streets: { stack: MAP_FONTS.regular.stack },
+  green: { stack: MAP_FONTS.regular.stack },
+  water: { stack: MAP_FONTS.italic.stack },
+  places: { stack: MAP_FONTS.medium.stack, capitals: true },
+  buildings: undefined,
+  rail: undefined,
+};
 
 /** Protomaps layers that need sprite images (icons, shields, POIs) we do not ship, and that a calm map can do without. */
 const PROTOMAPS_LEFT_OUT = new Set(["roads_oneway", "roads_shields", "pois"]);
@@ -145,14 +159,14 @@ export function ownStyle(tiles: string, tileSet: Pick<TileSet, "bounds" | "minzo
       layer("pedestrian", "streets", "line", { filter: ["all", geometry("LineString"), is("pedestrian")], layout: { "line-cap": "round", "line-join": "round" }, paint: { "line-color": PALETTE.pedestrian, "line-width": streetWidth(12, 8) } }),
       layer("street", "streets", "line", { filter: ["all", geometry("LineString"), ["!", isIn("path", "pedestrian")]], layout: { "line-cap": "round", "line-join": "round" }, paint: { "line-color": PALETTE.street, "line-width": streetWidth(12.5, 8) } }),
       layer("path", "streets", "line", { minzoom: 14, filter: ["all", geometry("LineString"), is("path")], paint: { "line-color": PALETTE.path, "line-width": byZoom(14, 0.8, 19, 2.5), "line-dasharray": [2, 1.5] } }),
-      layer("waterway-label", "water", "symbol", { minzoom: 14, filter: ["all", geometry("LineString"), ["has", "name"]], layout: { "symbol-placement": "line", "text-field": ["get", "name"], "text-font": [MAP_FONTS.italic.stack], "text-size": label(12, 16), "text-letter-spacing": 0.1, "symbol-spacing": 300 }, paint: { "text-color": PALETTE.waterLabel, "text-halo-color": PALETTE.water, "text-halo-width": 1.5 } }),
-      layer("street-label", "streets", "symbol", { minzoom: 14, filter: ["all", ["has", "name"], geometry("LineString")], layout: { "symbol-placement": "line", "text-field": ["get", "name"], "text-font": [MAP_FONTS.regular.stack], "text-size": byZoom(14, byClass({ major: 12 }, 11), 19, byClass({ major: 17 }, 15)), "text-max-angle": 30, "text-padding": 4, "symbol-spacing": 250, "symbol-sort-key": ["match", ["get", "class"], "major", 0, 1] }, paint: { "text-color": PALETTE.label, "text-halo-color": PALETTE.labelHalo, "text-halo-width": 1.6 } }),
-      layer("area-label", "labels", "symbol", { minzoom: 14, layout: { "text-field": ["get", "name"], "text-font": ["match", ["get", "kind"], "water", ["literal", [MAP_FONTS.italic.stack]], ["literal", [MAP_FONTS.regular.stack]]], "text-size": label(12, 15), "text-max-width": 8 }, paint: { "text-color": ["match", ["get", "kind"], "water", PALETTE.waterLabel, "green", PALETTE.greenLabel, PALETTE.label], "text-halo-color": PALETTE.labelHalo, "text-halo-width": 1.4 } }),
+      layer("waterway-label", "water", "symbol", { minzoom: 14, filter: ["all", geometry("LineString"), ["has", "name"]], layout: { "symbol-placement": "line", "text-field": ["get", "name"], "text-font": [LABEL_FONTS.water!.stack], "text-size": label(12, 16), "text-letter-spacing": 0.1, "symbol-spacing": 300 }, paint: { "text-color": PALETTE.waterLabel, "text-halo-color": PALETTE.water, "text-halo-width": 1.5 } }),
+      layer("street-label", "streets", "symbol", { minzoom: 14, filter: ["all", ["has", "name"], geometry("LineString")], layout: { "symbol-placement": "line", "text-field": ["get", "name"], "text-font": [LABEL_FONTS.streets!.stack], "text-size": byZoom(14, byClass({ major: 12 }, 11), 19, byClass({ major: 17 }, 15)), "text-max-angle": 30, "text-padding": 4, "symbol-spacing": 250, "symbol-sort-key": ["match", ["get", "class"], "major", 0, 1] }, paint: { "text-color": PALETTE.label, "text-halo-color": PALETTE.labelHalo, "text-halo-width": 1.6 } }),
+      layer("area-label", "labels", "symbol", { minzoom: 14, layout: { "text-field": ["get", "name"], "text-font": ["match", ["get", "kind"], "water", ["literal", [LABEL_FONTS.water!.stack]], ["literal", [LABEL_FONTS.green!.stack]]], "text-size": label(12, 15), "text-max-width": 8 }, paint: { "text-color": ["match", ["get", "kind"], "water", PALETTE.waterLabel, "green", PALETTE.greenLabel, PALETTE.label], "text-halo-color": PALETTE.labelHalo, "text-halo-width": 1.4 } }),
       layer("place-label", "places", "symbol", {
         filter: ["has", "name"],
         layout: {
           "text-field": ["get", "name"],
-          "text-font": [MAP_FONTS.medium.stack],
+          "text-font": [LABEL_FONTS.places!.stack],
           "text-size": byZoom(14, ["match", ["get", "class"], ["town", "district"], 13, 12], 19, ["match", ["get", "class"], ["town", "district"], 18, 16]),
           "text-transform": ["match", ["get", "class"], "district", "uppercase", "none"],
           "text-letter-spacing": ["match", ["get", "class"], "district", 0.12, 0.02],
@@ -163,11 +177,4 @@ export function ownStyle(tiles: string, tileSet: Pick<TileSet, "bounds" | "minzo
       }),
     ],
   };
-}
-
-/** The fonts a style's labels use (the glyph folders to write). */
-export function fontStacks(style: BasemapStyle): string[] {
-  const found = new Set<string>();
-  for (const stack of Object.values(MAP_FONTS)) if (JSON.stringify(style.layers).includes(`"${stack.stack}"`)) found.add(stack.stack);
-  return [...found];
 }
