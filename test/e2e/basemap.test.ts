@@ -136,6 +136,8 @@ describe("self-hosted basemap", () => {
       expect(glyphs.length).toBeGreaterThan(0);
       for (const r of basemap) expect(statuses.get(r.url()), r.url()).toBe(200);
       expect(origins(requests)).toEqual([site.url]);
+      // The pmtiles protocol is loaded only by maps that read an archive.
+      expect(requests.some((r) => r.url().includes("/assets/mitreden-pmtiles."))).toBe(false);
       // The data's credit is on the map, compact (a button) when the map is narrow, named in German.
       expect(await page.locator(".maplibregl-ctrl-attrib").textContent()).toContain("© Stadt Musterstadt (fiktiv), Beispieldaten");
       expect(await page.locator(".maplibregl-ctrl-attrib.maplibregl-compact").count()).toBe(canvas!.width < 640 ? 1 : 0);
@@ -164,8 +166,8 @@ describe("self-hosted basemap", () => {
 
   it("serves a PMTiles archive with HTTP range requests, as the map reads it and as static hosts do", async () => {
     const html = await (await fetch(`${site.url}/marktplatz/karte-osm/`)).text();
-    const config = JSON.parse(/<script type="application\/json" id="mr-map-config">([^<]*)<\/script>/.exec(html)![1]!) as { basemap: { style: string; pmtiles: boolean } };
-    expect(config.basemap.pmtiles).toBe(true);
+    const config = JSON.parse(/<script type="application\/json" id="mr-map-config">([^<]*)<\/script>/.exec(html)![1]!) as { basemap: { style: string; pmtiles: string } };
+    expect(config.basemap.pmtiles).toMatch(/^\/assets\/mitreden-pmtiles\.[0-9a-f]{8}\.js$/);
     const style = (await (await fetch(`${site.url}${config.basemap.style}`)).json()) as { sources: { basemap: { url: string } } };
     const archive = style.sources.basemap.url.replace("pmtiles://", "");
     expect(archive).toMatch(/^\/assets\/basemap\/musterstadt\.[0-9a-f]{8}\.pmtiles$/);
@@ -189,6 +191,7 @@ describe("self-hosted basemap", () => {
     // Protomaps draws buildings half transparent over the land.
     expect(count([0xe6, 0xe2, 0xd9], 8)).toBeGreaterThan(5000);
     expect(count(LABEL, 20)).toBeGreaterThan(150);
+    expect(requests.filter((r) => /\/assets\/mitreden-pmtiles\.[0-9a-f]{8}\.js$/.test(r.url())).length).toBe(1);
     const reads = requests.filter((r) => r.url().endsWith(".pmtiles"));
     expect(reads.length).toBeGreaterThanOrEqual(2); // header and root directory, then tiles
     for (const r of reads) {

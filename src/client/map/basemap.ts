@@ -2,7 +2,6 @@
 // site (tiles and glyphs on the same origin; a PMTiles archive read with HTTP range requests), a
 // third-party style a campaign configured, or — without one, or when it fails — a plain background
 // under the area and layers.
-import { Protocol } from "pmtiles";
 import type { GlLibrary } from "./adapter.js";
 import type { MapClientConfig } from "./config.js";
 
@@ -17,7 +16,7 @@ export async function basemapStyle(lib: GlLibrary, config: MapClientConfig): Pro
   // Mapbox GL resolves its own mapbox:// styles (and needs the token for them).
   if (basemap.style.startsWith("mapbox://")) return { style: basemap.style, failed: false };
   try {
-    if (basemap.pmtiles) registerPmtiles(lib);
+    if (basemap.pmtiles) await registerPmtiles(lib, basemap.pmtiles);
     const response = await fetch(basemap.style);
     if (!response.ok) throw new Error(`${basemap.style}: ${response.status}`);
     return { style: withAbsoluteUrls((await response.json()) as Style, response.url), failed: false };
@@ -27,15 +26,16 @@ export async function basemapStyle(lib: GlLibrary, config: MapClientConfig): Pro
   }
 }
 
-let pmtiles: Protocol | undefined;
+let pmtiles: Promise<void> | undefined;
 
 /** Lets MapLibre read `pmtiles://` sources: tiles come out of one archive by HTTP range requests. */
-function registerPmtiles(lib: GlLibrary): void {
+function registerPmtiles(lib: GlLibrary, module: string): Promise<void> {
   // Mapbox GL has no addProtocol; validation refuses "renderer": "mapbox" with a PMTiles basemap.
   if (typeof lib.addProtocol !== "function") throw new Error("this map library cannot read PMTiles archives");
-  if (pmtiles) return;
-  pmtiles = new Protocol();
-  lib.addProtocol("pmtiles", pmtiles.tile);
+  pmtiles ??= import(/* @vite-ignore */ module).then(({ Protocol }: { Protocol: new () => { tile: unknown } }) => {
+    lib.addProtocol("pmtiles", new Protocol().tile);
+  });
+  return pmtiles;
 }
 
 /**

@@ -18,8 +18,8 @@ export interface MapClientConfig {
   layers: { id: string; label: string; color: string; data: FeatureCollection }[];
   categories: { id: string; label: string; color: string }[];
   places: { id: string; label: string; coordinates: [number, number] }[];
-  /** A style URL: the build's own (src/site/basemap; `pmtiles` when it reads an archive) or a third party's. */
-  basemap?: { style: string; attribution?: string; pmtiles?: true };
+  /** A style URL: the build's own (src/site/basemap) or a third party's; `pmtiles`: the protocol module to load when the style reads an archive. */
+  basemap?: { style: string; attribution?: string; pmtiles?: string };
   renderer: "maplibre" | "mapbox";
   accessToken?: string;
   /** Self-hosted map library: an ES module (MapLibre) or a classic script (Mapbox GL), and its CSS. */

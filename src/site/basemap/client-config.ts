@@ -4,7 +4,8 @@ import type { Locale, MapModel } from "../../campaign/model.js";
 import type { BasemapAssets } from "./index.js";
 
 export interface BasemapClientConfig {
-  basemap?: { style: string; attribution?: string; pmtiles?: true };
+  /** `pmtiles`: URL of the protocol module (src/client/map/pmtiles.ts) when the style reads an archive. */
+  basemap?: { style: string; attribution?: string; pmtiles?: string };
 }
 
 export function basemapClientConfig(map: MapModel, locale: Locale, basemaps: BasemapAssets | undefined, text: (t: Record<Locale, string>) => string): BasemapClientConfig {
@@ -15,5 +16,5 @@ export function basemapClientConfig(map: MapModel, locale: Locale, basemaps: Bas
   const prepared = basemaps?.get(basemap, locale);
   // Without prepared assets (a template test) the page has its plain background, as without a basemap.
   if (!prepared) return {};
-  return { basemap: { style: prepared.style, ...attribution, ...(prepared.pmtiles ? { pmtiles: true as const } : {}) } };
+  return { basemap: { style: prepared.style, ...attribution, ...(prepared.pmtiles && basemaps?.protocolScript ? { pmtiles: basemaps.protocolScript } : {}) } };
 }

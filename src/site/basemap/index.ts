@@ -7,7 +7,9 @@ import { createReadStream } from "node:fs";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { buildCacheDir, hashOf, linkOrCopy } from "../../build-cache.js";
+import { packagePath } from "../../package-root.js";
 import type { BasemapModel, BasemapSourceModel, CampaignModel, Locale, MapModel, SiteModel } from "../../campaign/model.js";
+import { bundleClientScript } from "../client-bundle.js";
 import { escapeAttr } from "../images.js";
 import { textIn } from "../routes.js";
 import { labelCharacters, makeGlyphs, MAP_FONTS, type MapFontStack } from "./glyphs.js";
@@ -25,6 +27,8 @@ export interface PreparedBasemap {
 export interface BasemapAssets {
   /** The prepared style of a map's self-hosted basemap in a page language; undefined for none or a third-party style. */
   get(basemap: BasemapModel | undefined, locale: Locale): PreparedBasemap | undefined;
+  /** The pmtiles protocol for the browser (src/client/map/pmtiles.ts), written only when a map reads an archive. */
+  protocolScript?: string;
 }
 
 const ASSETS = "basemap";
@@ -69,8 +73,10 @@ export async function prepareBasemaps(model: SiteModel, outDir: string): Promise
       prepared.set(basemap, byLocale);
     }
   }
+  const readsArchive = [...prepared.keys()].some((b) => b.kind === "pmtiles");
   return {
     get: (basemap, locale) => (basemap ? prepared.get(basemap)?.get(locale) : undefined),
+    ...(readsArchive ? { protocolScript: await bundleClientScript(packagePath("src", "client", "map", "pmtiles.ts"), outDir, "mitreden-pmtiles") } : {}),
   };
 }
 
