@@ -164,6 +164,13 @@ export type MediaPath = string;
  */
 export type DateTime = string;
 /**
+ * Hashtags without #.
+ *
+ * This interface was referenced by `Campaign`'s JSON-Schema
+ * via the `definition` "Hashtags".
+ */
+export type Hashtags = string[];
+/**
  * Social network.
  *
  * This interface was referenced by `Campaign`'s JSON-Schema
@@ -936,43 +943,35 @@ export interface ResultsPage {
  * via the `definition` "Social".
  */
 export interface Social {
+  hashtags?: Hashtags;
+  accounts?: Accounts;
   /**
-   * Hashtags without #, added to every post.
+   * Hashtags for one platform instead of "hashtags", e.g. more for Instagram, fewer for X. Without #.
    */
-  hashtags?: string[];
-  /**
-   * The organization's accounts per platform.
-   */
-  accounts?: {
-    /**
-     * Instagram handle.
-     */
-    instagram?: string;
-    /**
-     * Facebook page name.
-     */
-    facebook?: string;
-    /**
-     * Mastodon handle, e.g. @stadt@social.example.
-     */
-    mastodon?: string;
-    /**
-     * X handle.
-     */
-    x?: string;
-    /**
-     * Bluesky handle, e.g. stadt.bsky.social.
-     */
-    bluesky?: string;
-    /**
-     * Threads handle.
-     */
-    threads?: string;
-    /**
-     * LinkedIn page.
-     */
-    linkedin?: string;
+  platformHashtags?: {
+    instagram?: Hashtags;
+    facebook?: Hashtags;
+    mastodon?: Hashtags;
+    x?: Hashtags;
+    bluesky?: Hashtags;
+    threads?: Hashtags;
+    linkedin?: Hashtags;
   };
+  /**
+   * Partner organizations whose accounts posts mention ("partners" of a post), e.g. the cycling club or the neighbourhood association.
+   */
+  partners?: {
+    id: Slug;
+    /**
+     * The partner's name, e.g. "ADFC Musterstadt".
+     */
+    name: string;
+    accounts: Accounts;
+  }[];
+  /**
+   * Who publishes the posts, for the editorial plan (e.g. "Team Social Media"); a post's "owner" overrides it. Left empty in the plan when not set.
+   */
+  owner?: string;
   /**
    * Planned posts; each must fit every platform it names.
    */
@@ -1009,6 +1008,18 @@ export interface Social {
       | [Card, Card, Card, Card, Card, Card, Card, Card]
       | [Card, Card, Card, Card, Card, Card, Card, Card, Card]
       | [Card, Card, Card, Card, Card, Card, Card, Card, Card, Card];
+    title?: Text90;
+    image?: CreditedImage;
+    hashtags?: Hashtags;
+    /**
+     * Ids of social.partners to mention (@) in this post, on each platform where the partner has an account.
+     */
+    partners?: Slug[];
+    /**
+     * Who publishes this post, for the editorial plan; default social.owner.
+     */
+    owner?: string;
+    accounts?: Accounts;
   }[];
   /**
    * The kit gives out short links <baseUrl>/l/<code> that the collector counts (clicks per post and platform, without cookies). Default true.
@@ -1020,6 +1031,42 @@ export interface Social {
   replies?: TextTemplate[];
   netiquette?: LocalizedText;
   moderationHours?: LocalizedText;
+}
+/**
+ * Accounts per platform.
+ *
+ * This interface was referenced by `Campaign`'s JSON-Schema
+ * via the `definition` "Accounts".
+ */
+export interface Accounts {
+  /**
+   * Instagram handle.
+   */
+  instagram?: string;
+  /**
+   * Facebook page name.
+   */
+  facebook?: string;
+  /**
+   * Mastodon handle, e.g. @stadt@social.example.
+   */
+  mastodon?: string;
+  /**
+   * X handle.
+   */
+  x?: string;
+  /**
+   * Bluesky handle, e.g. stadt.bsky.social.
+   */
+  bluesky?: string;
+  /**
+   * Threads handle.
+   */
+  threads?: string;
+  /**
+   * LinkedIn page.
+   */
+  linkedin?: string;
 }
 /**
  * An image file in the campaign folder. Alt text is required unless decorative is true.

@@ -204,6 +204,24 @@ export interface PostModel {
   card?: CardTextModel;
   /** Carousel slides (4:5), up to 10. */
   slides: CardTextModel[];
+  /** What the post is about, for the editorial plan and calendar ("Start der Beteiligung"). */
+  title?: Localized;
+  /** The post's own photo on its images instead of the campaign's hero. */
+  image?: ImageModel;
+  /** Hashtags of this post only, added to the campaign's. */
+  hashtags: string[];
+  /** Ids of social.partners to mention. */
+  partners: string[];
+  /** Who publishes it (default social.owner). */
+  owner?: string;
+  /** The accounts it is published from, over social.accounts. */
+  accounts: Partial<Record<Platform, string>>;
+}
+
+export interface PartnerModel {
+  id: string;
+  name: string;
+  accounts: Partial<Record<Platform, string>>;
 }
 
 export interface CardTextModel {
@@ -213,7 +231,12 @@ export interface CardTextModel {
 
 export interface SocialModel {
   hashtags: string[];
+  /** Hashtags for one platform instead of `hashtags`. */
+  platformHashtags: Partial<Record<Platform, string[]>>;
   accounts: Partial<Record<Platform, string>>;
+  partners: PartnerModel[];
+  /** Who publishes the posts, for the editorial plan. */
+  owner?: string;
   posts: PostModel[];
   /** The kit gives out counted short links <baseUrl>/l/<code> (default true). */
   shortLinks: boolean;

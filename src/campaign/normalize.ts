@@ -79,7 +79,10 @@ export function normalizeCampaign(loaded: LoadedCampaign): CampaignModel {
     pages: normalizePages(raw.pages, ctx, period),
     social: {
       hashtags: raw.social?.hashtags ?? [],
+      platformHashtags: raw.social?.platformHashtags ?? {},
       accounts: raw.social?.accounts ?? {},
+      partners: (raw.social?.partners ?? []).map((partner) => ({ id: partner.id, name: partner.name, accounts: partner.accounts })),
+      owner: raw.social?.owner,
       posts: (raw.social?.posts ?? []).map((post) => ({
         id: post.id,
         date: post.date,
@@ -89,6 +92,12 @@ export function normalizeCampaign(loaded: LoadedCampaign): CampaignModel {
         format: post.format ?? "link",
         card: post.card && cardText(post.card, ctx),
         slides: (post.slides ?? []).map((slide) => cardText(slide, ctx)),
+        title: post.title === undefined ? undefined : text(post.title),
+        image: post.image && image(post.image, ctx),
+        hashtags: post.hashtags ?? [],
+        partners: post.partners ?? [],
+        owner: post.owner,
+        accounts: post.accounts ?? {},
       })),
       shortLinks: raw.social?.shortLinks ?? true,
       replies: (raw.social?.replies ?? []).map((r) => textTemplate(r, ctx)),
