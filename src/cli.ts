@@ -73,13 +73,19 @@ const commands: Record<string, Command> = {
   },
   build: {
     summary: "validate, then build the static site",
-    usage: "mitreden build [--campaigns campaigns] [--out _site] [--now instant]",
-    options: { ...campaignsOption, ...outOption, ...nowOption },
-    help: { campaigns: "folder with the campaigns (default: campaigns)", out: "output folder (default: _site)", now: nowHelp },
+    usage: "mitreden build [--campaigns campaigns] [--out _site] [--now instant] [--kit-out dir]",
+    options: { ...campaignsOption, ...outOption, ...nowOption, "kit-out": { type: "string" } },
+    help: {
+      campaigns: "folder with the campaigns (default: campaigns)",
+      out: "output folder (default: _site)",
+      now: nowHelp,
+      "kit-out": "build the social-media kits into this folder (e.g. for an intranet) instead of the site",
+    },
     async run(values) {
-      const result = await api.build({ campaignsDir: String(values.campaigns), outDir: String(values.out), now: parseNow(values.now) });
+      const kitOutDir = values["kit-out"] === undefined ? undefined : String(values["kit-out"]);
+      const result = await api.build({ campaignsDir: String(values.campaigns), outDir: String(values.out), now: parseNow(values.now), kitOutDir });
       for (const warning of result.warnings) console.log(formatProblem(warning));
-      console.log(`Built ${result.pages.length} pages into ${values.out}/ in ${result.ms} ms.`);
+      console.log(`Built ${result.pages.length} pages into ${values.out}/ in ${result.ms} ms.${kitOutDir ? ` Social-media kits in ${kitOutDir}/.` : ""}`);
       return 0;
     },
   },

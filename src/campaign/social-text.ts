@@ -38,14 +38,113 @@ export function postUrl(baseUrl: string, path: string, platform: string, campaig
   return `${base}${path}${path.includes("?") ? "&" : "?"}${params.toString()}`;
 }
 
+/** How a post is published (post "format" in campaign.json). */
+export type PostFormat = "link" | "image" | "carousel" | "story";
+
 /**
- * The post as published: the text, a blank line, the hashtags on one line ("#Musterstadt #Marktplatz"),
- * a line break, then the link. Without hashtags: text, blank line, link. The link comes last because
+ * How a post goes out on one platform: one clear way each.
+ * - "link": the text with the link; the platform draws the preview from the page's share card, so
+ *   no picture is attached (Mastodon shows a link card only on posts without media, and a Bluesky
+ *   post holds either pictures or a link card).
+ * - "image" / "carousel": pictures with alt text; the link goes into the text, or into the bio
+ *   where captions do not make links clickable (Instagram).
+ * - "story": a 9:16 picture with a link sticker (Instagram and Facebook only).
+ * Instagram has no link posts: a "link" post becomes an image post there, its link in the bio.
+ */
+export type PostWay = "link" | "image" | "carousel" | "story";
+
+/** Platforms that have stories with link stickers. */
+export const STORY_PLATFORMS: ReadonlySet<Platform> = new Set(["instagram", "facebook"]);
+/** Platforms whose captions do not turn links into links: the post says "link in bio". */
+export const LINK_IN_BIO_PLATFORMS: ReadonlySet<Platform> = new Set(["instagram"]);
+/** Most pictures one post may hold, per platform (carousels are cut to this). */
+export const MAX_IMAGES: Record<Platform, number> = { x: 4, bluesky: 4, mastodon: 4, threads: 10, instagram: 10, linkedin: 10, facebook: 10 };
+
+export function postWay(platform: Platform, format: PostFormat): PostWay {
+  if (format === "story") return STORY_PLATFORMS.has(platform) ? "story" : "link";
+  if (format === "link" && platform === "instagram") return "image";
+  return format;
+}
+
+/** Hashtags of a post on a platform: the platform's own set (or the campaign's), then the post's; each once. */
+export function hashtagsFor(platform: Platform, social: { hashtags?: string[]; platformHashtags?: Partial<Record<Platform, string[]>> }, postHashtags: string[] = []): string[] {
+  const all = [...(social.platformHashtags?.[platform] ?? social.hashtags ?? []), ...postHashtags].map((tag) => tag.replace(/^#/, ""));
+  const seen = new Set<string>();
+  return all.filter((tag) => !seen.has(tag.toLowerCase()) && seen.add(tag.toLowerCase()));
+}
+
+/** "@name" for each partner of a post that has an account on the platform. */
+export function mentionsFor(platform: Platform, partners: { id: string; accounts: Partial<Record<Platform, string>> }[], ids: string[]): string[] {
+  return ids.flatMap((id) => {
+    const handle = partners.find((p) => p.id === id)?.accounts[platform];
+    return handle ? [handle.startsWith("@") ? handle : `@${handle}`] : [];
+  });
+}
+
+export interface PostParts {
+  text: string;
+  hashtags: string[];
+  /** "@adfc_musterstadt": partner accounts, on a line of their own. */
+  mentions?: string[];
+  /** The photo credit, where a picture is attached ("Illustration: Stadt Musterstadt"). */
+  credit?: string;
+  /** The link, last; or, where links in captions are not clickable, the words that point to the bio. */
+  link?: string;
+  bioHint?: string;
+}
+
+/**
+ * The post as published: the text; a blank line; the mentions; the credit; the hashtags on one line
+ * ("#Musterstadt #Marktplatz"); then the link (or "Link in der Bio"). The link comes last because
  * platforms turn a trailing link into a preview card (our share card).
  */
-export function composePost(text: string, hashtags: string[], url: string): string {
-  const tags = hashtags.map((tag) => "#" + tag.replace(/^#/, "")).join(" ");
-  return tags ? `${text.trim()}\n\n${tags}\n${url}` : `${text.trim()}\n\n${url}`;
+export function composePost(parts: PostParts): string {
+  const tags = parts.hashtags.map((tag) => "#" + tag.replace(/^#/, "")).join(" ");
+  const tail = [parts.mentions?.join(" "), parts.credit, tags, parts.link ?? parts.bioHint].filter((line): line is string => !!line);
+  return tail.length ? `${parts.text.trim()}\n\n${tail.join("\n")}` : parts.text.trim();
+}
+
+export interface PlatformPostInput {
+  platform: Platform;
+  format: PostFormat;
+  text: string;
+  hashtags: string[];
+  mentions: string[];
+  /** Credit of the photo on the post's pictures; written into the text where a picture goes out. */
+  credit?: string;
+  /** The link given out: the short link, or the long UTM link when the campaign has none. */
+  link: string;
+  /** "Link in der Bio", in the post's language. */
+  bioHint: string;
+}
+
+export interface PlatformPost {
+  way: PostWay;
+  /** What to paste: text, mentions, credit, hashtags and link (or the bio hint). A story's text is not published. */
+  composed: string;
+  /** The link is in the text (false: in the bio or on the story's link sticker). */
+  linkInText: boolean;
+  length: number;
+  limit: number;
+  fits: boolean;
+}
+
+/** The post on one platform, composed and counted the way that platform counts: validation and the kit share it. */
+export function platformPost(input: PlatformPostInput): PlatformPost {
+  const way = postWay(input.platform, input.format);
+  const linkInText = way !== "story" && !LINK_IN_BIO_PLATFORMS.has(input.platform);
+  const composed = composePost({
+    text: input.text,
+    hashtags: input.hashtags,
+    mentions: input.mentions,
+    credit: way === "image" || way === "carousel" ? input.credit : undefined,
+    link: linkInText ? input.link : undefined,
+    bioHint: linkInText || way === "story" ? undefined : input.bioHint,
+  });
+  const limit = PLATFORM_LIMITS[input.platform];
+  // A story has no caption: its words are on the picture, its link on the sticker.
+  const length = way === "story" ? 0 : postLength(input.platform, composed, linkInText ? input.link : "");
+  return { way, composed, linkInText, length, limit, fits: length <= limit };
 }
 
 const URL_PATTERN = /https?:\/\/[^\s]+/g;

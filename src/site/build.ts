@@ -3,13 +3,14 @@
 // and a page removed from a campaign disappears with the next build.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readdir, rename, rm, stat } from "node:fs/promises";
+import { cp, mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 // Before Eleventy: it must see the setting when it loads.
 import "./eleventy-env.js";
 import Eleventy from "@11ty/eleventy";
 import type { SiteModel } from "../campaign/model.js";
 import { loadSiteModel } from "../campaign/index.js";
+import { socialKitPath } from "../campaign/urls.js";
 import { MitredenError, type Problem } from "../errors.js";
 import { emitSurveySchemas } from "../forms/emit.js";
 import { packagePath } from "../package-root.js";
@@ -34,6 +35,12 @@ export interface BuildSiteOptions {
   templatesDir?: string;
   /** Share cards and kit images kept between builds; default `.cache/mitreden/cards` in the working directory. */
   cardCacheDir?: string;
+  /**
+   * Build the social-media kits (posts, drafts, reply templates, plan, posters) into this folder
+   * instead of the site, e.g. for an intranet server: the public site then has no kit. The posts'
+   * pictures stay public under /assets/social/ (scheduling tools fetch them from there).
+   */
+  kitOutDir?: string;
 }
 
 export interface BuildSiteResult {
@@ -79,6 +86,7 @@ export async function renderSiteWithCounts(model: SiteModel, options: Omit<Build
   const lap = phaseTimer();
   await assertReplaceable(outDir);
   await removeLeftovers(outDir);
+  if (options.kitOutDir) await removeLeftovers(path.resolve(options.kitOutDir));
   const staging = `${outDir}.staging-${randomBytes(4).toString("hex")}`;
   try {
     const assets = await prepareAssets(model, staging, { cacheDir: options.cacheDir });
@@ -136,14 +144,52 @@ export async function renderSiteWithCounts(model: SiteModel, options: Omit<Build
     if (!pages.includes("/") || !pages.includes("/sitemap.xml")) {
       throw new SiteBuildError(`Eleventy rendered no pages from ${templatesDir}; reinstall mitreden.`);
     }
+    const kitStaging = options.kitOutDir ? await moveKitsOut(model, staging, path.resolve(options.kitOutDir), outDir) : undefined;
+    try {
+      if (kitStaging) await swapIn(kitStaging, path.resolve(options.kitOutDir!));
+    } catch (error) {
+      if (kitStaging) await rm(kitStaging, { recursive: true, force: true });
+      throw error;
+    }
     await swapIn(staging, outDir);
     lap("new site in place");
-    return { pages, cards: counts };
+    return { pages: kitStaging ? pages.filter((url) => !isKitUrl(model, url)) : pages, cards: counts };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     if (error instanceof MitredenError) throw error;
     throw new SiteBuildError(`Could not build the site into ${options.outDir}: ${describe(error)}`, { cause: error });
   }
+}
+
+/** Marks a folder that `--kit-out` wrote, so that the next build may replace it. */
+const KIT_MARKER = ".mitreden-kit";
+
+function isKitUrl(model: SiteModel, url: string): boolean {
+  return model.campaigns.some((c) => url.startsWith(socialKitPath(c)));
+}
+
+/**
+ * Moves every campaign's kit (its page, posters, QR codes, plan, calendar and tool files) out of
+ * the staged site into a staged kit folder, with a copy of the site's /assets/ (styles, fonts,
+ * pictures) so that the kit works on its own server. Returns the staged kit folder.
+ */
+async function moveKitsOut(model: SiteModel, staging: string, kitOutDir: string, outDir: string): Promise<string> {
+  const inside = (a: string, b: string) => !path.relative(b, a).startsWith("..") && !path.isAbsolute(path.relative(b, a));
+  if (inside(kitOutDir, path.resolve(outDir)) || inside(path.resolve(outDir), kitOutDir)) {
+    throw new SiteBuildError(`--kit-out ${kitOutDir} must lie outside the site folder ${outDir} (and the other way round): the kit would be published with the site.`);
+  }
+  await assertReplaceable(kitOutDir, KIT_MARKER);
+  const kitStaging = `${kitOutDir}.staging-${randomBytes(4).toString("hex")}`;
+  await mkdir(kitStaging, { recursive: true });
+  for (const campaign of model.campaigns) {
+    const from = path.join(staging, ...socialKitPath(campaign).split("/").filter(Boolean));
+    const to = path.join(kitStaging, ...socialKitPath(campaign).split("/").filter(Boolean));
+    await mkdir(path.dirname(to), { recursive: true });
+    await rename(from, to);
+  }
+  await cp(path.join(staging, "assets"), path.join(kitStaging, "assets"), { recursive: true });
+  await writeFile(path.join(kitStaging, KIT_MARKER), "Social-media kits built by mitreden build --kit-out; replaced by the next such build.\n");
+  return kitStaging;
 }
 
 /** With DEBUG=mitreden, how long each step of a build took (on stderr). */
@@ -204,7 +250,7 @@ function escapeRegExp(text: string): string {
  * The output folder is replaced as a whole, so it must not be something else: the working
  * directory, a folder above it, or a non-empty folder that mitreden did not build.
  */
-async function assertReplaceable(outDir: string): Promise<void> {
+async function assertReplaceable(outDir: string, marker = "sitemap.xml"): Promise<void> {
   const cwd = process.cwd();
   if (outDir === path.parse(outDir).root || !path.relative(outDir, cwd).startsWith("..")) {
     throw new SiteBuildError(`Refusing to build into ${outDir}: it contains the working directory. Choose a subfolder such as _site.`);
@@ -215,9 +261,9 @@ async function assertReplaceable(outDir: string): Promise<void> {
   } catch {
     return; // does not exist yet
   }
-  if (names.length > 0 && !names.includes("sitemap.xml")) {
+  if (names.length > 0 && !names.includes(marker)) {
     throw new SiteBuildError(
-      `Refusing to replace ${outDir}: it is not empty and has no sitemap.xml, so mitreden did not build it. ` +
+      `Refusing to replace ${outDir}: it is not empty and has no ${marker}, so mitreden did not build it. ` +
         `Choose another output folder, or empty this one.`,
     );
   }

@@ -1,28 +1,13 @@
 // The v2 additions of the campaign format (campaign-format.md, "Additions (v2)") are accepted,
 // documented in the schema, and arrive in the model with their defaults filled in.
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadSiteModel } from "../../src/campaign/index.js";
 import { validateCampaigns } from "../../src/campaign/validate.js";
+import { fixtureVariant, type RawCampaign } from "./fixture-variant.js";
 
 const fixture = path.resolve(import.meta.dirname, "../fixtures/valid-full");
-const made: string[] = [];
-afterAll(async () => Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true }))));
-
-/** The valid-full fixture with `change` applied to its campaign.json, in a folder of its own. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a test edits raw JSON of any shape
-async function variant(change: (campaign: Record<string, any>) => void): Promise<string> {
-  await mkdir(path.resolve(import.meta.dirname, "../.tmp"), { recursive: true });
-  const dir = await mkdtemp(path.resolve(import.meta.dirname, "../.tmp/v2-"));
-  made.push(dir);
-  await cp(fixture, dir, { recursive: true });
-  const file = path.join(dir, "buergerhaushalt", "campaign.json");
-  const campaign = JSON.parse(await readFile(file, "utf8"));
-  change(campaign);
-  await writeFile(file, JSON.stringify(campaign, null, 2));
-  return dir;
-}
+const variant = (change: (campaign: RawCampaign) => void) => fixtureVariant(change, "v2");
 
 describe("campaign format v2", () => {
   it("accepts every v2 field and fills the defaults", async () => {

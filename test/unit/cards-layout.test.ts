@@ -4,7 +4,9 @@ import path from "node:path";
 import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { CampaignModel } from "../../src/campaign/model.js";
-import { innerPage } from "../../src/site/cards/content.js";
+import { cardPages, innerPage } from "../../src/site/cards/content.js";
+import { CARD_FORMATS, centreSquare } from "../../src/site/cards/formats.js";
+import { postCard } from "../../src/site/social/posts.js";
 import { fitText } from "../../src/site/cards/fit-text.js";
 import { cardFonts } from "../../src/site/cards/fonts.js";
 import { CardTextTooLongError, cardGeometry } from "../../src/site/cards/layout.js";
@@ -72,16 +74,80 @@ describe("a card with a long German title", () => {
     const dir = path.join(await tempDir("cards-long"), "out");
     await mkdir(dir, { recursive: true });
     const content = withTitle(LONG_TITLE, "Sagen Sie uns bis zum 15. April, was Ihnen wichtig ist");
-    for (const format of ["link", "square", "portrait", "story"] as const) {
+    for (const format of ["link", "square", "portrait", "story", "reel"] as const) {
       const image = await renderer.render(content, format);
       const file = path.join(dir, `long-${format}.png`);
       await sharp(image.png).toFile(file);
       const meta = await sharp(image.png).metadata();
       expect([meta.width, meta.height]).toEqual(format === "link" ? [1200, 630] : format === "square" ? [1080, 1080] : format === "portrait" ? [1080, 1350] : [1080, 1920]);
-      const node = JSON.stringify(await renderer.layout(content, format));
+      const node = JSON.stringify((await renderer.layout(content, format)).node);
       // Every word of the title is on the card, none split.
       for (const word of LONG_TITLE.split(" ")) expect(node).toContain(word);
       expect(cardGeometry(format, true).text.width).toBeGreaterThan(0);
     }
+  });
+});
+
+describe("every format of every card", () => {
+  const contents = async () => {
+    const model = await exampleModel();
+    const pages = cardPages(model).map((p) => p.content);
+    // The posts' own cards too: their words, their slides, in every language.
+    const posts = model.campaigns.flatMap((c) => c.social.posts.flatMap((post) => c.locales.map((l) => postCard(c, post, l).content)));
+    return [...pages, ...posts];
+  };
+
+  it("carries the web address, whole, so people find the page without a link", async () => {
+    for (const content of await contents()) {
+      for (const format of CARD_FORMATS) {
+        const { address } = await renderer.layout(content, format);
+        expect(address.join(""), `${content.address} ${format}`).toBe(content.address);
+      }
+    }
+  });
+
+  it("keeps the headline inside the centre square, which chat apps crop as a thumbnail", async () => {
+    for (const content of await contents()) {
+      for (const format of CARD_FORMATS) {
+        const { headline } = await renderer.layout(content, format);
+        const square = centreSquare(format);
+        const where = `${content.title} ${format}`;
+        expect(headline.left, where).toBeGreaterThanOrEqual(square.left);
+        expect(headline.left + headline.width, where).toBeLessThanOrEqual(square.left + square.size);
+        expect(headline.top, where).toBeGreaterThanOrEqual(square.top);
+        expect(headline.top + headline.height, where).toBeLessThanOrEqual(square.top + square.size);
+      }
+    }
+  });
+
+  it("keeps words out of a story's top 250 and bottom 340 px and a Reel cover's bottom 35 %, and marks the link sticker's place", async () => {
+    const content = { ...withTitle(LONG_TITLE, "Sagen Sie uns bis zum 15. April, was Ihnen wichtig ist"), stickerLabel: "Link-Sticker" };
+    for (const [format, bottom] of [["story", 1920 - 340], ["reel", Math.round(1920 * 0.65)]] as const) {
+      for (const hero of [true, false]) {
+        const layout = await renderer.layout(hero ? content : { ...content, hero: undefined }, format);
+        const boxes = [layout.headline, ...(layout.sticker ? [layout.sticker] : [])];
+        const text = cardGeometry(format, hero).text;
+        expect(text.top, format).toBeGreaterThanOrEqual(250);
+        expect(text.top + text.height, format).toBeLessThanOrEqual(bottom);
+        for (const box of boxes) {
+          expect(box.top, format).toBeGreaterThanOrEqual(250);
+          expect(box.top + box.height, format).toBeLessThanOrEqual(bottom);
+        }
+      }
+    }
+    const story = await renderer.layout(content, "story");
+    expect(story.sticker).toBeDefined();
+    // Between the headline and the footer, so the sticker covers no words.
+    expect(story.sticker!.top).toBeGreaterThan(story.headline.top + story.headline.height);
+    expect(JSON.stringify(story.node)).toContain("Link-Sticker");
+    expect((await renderer.layout(content, "reel")).sticker).toBeUndefined();
+  });
+
+  it("breaks an address too long for one line after a slash", async () => {
+    const content = { ...withTitle("Radfahren"), address: "mitreden.musterstadt-an-der-mustermuendung.de/radverkehrskonzept-2035/en/umfrage-zum-radverkehr" };
+    const { address } = await renderer.layout(content, "link");
+    expect(address).toHaveLength(2);
+    expect(address[0]!.endsWith("/")).toBe(true);
+    expect(address.join("")).toBe(content.address);
   });
 });

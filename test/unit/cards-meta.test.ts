@@ -45,7 +45,10 @@ describe("share tags", () => {
       expect(result.twitterCard).toBe("summary_large_image");
       const image = result.ogImage?.[0];
       expect(image?.url).toBe(campaign.site.baseUrl + card.path);
-      expect(image?.type).toBe("image/png");
+      // The JPEG where it is at most half the PNG (cards with a photo), else the PNG.
+      const jpeg = card.bytes.jpeg !== undefined && card.bytes.jpeg <= card.bytes.png / 2;
+      expect(image?.type, route.url).toBe(jpeg ? "image/jpeg" : "image/png");
+      expect(card.path, route.url).toBe(jpeg ? card.jpeg : card.png);
       expect([Number(image?.width), Number(image?.height)]).toEqual([1200, 630]);
       expect(result.twitterImage?.[0]?.url).toBe(image?.url);
       const $ = load(html);
@@ -56,8 +59,22 @@ describe("share tags", () => {
       // The image is in the site at exactly the URL path and size the tags declare.
       const file = path.join(outDir, new URL(image!.url).pathname);
       const meta = await sharp(file).metadata();
-      expect([meta.width, meta.height, meta.format]).toEqual([1200, 630, "png"]);
+      expect([meta.width, meta.height, meta.format]).toEqual([1200, 630, jpeg ? "jpeg" : "png"]);
+      // Mastodon names the city's account under previews of its pages.
+      const creator = $('meta[name="fediverse:creator"]').attr("content");
+      expect(creator, route.url).toBe(route.campaign ? route.campaign.social.accounts.mastodon : undefined);
     }
+  });
+
+  it("point og:image to the JPEG of a card with a photo: WhatsApp drops previews of large images", () => {
+    const withPhoto = cards.get("/marktplatz/umfrage/")!;
+    expect(withPhoto.type).toBe("image/jpeg");
+    expect(withPhoto.bytes.jpeg! * 2).toBeLessThanOrEqual(withPhoto.bytes.png);
+    expect(withPhoto.bytes.jpeg!).toBeLessThan(300_000);
+    // The site index has no photo: its PNG of flat colour and words is small and sharp.
+    const plain = cards.get("/")!;
+    expect(plain.type).toBe("image/png");
+    expect(plain.bytes.png).toBeLessThan(100_000);
   });
 
   it("escape what campaigns write", () => {

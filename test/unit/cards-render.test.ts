@@ -9,7 +9,8 @@ import sharp from "sharp";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { SiteModel } from "../../src/campaign/model.js";
 import { accessibilityPath, pagePath } from "../../src/campaign/urls.js";
-import { cardPages, renderCards, type ShareCard } from "../../src/site/cards/index.js";
+import { cardPages, renderCards, type CardContent, type CardFormat, type ShareCard } from "../../src/site/cards/index.js";
+import { postCard } from "../../src/site/social/posts.js";
 import { CardRenderer } from "../../src/site/cards/render.js";
 import { cardGeometry } from "../../src/site/cards/layout.js";
 import { packagePath } from "../../src/package-root.js";
@@ -52,10 +53,11 @@ describe("renderCards", () => {
     for (const card of cards.values()) {
       const file = path.join(outDir, card.path);
       const meta = await sharp(file).metadata();
-      expect(meta.format).toBe("png");
+      expect(meta.format).toBe(card.type === "image/jpeg" ? "jpeg" : "png");
       expect([meta.width, meta.height]).toEqual([card.width, card.height]);
+      expect((await sharp(path.join(outDir, card.png)).metadata()).format).toBe("png");
       expect(card.alt.length).toBeGreaterThan(10);
-      if (card.jpeg) expect((await readFile(path.join(outDir, card.jpeg))).length).toBeLessThan((await readFile(file)).length);
+      if (card.jpeg) expect((await readFile(path.join(outDir, card.jpeg))).length).toBeLessThan((await readFile(path.join(outDir, card.png))).length);
     }
   });
 
@@ -118,26 +120,54 @@ describe("legibility", () => {
   });
 });
 
+/**
+ * Compares a rendered image, scaled to the reference width, with test/reference/cards/<name>.png;
+ * writes the reference when asked to (UPDATE_REFERENCES=1) or when there is none yet.
+ */
+async function matchReference(name: string, png: Buffer): Promise<void> {
+  const actual = await sharp(png).resize({ width: REFERENCE_WIDTH }).png({ compressionLevel: 9 }).toBuffer();
+  const reference = path.join(REFERENCES, `${name}.png`);
+  if (process.env.UPDATE_REFERENCES === "1" || !existsSync(reference)) {
+    await writeFile(reference, actual);
+    return;
+  }
+  const [a, b] = [PNG.sync.read(actual), PNG.sync.read(await readFile(reference))];
+  expect([a.width, a.height], name).toEqual([b.width, b.height]);
+  const diff = new PNG({ width: a.width, height: a.height });
+  const different = pixelmatch(a.data, b.data, diff.data, a.width, a.height, { threshold: 0.1 });
+  const allowed = a.width * a.height * MAX_DIFFERENT_PIXELS;
+  if (different > allowed) await writeFile(path.join(outDir, `${name}.diff.png`), PNG.sync.write(diff));
+  expect(different, `${name} differs from its reference in ${different} pixels (diff in ${outDir})`).toBeLessThanOrEqual(allowed);
+}
+
 describe("reference cards", () => {
   it("match test/reference/cards/ (set UPDATE_REFERENCES=1 to accept an intended change)", async () => {
-    const update = process.env.UPDATE_REFERENCES === "1";
     await mkdir(REFERENCES, { recursive: true });
     for (const page of cardPages(model)) {
-      const actualFile = path.join(outDir, cards.get(page.url)!.path);
-      const actual = await sharp(actualFile).resize({ width: REFERENCE_WIDTH }).png({ compressionLevel: 9 }).toBuffer();
-      const reference = path.join(REFERENCES, `${page.name}.png`);
-      if (update || !existsSync(reference)) {
-        await writeFile(reference, actual);
-        continue;
-      }
-      const [a, b] = [PNG.sync.read(actual), PNG.sync.read(await readFile(reference))];
-      expect([a.width, a.height]).toEqual([b.width, b.height]);
-      const diff = new PNG({ width: a.width, height: a.height });
-      const different = pixelmatch(a.data, b.data, diff.data, a.width, a.height, { threshold: 0.1 });
-      const allowed = a.width * a.height * MAX_DIFFERENT_PIXELS;
-      if (different > allowed) await writeFile(path.join(outDir, `${page.name}.diff.png`), PNG.sync.write(diff));
-      expect(different, `${page.name} differs from its reference in ${different} pixels (diff in ${outDir})`).toBeLessThanOrEqual(allowed);
+      await matchReference(page.name, await readFile(path.join(outDir, cards.get(page.url)!.png)));
     }
+  });
+
+  it("match for every format a post's pictures come in: square, 4:5, carousel slide, story with its sticker place, Reel cover", async () => {
+    const renderer = await CardRenderer.create(cacheDir);
+    const marktplatz = model.campaigns.find((c) => c.slug === "marktplatz")!;
+    const radverkehr = model.campaigns.find((c) => c.slug === "radverkehr")!;
+    const post = (campaign: typeof marktplatz, id: string) => campaign.social.posts.find((p) => p.id === id)!;
+    const start = postCard(marktplatz, post(marktplatz, "start"), "de").content;
+    const walk = post(marktplatz, "spaziergang");
+    const slide = { ...postCard(marktplatz, walk, "de").content, title: walk.slides[1]!.title!.de!, subtitle: walk.slides[1]!.subtitle!.de!, period: undefined };
+    // English: the longest addresses, which the portrait and the story used to leave off.
+    const english = postCard(radverkehr, post(radverkehr, "endspurt"), "en").content;
+    const images: [string, CardContent, CardFormat][] = [
+      ["post-marktplatz-start-square-de", start, "square"],
+      ["post-marktplatz-start-portrait-de", start, "portrait"],
+      ["post-marktplatz-start-story-de", { ...start, stickerLabel: "Link-Sticker" }, "story"],
+      ["post-marktplatz-start-reel-de", start, "reel"],
+      ["post-marktplatz-spaziergang-slide2-de", slide, "portrait"],
+      ["post-radverkehr-endspurt-portrait-en", english, "portrait"],
+      ["post-radverkehr-endspurt-story-en", { ...english, stickerLabel: "Link sticker" }, "story"],
+    ];
+    for (const [name, content, format] of images) await matchReference(name, (await renderer.render(content, format)).png);
   });
 
   it("notices a changed title", async () => {

@@ -2,13 +2,15 @@
 // the sitemap carries complete Open Graph and Twitter tags whose image exists at that URL, the kits
 // and posters are built, kept out of search engines and show what the campaign files plan.
 import { existsSync } from "node:fs";
-import { readFile, rm } from "node:fs/promises";
+import { readdir, readFile, rm } from "node:fs/promises";
+import path from "node:path";
 import * as cheerio from "cheerio";
 import ogs from "open-graph-scraper";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSiteModel, type SiteModel } from "../../src/campaign/index.js";
-import { PLATFORM_LIMITS, composePost, postLength, postUrl } from "../../src/campaign/social-text.js";
+import { findShortLink } from "../../src/campaign/short-links.js";
+import { PLATFORM_LIMITS, postUrl } from "../../src/campaign/social-text.js";
 import { pagePath, socialKitPath } from "../../src/campaign/urls.js";
 import { formatNumber, intlLocale } from "../../src/i18n/index.js";
 import { buildSite, type BuildSiteResult } from "../../src/site/build.js";
@@ -71,14 +73,15 @@ describe("share tags on every page of the sitemap", () => {
       expect(image.url.startsWith(`${base}/assets/cards/`), url).toBe(true);
       expect(String(image.width), url).toBe("1200");
       expect(String(image.height), url).toBe("630");
-      expect(image.type, url).toBe("image/png");
+      // Cards with a photo: the JPEG, a sixth of the PNG (chat apps drop previews of large images).
+      expect(image.type, url).toBe(image.url.endsWith(".jpg") ? "image/jpeg" : "image/png");
       expect(image.alt?.trim().length, url).toBeGreaterThan(10);
       expect(result.twitterCard, url).toBe("summary_large_image");
       expect(result.twitterImage?.[0]?.url, url).toBe(image.url);
     }
   });
 
-  it("point at a 1200 × 630 PNG that exists at exactly that path of the built site", async () => {
+  it("point at a 1200 × 630 image that exists at exactly that path of the built site, under 300 KB", async () => {
     const images = new Set<string>();
     for (const url of sitemap) {
       const $ = cheerio.load(site.read(url));
@@ -90,8 +93,17 @@ describe("share tags on every page of the sitemap", () => {
       const file = fileOf(site.outDir, image);
       expect(existsSync(file), image).toBe(true);
       const meta = await sharp(file).metadata();
-      expect([meta.format, meta.width, meta.height], image).toEqual(["png", 1200, 630]);
+      expect([meta.format, meta.width, meta.height], image).toEqual([image.endsWith(".jpg") ? "jpeg" : "png", 1200, 630]);
+      expect(meta.size ?? (await readFile(file)).length, image).toBeLessThan(300_000);
     }
+  });
+
+  it("name the campaign's Mastodon account as the author of its pages (fediverse:creator)", () => {
+    for (const url of sitemap) {
+      const owner = model.campaigns.find((c) => url.startsWith(`/${c.slug}/`));
+      expect(site.load(url)('meta[name="fediverse:creator"]').attr("content"), url).toBe(owner?.social.accounts.mastodon);
+    }
+    expect(site.load("/marktplatz/")('meta[name="fediverse:creator"]').attr("content")).toBe("@musterstadt@social.musterstadt.de");
   });
 
   it("are left off pages that are not public (404, social kit, posters)", () => {
@@ -118,7 +130,7 @@ describe("social kit page", () => {
     }
   });
 
-  it("shows every post × platform × language with the count validation uses, the limit and a UTM link", () => {
+  it("shows every post × platform × language with the count validation uses, the limit and a short link", () => {
     for (const c of model.campaigns) {
       const $ = site.load(socialKitPath(c));
       let expected = 0;
@@ -127,23 +139,16 @@ describe("social kit page", () => {
           for (const platform of post.platforms) {
             expected++;
             const id = `post-${post.id}-${platform}-${locale}`;
-            const url = postUrl(c.site.baseUrl, pagePath(c, locale, post.page), platform, c.slug, post.id);
-            const composed = composePost(post.text[locale] ?? "", c.social.hashtags, url);
             const field = $(`textarea#${id}`);
-            expect(field.text(), id).toBe(composed);
+            expect(field.text(), id).toContain(post.text[locale]!.trim());
             const count = $(`#${field.attr("aria-describedby")}`).text();
-            expect(count, id).toContain(`${formatNumber(postLength(platform, composed, url), intlLocale(c.locale))} `);
             expect(count, id).toContain(formatNumber(PLATFORM_LIMITS[platform], intlLocale(c.locale)));
 
-            const link = field.closest(".mr-kit__entry").find(`a[href^="${c.site.baseUrl}"]`).first().attr("href")!;
-            const parsed = new URL(link);
-            expect(parsed.pathname).toBe(pagePath(c, locale, post.page));
-            expect(Object.fromEntries(parsed.searchParams), id).toEqual({
-              utm_source: platform,
-              utm_medium: "social",
-              utm_campaign: c.slug,
-              utm_content: post.id,
-            });
+            // The short link beside the text leads to the page with the post's UTM parameters.
+            const link = field.closest(".mr-kit__entry").find(`a[href^="${c.site.baseUrl}/l/"]`).first().attr("href")!;
+            const target = new URL(findShortLink(model, link.split("/l/")[1]!)!.target);
+            expect(target.toString()).toBe(postUrl(c.site.baseUrl, pagePath(c, locale, post.page), platform, c.slug, post.id));
+            expect(Object.fromEntries(target.searchParams), id).toEqual({ utm_source: platform, utm_medium: "social", utm_campaign: c.slug, utm_content: post.id });
             // The copy button is named by its visible word and the entry's heading, not by hidden text.
             const button = $(`button[data-copy="${id}"]`);
             expect(button.find(".kern-sr-only")).toHaveLength(0);
@@ -162,9 +167,9 @@ describe("social kit page", () => {
       const kitUrl = socialKitPath(c);
       const $ = site.load(kitUrl);
       const ics = $('a[href$=".ics"]').attr("href")!;
-      const csv = $('a[href$=".csv"]').attr("href")!;
+      const plan = $('a[href$="-redaktionsplan.csv"]').attr("href")!;
       expect(await readFile(fileOf(site.outDir, ics), "utf8")).toMatch(/^BEGIN:VCALENDAR\r\n/);
-      expect(await readFile(fileOf(site.outDir, csv), "utf8")).toContain(",post,");
+      expect(await readFile(fileOf(site.outDir, plan), "utf8")).toMatch(/^\uFEFFDatum;Uhrzeit;Plattform;/);
       for (const src of $("main img").map((_, el) => $(el).attr("src")).get()) {
         expect(existsSync(fileOf(site.outDir, src)), src).toBe(true);
       }
@@ -201,6 +206,61 @@ describe("posters", () => {
     expect(site.load("/marktplatz/social-kit/poster/umfrage-de/")(".mr-poster__url").text()).toBe("mitreden.musterstadt.de/marktplatz/umfrage");
     expect(site.load("/radverkehr/social-kit/poster/umfrage-en/")("html").attr("lang")).toBe("en");
     expect(campaign("radverkehr").locales).toEqual(["de", "en"]);
+  });
+});
+
+describe("netiquette", () => {
+  it("stands on the landing page, where the footer of every page of the campaign and the reply templates point", () => {
+    const $ = site.load("/marktplatz/");
+    const section = $("section#netiquette");
+    expect(section.find("h2").text()).toBe("Regeln für Kommentare in unseren Social-Media-Kanälen");
+    expect(section.text()).toContain("Bleiben Sie beim Thema und respektvoll");
+    expect(section.text()).toContain("Wann wir antworten: montags bis freitags von 9 bis 16 Uhr");
+    for (const url of ["/marktplatz/", "/marktplatz/umfrage/", "/marktplatz/accessibility/"]) {
+      expect(site.load(url)(`footer a[href="/marktplatz/#netiquette"]`).text(), url).toBe("Regeln für Kommentare");
+    }
+    expect(site.load("/radverkehr/en/")(`footer a[href="/radverkehr/en/#netiquette"]`).text()).toBe("Rules for comments");
+    expect(site.load("/radverkehr/en/")("section#netiquette").text()).toContain("When we reply: Monday to Thursday");
+  });
+});
+
+describe("--kit-out", () => {
+  let publicDir: string;
+  let kitDir: string;
+  let built: BuildSiteResult;
+  beforeAll(async () => {
+    publicDir = tmpDir("share-public");
+    kitDir = tmpDir("share-kit");
+    built = await buildSite({ campaignsDir: "campaigns", outDir: publicDir, kitOutDir: kitDir, now: NOW, quiet: true, cardCacheDir });
+  });
+  afterAll(async () => Promise.all([publicDir, kitDir].map((dir) => rm(dir, { recursive: true, force: true }))));
+
+  it("leaves no kit in the site: no kit page, poster, plan, calendar or reply template", async () => {
+    const files = (await readdir(publicDir, { recursive: true })).map(String);
+    expect(files.filter((f) => f.includes("social-kit"))).toEqual([]);
+    expect(built.pages.filter((url) => url.includes("social-kit"))).toEqual([]);
+    for (const file of files.filter((f) => /\.(html|csv|ics|txt|xml)$/.test(f))) {
+      const text = await readFile(path.join(publicDir, file), "utf8");
+      expect(text, file).not.toContain("Antwortvorlagen");
+      expect(text, file).not.toContain("Hinweis auf die Regeln");
+    }
+    // The pictures posts attach stay public: scheduling tools fetch them from the site.
+    expect(files.some((f) => f.startsWith(path.join("assets", "social", "marktplatz")))).toBe(true);
+  });
+
+  it("builds the kits into their own folder, which works on its own server", async () => {
+    for (const c of model.campaigns) {
+      const page = await readFile(fileOf(kitDir, socialKitPath(c)), "utf8");
+      const $ = cheerio.load(page);
+      expect($("h1").text()).toBe("Social-Media-Kit");
+      for (const ref of [...$("img").map((_, el) => $(el).attr("src")).get(), ...$("link[rel=stylesheet]").map((_, el) => $(el).attr("href")).get(), ...$("a[download]").map((_, el) => $(el).attr("href")).get()]) {
+        expect(existsSync(fileOf(kitDir, ref)), ref).toBe(true);
+      }
+    }
+    // A second build replaces the kit folder it made; a folder it did not make is refused.
+    await buildSite({ campaignsDir: "campaigns", outDir: publicDir, kitOutDir: kitDir, now: NOW, quiet: true, cardCacheDir });
+    expect(existsSync(fileOf(kitDir, "/marktplatz/social-kit/"))).toBe(true);
+    await expect(buildSite({ campaignsDir: "campaigns", outDir: publicDir, kitOutDir: "campaigns", now: NOW, quiet: true, cardCacheDir })).rejects.toThrow(/Refusing to replace .*campaigns: it is not empty and has no \.mitreden-kit/);
   });
 });
 

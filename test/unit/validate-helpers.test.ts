@@ -29,12 +29,12 @@ describe("social posts", () => {
   });
 
   it("composes text, blank line, hashtags, line break, link", () => {
-    expect(composePost(" Jetzt mitreden! ", ["Musterstadt", "Marktplatz"], url)).toBe(`Jetzt mitreden!\n\n#Musterstadt #Marktplatz\n${url}`);
-    expect(composePost("Jetzt mitreden!", [], url)).toBe(`Jetzt mitreden!\n\n${url}`);
+    expect(composePost({ text: " Jetzt mitreden! ", hashtags: ["Musterstadt", "Marktplatz"], link: url })).toBe(`Jetzt mitreden!\n\n#Musterstadt #Marktplatz\n${url}`);
+    expect(composePost({ text: "Jetzt mitreden!", hashtags: [], link: url })).toBe(`Jetzt mitreden!\n\n${url}`);
   });
 
   it("counts a link as 23 on X and Mastodon, shortened on Bluesky, in full elsewhere", () => {
-    const post = composePost("Jetzt mitreden!", ["Musterstadt"], url); // 15 + 2 + 12 + 1 + link
+    const post = composePost({ text: "Jetzt mitreden!", hashtags: ["Musterstadt"], link: url }); // 15 + 2 + 12 + 1 + link
     expect(postLength("x", post, url)).toBe(15 + 2 + 12 + 1 + 23);
     expect(postLength("mastodon", post, url)).toBe(15 + 2 + 12 + 1 + 23);
     // Bluesky's composer shows "mitreden.musterstadt.de/marktplatz/um..." (host + 13 + "...").

@@ -2,7 +2,9 @@
 import { checkBasemaps } from "./basemap.js";
 import type { Check } from "./context.js";
 import { checkContrast } from "./contrast.js";
+import { checkCredits } from "./credits.js";
 import { checkMaps } from "./geojson.js";
+import { checkHashtags } from "./hashtags.js";
 import { checkIds } from "./ids.js";
 import { checkImages } from "./images.js";
 import { checkLocales } from "./locales.js";
@@ -17,9 +19,11 @@ export const CHECKS: Record<string, Check> = {
   ids: checkIds,
   questions: checkQuestions,
   images: checkImages,
+  credits: checkCredits,
   contrast: checkContrast,
   maps: checkMaps,
   basemaps: checkBasemaps,
   social: checkSocial,
+  hashtags: checkHashtags,
   notYetBuilt: checkNotYetBuilt,
 };

@@ -12,7 +12,7 @@ import { writeFileAtomically } from "../../atomic-file.js";
 import { readCached } from "./internal/cache-files.js";
 
 /** Raise when the look of the cards changes in a way the inputs do not show (layout.ts, render.ts). */
-export const LAYOUT_VERSION = 1;
+export const LAYOUT_VERSION = 2;
 const PRUNE_AFTER_DAYS = 30;
 
 interface Entry {
@@ -53,7 +53,8 @@ export class CardCache {
       hero: content.hero && (await this.hashFile(content.hero)),
     };
     // Paths are where the pictures lie, not what they show: hash the bytes instead (undefined drops out of JSON).
-    const shown = { ...content, logo: undefined, hero: undefined };
+    // What the photo shows and its credit go into the alt text and the kit, not into the picture.
+    const shown = { ...content, logo: undefined, hero: undefined, picture: undefined, credit: undefined };
     return createHash("sha256")
       .update(JSON.stringify({ layout: LAYOUT_VERSION, renderer: RENDERER_VERSIONS, fonts: this.fontHash, format, shown, pictures }))
       .digest("hex")

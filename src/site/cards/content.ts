@@ -1,7 +1,7 @@
 // What a card says, taken from the campaign: the page title (or the page's card.title), the
 // campaign above it on inner pages, the organization, the period, the campaign's colours and
 // pictures. A card's cache key is the hash of this object, so everything it shows must be in it.
-import type { CampaignModel, Locale, PageModel, SiteModel } from "../../campaign/model.js";
+import type { CampaignModel, ImageModel, Locale, PageModel, SiteModel } from "../../campaign/model.js";
 import { accessibilityPath, pagePath } from "../../campaign/urls.js";
 import { formatDate, message } from "../../i18n/index.js";
 
@@ -20,6 +20,14 @@ export interface CardContent {
   /** Absolute paths of the pictures; their bytes are hashed into the cache key separately. */
   logo?: string;
   hero?: string;
+  /** Words in a story's marked place for the link sticker ("Link-Sticker"). */
+  stickerLabel?: string;
+  /**
+   * What the photo shows (its alt text) and who made it, for the alt text and the credit line.
+   * Not drawn: left out of the cache key, like the pictures' paths.
+   */
+  picture?: string;
+  credit?: string;
 }
 
 /** A public page of the site and its card. */
@@ -51,11 +59,14 @@ export function landingPage(campaign: CampaignModel, locale: Locale): CardPage {
 }
 
 export function innerPage(campaign: CampaignModel, locale: Locale, model: PageModel): CardPage {
-  return page(campaign, locale, pagePath(campaign, locale, model.id), model.id, {
+  const card = page(campaign, locale, pagePath(campaign, locale, model.id), model.id, {
     title: text(model.card?.title ?? model.title, locale),
     kicker: text(campaign.title, locale),
     subtitle: model.card?.subtitle && text(model.card.subtitle, locale),
   });
+  // An information page with its own picture shows that one: it says what the page is about.
+  if (model.type === "info" && model.image && !model.image.decorative) Object.assign(card.content, { picture: undefined, credit: undefined }, photo(model.image, locale));
+  return card;
 }
 
 function accessibilityPage(campaign: CampaignModel, locale: Locale): CardPage {
@@ -69,6 +80,8 @@ function indexPage(first: CampaignModel, locale: Locale): CardPage {
   const base = common(first, locale, "/");
   // The index speaks for all campaigns: the first one's photo would make it look like that one's page.
   delete base.hero;
+  delete base.picture;
+  delete base.credit;
   return {
     url: "/",
     name: `index-${locale}`,
@@ -101,8 +114,18 @@ function common(campaign: CampaignModel, locale: Locale, url: string): CardConte
     theme: campaign.theme,
   };
   if (campaign.organization.logo) content.logo = campaign.organization.logo.file;
-  if (campaign.hero) content.hero = campaign.hero.file;
+  if (campaign.hero) Object.assign(content, photo(campaign.hero, locale));
   return content;
+}
+
+/** A photo on a card: its file, what it shows and its credit, in the card's language. */
+export function photo(image: ImageModel, locale: Locale): Pick<CardContent, "hero" | "picture" | "credit"> {
+  const shown: Pick<CardContent, "hero" | "picture" | "credit"> = { hero: image.file };
+  const alt = image.decorative ? "" : text(image.alt, locale);
+  if (alt) shown.picture = alt;
+  const credit = image.credit && text(image.credit, locale);
+  if (credit) shown.credit = credit;
+  return shown;
 }
 
 function text(value: Record<Locale, string>, locale: Locale): string {
@@ -110,12 +133,30 @@ function text(value: Record<Locale, string>, locale: Locale): string {
 }
 
 /**
- * Alt text of a card: the words it shows, in reading order. The picture behind them is decoration
- * here (the pages describe it where it matters).
+ * Alt text of a card: its words in reading order (kicker and title, subtitle, organization and
+ * period), then what the photo shows. A part already said is not said again: a subtitle
+ * "Mitmachen bis 15. April 2027" makes the period "bis 15. April 2027" redundant.
  */
 export function cardAlt(content: CardContent): string {
-  const sentence = (s: string) => (/[.!?…]$/.test(s) ? s : s + ".");
-  const heading = content.kicker ? `${content.kicker} – ${content.title}` : content.title;
-  const footer = [content.organization, content.period].filter(Boolean).join(", ");
-  return [heading, content.subtitle, footer].filter(Boolean).map((s) => sentence(s!)).join(" ");
+  const sentence = (s: string) => (/[.!?…:]$/.test(s) ? s : s + ".");
+  const said: string[] = [];
+  const fresh = (part: string | undefined) => {
+    if (!part?.trim()) return undefined;
+    const key = normalise(part);
+    if (said.some((earlier) => earlier.includes(key))) return undefined;
+    said.push(key);
+    return part.trim();
+  };
+  const kicker = fresh(content.kicker);
+  const title = fresh(content.title);
+  const heading = [kicker, title].filter(Boolean).join(" – ");
+  const subtitle = fresh(content.subtitle);
+  const footer = [fresh(content.organization), fresh(content.period)].filter(Boolean).join(", ");
+  const picture = content.picture && fresh(content.picture) ? message(content.locale, "cards.picture", { description: content.picture.trim() }) : undefined;
+  return [heading, subtitle, footer, picture].filter((s): s is string => !!s).map(sentence).join(" ");
+}
+
+/** For comparing parts: lower case, punctuation and spacing ignored. */
+function normalise(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 }

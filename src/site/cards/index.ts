@@ -2,7 +2,7 @@
 // other sizes the social-media kit offers. Rendered at build time without a browser (Satori → SVG,
 // sharp → PNG) and cached by what they show (docs/adr/004-share-cards.md).
 import { createHash } from "node:crypto";
-import { mkdir, readdir, rm } from "node:fs/promises";
+import { mkdir, readdir, rm, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { SiteModel } from "../../campaign/model.js";
@@ -16,19 +16,33 @@ import { FORMATS, type CardFormat } from "./formats.js";
 import type { CardRenderer } from "./render.js";
 
 export { shareMeta, shareMetaForRoute, type ShareMeta, type ShareMetaInput, type ShareRoute } from "./share-meta.js";
-export { cardPages, landingPage, innerPage, cardAlt, type CardContent, type CardPage } from "./content.js";
-export { FORMATS, type CardFormat } from "./formats.js";
+export { cardPages, landingPage, innerPage, cardAlt, photo, type CardContent, type CardPage } from "./content.js";
+export { CARD_FORMATS, FORMATS, centreSquare, type CardFormat } from "./formats.js";
 
 export interface ShareCard {
-  /** Root-relative URL of the PNG, e.g. /assets/cards/marktplatz-umfrage-de.3f2a9c1b.png. */
+  /**
+   * Root-relative URL of the image og:image names, e.g. /assets/cards/marktplatz-umfrage-de.3f2a9c1b.jpg:
+   * the JPEG where it is at most half the PNG's size (cards with a photo), else the PNG.
+   */
   path: string;
   width: number;
   height: number;
-  type: "image/png";
+  type: "image/png" | "image/jpeg";
   alt: string;
-  /** The same card as JPEG, when that is smaller (cards with a photo): for download in the kit. */
+  /** The PNG, always there (sharpest letters; for download in the kit). */
+  png: string;
+  /** The same card as JPEG, when that is smaller (cards with a photo). */
   jpeg?: string;
+  /** Sizes of the files in bytes. */
+  bytes: { png: number; jpeg?: number };
 }
+
+/**
+ * og:image is the JPEG when it is at most this share of the PNG. A card with a photo is a ~0.6 MB
+ * PNG and a ~0.1 MB JPEG: chat apps (WhatsApp) drop link previews whose image is too large, so the
+ * JPEG wins. A card of flat colour and words is a small PNG, and JPEG would only blur its letters.
+ */
+export const JPEG_SHARE_LIMIT = 0.5;
 
 export interface CardOptions {
   /** Where rendered cards are kept between builds; default .cache/mitreden/cards under the working directory. */
@@ -70,9 +84,22 @@ export async function renderCards(
   const requests = pages.map((page): CardRequest => ({ name: page.name, content: page.content, format: "link" }));
   const result = await renderCardImages(requests, path.join(outDir, "assets", "cards"), "/assets/cards/", opts);
   const cards = new Map<string, ShareCard>();
-  pages.forEach((page, i) => {
+  const dir = path.join(outDir, "assets", "cards");
+  const size = async (url: string | undefined) => (url ? (await stat(path.join(dir, path.posix.basename(url)))).size : undefined);
+  await pool(pages, 16, async (page, i) => {
     const image = result.images[i]!;
-    cards.set(page.url, { path: image.path, width: 1200, height: 630, type: "image/png", alt: image.alt, jpeg: image.jpeg });
+    const bytes = { png: (await size(image.path))!, jpeg: await size(image.jpeg) };
+    const jpeg = image.jpeg && bytes.jpeg !== undefined && bytes.jpeg <= bytes.png * JPEG_SHARE_LIMIT;
+    cards.set(page.url, {
+      path: jpeg ? image.jpeg! : image.path,
+      type: jpeg ? "image/jpeg" : "image/png",
+      width: 1200,
+      height: 630,
+      alt: image.alt,
+      png: image.path,
+      jpeg: image.jpeg,
+      bytes,
+    });
   });
   return { cards, rendered: result.rendered, reused: result.reused, ms: result.ms, timings: result.timings };
 }
@@ -84,6 +111,8 @@ export interface CardImage {
   width: number;
   height: number;
   alt: string;
+  /** Credit of the photo on it, if it shows one. */
+  credit?: string;
 }
 
 /** The card cache and renderer of one build: the manifest is read once and written once. */
@@ -158,6 +187,7 @@ export async function renderCardImages(
       width,
       height,
       alt: cardAlt(request.content),
+      credit: request.content.hero ? request.content.credit : undefined,
     };
   });
 

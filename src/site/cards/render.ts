@@ -11,7 +11,7 @@ import { cardColors } from "./colors.js";
 import type { CardContent } from "./content.js";
 import { cardFonts, type CardFont } from "./fonts.js";
 import { FORMATS, type CardFormat } from "./formats.js";
-import { cardGeometry, cardLayout, logoTile, veilAt, type CardNode } from "./layout.js";
+import { cardGeometry, layoutCard, logoTile, veilAt, type CardLayout } from "./layout.js";
 import { fontMetrics, type FontMetrics } from "./metrics.js";
 
 export interface RenderedImage {
@@ -49,10 +49,10 @@ export class CardRenderer {
     return new CardRenderer(fonts, { regular: fontMetrics(face(400)), semibold: fontMetrics(face(600)) });
   }
 
-  /** The words of the card as a Satori tree; throws CardTextTooLongError when the title cannot fit. */
-  async layout(content: CardContent, format: CardFormat): Promise<CardNode> {
+  /** The words of the card as a Satori tree and where they went; throws CardTextTooLongError when the title cannot fit. */
+  async layout(content: CardContent, format: CardFormat): Promise<CardLayout> {
     const logo = content.logo ? await this.logo(content.logo) : undefined;
-    return cardLayout({
+    return layoutCard({
       content,
       format,
       colors: cardColors(content.theme),
@@ -64,8 +64,8 @@ export class CardRenderer {
 
   async render(content: CardContent, format: CardFormat, options: RenderOptions = {}): Promise<RenderedImage> {
     const { width, height } = FORMATS[format];
-    const node = await this.layout(content, format);
-    const backdrop = await this.backdrop(content, format);
+    const { node, logoAt } = await this.layout(content, format);
+    const backdrop = await this.backdrop(content, format, logoAt);
     const raw = { raw: { width, height, channels: 3 as const } };
     if (options.withoutText) return { png: await sharp(backdrop, raw).png().toBuffer() };
 
@@ -91,22 +91,21 @@ export class CardRenderer {
    * with a photo, the photo under a veil of that colour (landscape) or above the colour (tall);
    * the logo on its white tile.
    */
-  private backdrop(content: CardContent, format: CardFormat): Promise<Buffer> {
+  private backdrop(content: CardContent, format: CardFormat, logoAt: { left: number; top: number } | undefined): Promise<Buffer> {
     const colors = cardColors(content.theme);
-    const key = `backdrop:${format}:${content.hero}:${content.logo}:${colors.background}:${colors.veil}:${colors.accent}`;
+    const key = `backdrop:${format}:${content.hero}:${content.logo}:${logoAt?.left}:${logoAt?.top}:${colors.background}:${colors.veil}:${colors.accent}`;
     return this.memo(key, async () => {
       const f = FORMATS[format];
-      const geometry = cardGeometry(format, content.hero !== undefined);
       const base = content.hero
         ? await this.veiledPhoto(content.hero, format, colors.background, colors.veil)
         : Buffer.alloc(f.width * f.height * 3);
       if (!content.hero) paint(base, f.width, 0, f.height, () => 1, parseHex(colors.background));
       paint(base, f.width, f.height - f.stripe, f.height, () => 1, parseHex(colors.accent));
-      if (!content.logo) return base;
+      if (!content.logo || !logoAt) return base;
 
       const logo = await this.logo(content.logo);
       const tile = logoTile(logo, f.logoBox);
-      const { left, top } = geometry.text;
+      const { left, top } = logoAt;
       const tileSvg = `<svg xmlns="http://www.w3.org/2000/svg" width="${tile.width}" height="${tile.height}"><rect width="100%" height="100%" rx="12" fill="#fff"/></svg>`;
       const picture = await sharp(logo.png).resize(tile.logo.width, tile.logo.height).toBuffer();
       return sharp(base, { raw: { width: f.width, height: f.height, channels: 3 } })

@@ -16,6 +16,11 @@ export interface ShareMetaInput {
   description: string;
   siteName: string;
   card: ShareCard;
+  /**
+   * The Mastodon account behind the site ("@stadt@social.example"): Mastodon then names it as the
+   * author under link previews of these pages (fediverse:creator).
+   */
+  fediverseCreator?: string;
 }
 
 /** One <meta>: Open Graph uses `property`, Twitter `name`. */
@@ -53,6 +58,7 @@ export function shareMeta(input: ShareMetaInput): ShareMeta {
       twitter("twitter:description", input.description),
       twitter("twitter:image", image),
       twitter("twitter:image:alt", input.card.alt),
+      ...(input.fediverseCreator ? [{ name: "fediverse:creator", content: input.fediverseCreator }] : []),
     ],
   };
 }
@@ -86,6 +92,7 @@ export function shareMetaForRoute(model: SiteModel, route: ShareRoute, card: Sha
     description: route.description,
     siteName: text(campaign.organization.name),
     card,
+    fediverseCreator: route.campaign?.social.accounts.mastodon,
   });
 }
 

@@ -61,8 +61,11 @@ export const POSTER_CSS = `@page { size: A4 portrait; margin: 0; }
 `;
 
 /**
- * The kit page: image grids instead of bullet lists, each post entry a framed group, read-only
- * fields as tall as their text (KERN sizes inputs to one line), long UTM links that wrap at 320 px.
+ * The kit page: image grids instead of bullet lists, each post entry a framed group with its feed
+ * preview beside it on wide screens (below it on phones), read-only fields as tall as their text
+ * (KERN sizes inputs to one line), long links that wrap at 320 px. The feed preview is a sketch of
+ * a phone's feed: each picture in the frame its platform gives it, a story with the bands the app
+ * covers shaded.
  */
 export const KIT_CSS = `.mr-kit { --mr-kit-gap: var(--kern-metric-space-large, 24px); }
 .mr-kit > nav ul { margin: 0; }
@@ -76,8 +79,11 @@ export const KIT_CSS = `.mr-kit { --mr-kit-gap: var(--kern-metric-space-large, 2
 .mr-kit a:visited { color: var(--kern-color-action-visited, #6f2f9f); }
 .mr-kit__cards, .mr-kit__qr { list-style: none; margin: var(--mr-kit-gap) 0 0; padding: 0; display: grid; gap: var(--mr-kit-gap);
   grid-template-columns: repeat(auto-fill, minmax(min(100%, 22rem), 1fr)); }
+.mr-kit__cards > li { display: grid; grid-template-columns: minmax(0, 1fr) 7rem; gap: var(--kern-metric-space-default, 16px); align-items: start; }
 .mr-kit__qr { grid-template-columns: repeat(auto-fill, minmax(min(100%, 17rem), 1fr)); }
 .mr-kit__cards img { border: 1px solid var(--kern-color-layout-border, #b5b7c6); }
+.mr-kit__square img { aspect-ratio: 1 / 1; width: 7rem; object-fit: cover; }
+.mr-kit__square figcaption { font-size: 0.875rem; }
 .mr-kit__qr img { width: 100%; max-width: 12rem; }
 .mr-kit__url { overflow-wrap: anywhere; }
 .mr-kit__post { margin-block-start: var(--kern-metric-space-2x-large, 40px); }
@@ -85,11 +91,36 @@ export const KIT_CSS = `.mr-kit { --mr-kit-gap: var(--kern-metric-space-large, 2
 .mr-kit__entry { margin-block-start: var(--mr-kit-gap); padding: var(--mr-kit-gap); display: flex; flex-direction: column;
   gap: var(--kern-metric-space-small, 8px); border: 1px solid var(--kern-color-layout-border, #b5b7c6);
   border-radius: var(--kern-metric-border-radius-default, 4px); }
-.mr-kit__entry h4 { margin: 0; }
+.mr-kit__entry h3, .mr-kit__entry h4 { margin: 0; }
 .mr-kit__entry p { margin: 0; }
 .mr-kit__entry .kern-label { margin-block-start: var(--kern-metric-space-small, 8px); }
+.mr-kit__way { font-weight: 600; }
+.mr-kit__columns { display: grid; gap: var(--mr-kit-gap); grid-template-columns: minmax(0, 1fr); }
+@media (min-width: 60rem) { .mr-kit__columns { grid-template-columns: minmax(0, 1fr) 20rem; align-items: start; } }
+.mr-kit__fields { display: flex; flex-direction: column; gap: var(--kern-metric-space-small, 8px); min-width: 0; }
 .mr-kit textarea.kern-form-input__input { display: block; height: auto; min-height: 6rem; resize: vertical;
   -webkit-line-clamp: unset; line-clamp: none; white-space: pre-wrap; overflow-wrap: anywhere; }
 .mr-kit__image { margin-block-start: var(--kern-metric-space-default, 16px); }
 .mr-kit__image img { width: auto; max-height: 22rem; border: 1px solid var(--kern-color-layout-border, #b5b7c6); }
+.mr-feed { max-width: 20rem; }
+.mr-feed > figcaption { margin: 0 0 var(--kern-metric-space-small, 8px); font-weight: 600; }
+.mr-feed__phone { border: 1px solid #b5b7c6; border-radius: 1.25rem; padding: 0.75rem; background: #fff; color: #1b1b1b;
+  font-size: 0.875rem; line-height: 1.4; box-shadow: 0 0.25rem 1rem rgb(0 0 0 / 0.08); }
+.mr-feed__account { font-weight: 600; margin: 0 0 0.5rem; }
+.mr-feed__text { margin: 0 0 0.5rem; white-space: pre-line; overflow-wrap: anywhere; }
+.mr-feed__more { color: #595959; }
+.mr-feed__frame { position: relative; overflow: hidden; border-radius: 0.5rem; background: #eee; }
+.mr-feed__frame img { width: 100%; height: 100%; object-fit: cover; }
+.mr-feed__frame--link { aspect-ratio: 1200 / 630; }
+.mr-feed__frame--square { aspect-ratio: 1 / 1; }
+.mr-feed__frame--portrait { aspect-ratio: 4 / 5; }
+.mr-feed__frame--story, .mr-feed__frame--reel { aspect-ratio: 9 / 16; }
+/* What Instagram and Facebook lay over a story (account at the top, reply bar at the bottom) and a Reel (its caption). */
+.mr-feed__frame--story::before, .mr-feed__frame--story::after, .mr-feed__frame--reel::before, .mr-feed__frame--reel::after {
+  content: ""; position: absolute; left: 0; right: 0; background: rgb(0 0 0 / 0.45); }
+.mr-feed__frame--story::before, .mr-feed__frame--reel::before { top: 0; height: 13%; }
+.mr-feed__frame--story::after { bottom: 0; height: 17.7%; }
+.mr-feed__frame--reel::after { bottom: 0; height: 35%; }
+.mr-feed__count { position: absolute; top: 0.5rem; right: 0.5rem; padding: 0 0.5rem; border-radius: 1rem; background: rgb(0 0 0 / 0.75); color: #fff; }
+.mr-feed__host { margin: 0.25rem 0 0; color: #595959; }
 `;

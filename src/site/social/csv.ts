@@ -1,17 +1,28 @@
-// The editorial calendar as a spreadsheet: one row per milestone and per post, platform and
-// language, with the text to paste and its count. RFC 4180 (comma, CRLF, quoted fields) with a
-// byte order mark, so Excel opens the umlauts right.
+// Spreadsheets from the kit: the editorial plan for German Excel (";" between columns, a byte order
+// mark so umlauts arrive, CRLF line ends) and the scheduling tools' files in their own layouts
+// (Buffer and Hootsuite read "," and no byte order mark). csv-stringify quotes what needs it and
+// neutralises text that a spreadsheet would run as a formula (= + - @ at the start: CSV injection).
+import { stringify } from "csv-stringify/sync";
 
-export type CsvRow = Record<string, string | number>;
+export type CsvCell = string | number | undefined;
 
-export function toCsv(columns: string[], rows: CsvRow[]): string {
-  const line = (values: (string | number)[]) => values.map(field).join(",");
-  return "\uFEFF" + [line(columns), ...rows.map((row) => line(columns.map((c) => row[c] ?? "")))].join("\r\n") + "\r\n";
+export interface CsvOptions {
+  /** Column separator; Excel in a German locale splits on ";". */
+  delimiter: "," | ";";
+  /** Byte order mark: Excel needs it to read UTF-8; upload forms of scheduling tools may take it for part of the first column's name. */
+  bom: boolean;
+  /** A first row of column names (Hootsuite's bulk file has none). */
+  header?: string[];
 }
 
-function field(value: string | number): string {
-  const text = String(value);
-  // A leading = + - @ would run as a formula in a spreadsheet: quote it and defuse it.
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[",\r\n]/.test(safe) || safe !== text ? `"${safe.replace(/"/g, '""')}"` : safe;
+export function toCsv(rows: CsvCell[][], options: CsvOptions): string {
+  return stringify(options.header ? [options.header, ...rows] : rows, {
+    bom: options.bom,
+    delimiter: options.delimiter,
+    record_delimiter: "windows",
+    escape_formulas: true,
+    // Line breaks and leading or trailing spaces survive a round trip through Excel only when quoted.
+    quoted_match: /[\r\n]|^\s|\s$/,
+    cast: { number: (n) => String(n) },
+  });
 }

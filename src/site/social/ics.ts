@@ -1,6 +1,7 @@
 // A small RFC 5545 writer for the editorial calendar: posts as timed events in the campaign's time
 // zone (with a VTIMEZONE made from the platform's time zone data, so calendars need not know the
-// zone), milestones as all-day events. Text is escaped and lines are folded at 75 octets.
+// zone) and a reminder before each, milestones as all-day events. Text is escaped and lines are
+// folded at 75 octets.
 import { zoneOffsetMinutes } from "../../campaign/time.js";
 
 export interface CalendarEvent {
@@ -10,6 +11,10 @@ export interface CalendarEvent {
   url?: string;
   /** A timed event: its instant and length in minutes; or an all-day event: its date (YYYY-MM-DD). */
   start: { instant: string; minutes: number } | { date: string };
+  /** A reminder this many minutes before the start, with its text. */
+  alarm?: { minutes: number; text: string };
+  /** A draft: shown as tentative. */
+  tentative?: boolean;
 }
 
 export function icsCalendar(options: { name: string; timeZone: string; now: Date; events: CalendarEvent[] }): string {
@@ -36,7 +41,11 @@ export function icsCalendar(options: { name: string; timeZone: string; now: Date
     lines.push(`SUMMARY:${escapeText(event.summary)}`);
     if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
     if (event.url) lines.push(`URL:${event.url}`);
-    lines.push("TRANSP:TRANSPARENT", "END:VEVENT");
+    lines.push(`STATUS:${event.tentative ? "TENTATIVE" : "CONFIRMED"}`, "TRANSP:TRANSPARENT");
+    if (event.alarm) {
+      lines.push("BEGIN:VALARM", "ACTION:DISPLAY", `TRIGGER:-PT${event.alarm.minutes}M`, `DESCRIPTION:${escapeText(event.alarm.text)}`, "END:VALARM");
+    }
+    lines.push("END:VEVENT");
   }
   lines.push("END:VCALENDAR");
   return lines.map(fold).join("\r\n") + "\r\n";

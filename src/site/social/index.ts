@@ -1,39 +1,64 @@
-// The social-media kit of a campaign (/<slug>/social-kit/): images for every post and platform,
-// ready-to-paste texts with counts, QR codes and A4 posters for print, and the editorial calendar
-// as .ics and .csv. buildSocialKit writes the files; templates/pages/socialKit.njk shows the data.
+// The social-media kit of a campaign (/<slug>/social-kit/): every post on every platform in the one
+// way that platform shows it (a link post, or pictures with the link in the text or the bio), with
+// its pictures, alt texts, credits, short link and a feed preview; reply, crisis and draft
+// templates; QR codes and A4 posters; the editorial plan, calendar and scheduling-tool files.
+// buildSocialKit writes the files; templates/pages/socialKit.njk shows the data.
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { CampaignModel, Locale } from "../../campaign/model.js";
+import { printShortLink, printUrl } from "../../campaign/short-links.js";
 import { socialKitPath } from "../../campaign/urls.js";
 import { formatDate, formatDateTime, languageName, message, messages, uiLocaleFor } from "../../i18n/index.js";
-import { innerPage, landingPage, renderCardImages, type CardImage, type CardOptions, type CardPage, type CardRequest, type ShareCard } from "../cards/index.js";
+import { innerPage, landingPage, renderCardImages, type CardFormat, type CardImage, type CardOptions, type CardPage, type CardRequest, type ShareCard } from "../cards/index.js";
+import { renderMarkdown } from "../markdown.js";
 import { COPY_SCRIPT, KIT_CSS, POSTER_CSS } from "./assets.js";
-import { calendarFiles } from "./calendar.js";
-import { plannedPosts } from "./posts.js";
-import { printUrl, shortUrl, writeQrCode } from "./qr.js";
+import { calendarIcs } from "./calendar.js";
+import { crisisTemplates, kitNotices, type CrisisTemplate, type KitNotice } from "./crisis.js";
+import { draftPosts } from "./drafts.js";
+import { planCsv, type PlanImage } from "./plan.js";
+import { postTitle, plannedPosts, type PlannedPost, type PostImage } from "./posts.js";
+import { feedPreview, type FeedPreview } from "./preview.js";
+import { shortUrl, writeQrCode } from "./qr.js";
+import { replyTemplates } from "./replies.js";
+import { TOOL_DOCS, toolFiles, type SchedulingTool } from "./tools.js";
+
+export { NETIQUETTE_ANCHOR, netiquetteUrl } from "./replies.js";
 
 export interface KitImage extends CardImage {
+  format: CardFormat;
   formatName: string;
-  /** File name for the download attribute, e.g. "marktplatz-umfrage-de-1080x1350.png". */
+  /** File name for the download attribute, e.g. "marktplatz-start-de-1080x1350.png". */
   downloadName: string;
+  /** Absolute URL on the published site (what scheduling tools fetch). */
+  url: string;
 }
 
 export interface KitEntry {
   /** Unique id for the text field and its copy button. */
   id: string;
+  platform: string;
   platformName: string;
   locale: Locale;
   localeName: string;
+  /** How to publish it here, in a sentence. */
+  way: string;
   composed: string;
   rows: number;
   countLabel: string;
   fits: boolean;
-  url: string;
+  /** The link to give out, and what to do with it ("Kurzlink", "Link für die Bio", …). */
+  link: { label: string; url: string };
+  /** Where the link leads: the page with its UTM parameters. */
+  target: string;
   images: KitImage[];
+  /** Setting the post language, selecting mentions. */
+  hints: string[];
+  preview: FeedPreview;
 }
 
 export interface KitPost {
   id: string;
+  title: string;
   date: string;
   dateLabel: string;
   pageTitle: string;
@@ -54,6 +79,7 @@ export interface KitPoster {
   scan: string;
   qrSvg: string;
   qrAlt: string;
+  /** The page's address without scheme, printed under the code for people who cannot scan it. */
   shortUrl: string;
   primary: string;
 }
@@ -62,11 +88,29 @@ export interface KitQrCode {
   title: string;
   locale: Locale;
   localeName: string;
+  /** What the code holds: the short link, or the page's print link when the campaign has none. */
   url: string;
+  /** Where it leads: the page with utm_medium=print. */
+  target: string;
   shortUrl: string;
   svg: string;
   png: string;
   poster: string;
+}
+
+export interface KitCard {
+  title: string;
+  localeName: string;
+  image: KitImage;
+  /** The file og:image names (JPEG where much smaller than the PNG). */
+  shared: string;
+}
+
+export interface KitText {
+  id: string;
+  label: string;
+  /** Per language of the campaign. */
+  texts: { id: string; locale: Locale; localeName: string; text: string }[];
 }
 
 export interface KitData {
@@ -74,11 +118,20 @@ export interface KitData {
   lang: Locale;
   title: string;
   labels: Record<string, string>;
-  cards: { title: string; localeName: string; image: KitImage }[];
+  shortLinks: boolean;
+  cards: KitCard[];
   posts: KitPost[];
+  replies: KitText[];
+  crisis: (KitText & { noticeJson: string; existing: boolean })[];
+  notices: (KitNotice & { id: string; texts: KitText["texts"] })[];
+  drafts: (KitText & { dateLabel: string })[];
+  /** The campaign's rules for comments and moderation hours, as HTML (from its Markdown). */
+  netiquette?: string;
+  moderationHours?: string;
   qrCodes: KitQrCode[];
   posters: KitPoster[];
-  calendar: { ics: string; csv: string };
+  calendar: { ics: string; plan: string };
+  tools: { tool: SchedulingTool; label: string; note?: string; docs: string; files: { href: string; name: string; label: string }[] }[];
   copyScript: string;
   /** Styles of the kit page (templates/pages/socialKit.head.njk). */
   kitStylesheet: string;
@@ -88,7 +141,11 @@ export interface KitData {
   reused: number;
 }
 
-/** Writes the kit's files into `<outDir>/<slug>/social-kit/` and returns what its page shows. */
+/**
+ * Writes the kit's files into `<outDir>/<slug>/social-kit/`, the posts' pictures into
+ * `<outDir>/assets/social/<slug>/` (public: scheduling tools fetch them from the site, also when
+ * the kit itself is built for an intranet), and returns what its page shows.
+ */
 export async function buildSocialKit(
   campaign: CampaignModel,
   outDir: string,
@@ -96,53 +153,42 @@ export async function buildSocialKit(
 ): Promise<KitData> {
   const base = socialKitPath(campaign);
   const dir = path.join(outDir, ...base.split("/").filter(Boolean));
+  const imagesUrl = `/assets/social/${campaign.slug}/`;
   const locale = campaign.locale;
   const planned = plannedPosts(campaign);
-  const pages = campaign.locales.flatMap((locale) => [landingPage(campaign, locale), ...campaign.pages.map((p) => innerPage(campaign, locale, p))]);
+  const pages = campaign.locales.flatMap((l) => [landingPage(campaign, l), ...campaign.pages.map((p) => innerPage(campaign, l, p))]);
   const pageOf = (url: string) => pages.find((p) => p.url === url)!;
 
-  // Every image once: the link card of each page, and each size a post needs of the page it links to.
+  // Every picture once: each page's link card (its share card, when the site has it already) and
+  // each picture a post attaches (one file for every platform that attaches the same one).
   const requests = new Map<string, CardRequest>();
-  const want = (page: CardPage, format: CardRequest["format"]) => {
-    const name = `${page.name}-${format}`;
-    if (!requests.has(name)) requests.set(name, { name, content: page.content, format });
-    return name;
+  const want = (name: string, request: Omit<CardRequest, "name">) => {
+    if (!requests.has(name)) requests.set(name, { name, ...request });
   };
-  pages.forEach((page) => want(page, "link"));
-  planned.forEach((p) => p.formats.forEach((format) => want(pageOf(p.pagePath), format)));
-  // A page's link card is its share card, already in /assets/cards/: the kit links to that file
-  // instead of keeping a second copy.
+  pages.forEach((page) => want(`${page.name}-link`, { content: page.content, format: "link" }));
+  planned.forEach((p) => p.images.forEach((image) => want(image.name, { content: image.content, format: image.format })));
   const shared = new Map<string, CardImage>();
   for (const page of pages) {
     const card = opts.shareCards?.get(page.url);
-    if (card) shared.set(`${page.name}-link`, { path: card.path, jpeg: card.jpeg, width: card.width, height: card.height, alt: card.alt });
+    if (card) shared.set(`${page.name}-link`, { path: card.png, jpeg: card.jpeg, width: card.width, height: card.height, alt: card.alt, credit: page.content.credit });
   }
   const list = [...requests.values()].filter((request) => !shared.has(request.name));
-  const rendered = await renderCardImages(list, path.join(dir, "images"), `${base}images/`, opts);
-  const images = new Map(list.map((request, i) => [request.name, kitImage(request, rendered.images[i]!, campaign.locale)]));
-  for (const [name, image] of shared) images.set(name, kitImage(requests.get(name)!, image, campaign.locale));
+  const rendered = await renderCardImages(list, path.join(outDir, ...imagesUrl.split("/").filter(Boolean)), imagesUrl, opts);
+  const images = new Map(list.map((request, i) => [request.name, kitImage(campaign, request, rendered.images[i]!, locale)]));
+  for (const [name, image] of shared) images.set(name, kitImage(campaign, requests.get(name)!, image, locale));
+  const imagesOf = (p: PlannedPost): KitImage[] => p.images.map((image: PostImage) => images.get(image.name)!);
+  const planImages = (p: PlannedPost): PlanImage[] => imagesOf(p).map((i) => ({ url: campaign.site.baseUrl + (i.jpeg ?? i.path), alt: i.alt }));
 
   const localeName = (l: Locale) => languageName(l);
   const titleOf = (page: CardPage) => page.content.title;
+  const shareOf = (page: CardPage) => opts.shareCards?.get(page.url);
   const posts = campaign.social.posts.map((post): KitPost => ({
     id: post.id,
+    title: postTitle(campaign, post, locale),
     date: post.date,
     dateLabel: formatDateTime(post.date, locale, campaign.timezone),
     pageTitle: titleOf(pageOf(planned.find((p) => p.post === post)?.pagePath ?? "")),
-    entries: planned
-      .filter((p) => p.post === post)
-      .map((p) => ({
-        id: `post-${post.id}-${p.platform}-${p.locale}`,
-        platformName: p.platformName,
-        locale: p.locale,
-        localeName: localeName(p.locale),
-        composed: p.composed,
-        rows: Math.min(12, p.composed.split("\n").length + Math.ceil(p.composed.length / 70)),
-        countLabel: message(locale, "kit.characters", { length: p.length, limit: p.limit }),
-        fits: p.fits,
-        url: p.url,
-        images: p.formats.map((format) => images.get(`${pageOf(p.pagePath).name}-${format}`)!),
-      })),
+    entries: planned.filter((p) => p.post === post).map((p) => kitEntry(campaign, p, imagesOf(p), images.get(`${pageOf(p.pagePath).name}-link`)!)),
   }));
 
   const qrCodes: KitQrCode[] = [];
@@ -150,13 +196,15 @@ export async function buildSocialKit(
   await mkdir(path.join(dir, "qr"), { recursive: true });
   for (const page of pages) {
     const id = page.name.slice(campaign.slug.length + 1);
-    const url = printUrl(campaign.site.baseUrl, page.url, campaign.slug, id.replace(/-[^-]+$/, ""));
+    const pageId = id === `start-${page.content.locale}` ? undefined : id.replace(/-[^-]+$/, "");
+    const pageLocale = page.content.locale;
+    const target = printUrl(campaign.site.baseUrl, page.url, campaign.slug, pageId ?? "start");
+    const url = printShortLink(campaign, pageId, pageLocale)?.url ?? target;
     const files = await writeQrCode(url, path.join(dir, "qr"), page.name);
     const file = (f: string) => `${base}qr/${path.basename(f)}`;
     const poster = `${base}poster/${id}/`;
-    const short = shortUrl(campaign.site.baseUrl, page.url);
-    const pageLocale = page.content.locale;
-    qrCodes.push({ title: titleOf(page), locale: pageLocale, localeName: localeName(pageLocale), url, shortUrl: short, svg: file(files.svg), png: file(files.png), poster });
+    const address = shortUrl(campaign.site.baseUrl, page.url);
+    qrCodes.push({ title: titleOf(page), locale: pageLocale, localeName: localeName(pageLocale), url, target, shortUrl: address, svg: file(files.svg), png: file(files.png), poster });
     posters.push({
       url: poster,
       locale: pageLocale,
@@ -168,35 +216,64 @@ export async function buildSocialKit(
       call: message(pageLocale, "kit.posterCall"),
       scan: message(pageLocale, "kit.posterScan"),
       qrSvg: file(files.svg),
-      qrAlt: message(pageLocale, "kit.poster.qrAlt", { address: short }),
-      shortUrl: short,
+      qrAlt: message(pageLocale, "kit.poster.qrAlt", { address }),
+      shortUrl: address,
       primary: campaign.theme.primary,
     });
   }
 
-  const calendar = calendarFiles(campaign, planned, opts.now ?? new Date());
-  await mkdir(dir, { recursive: true });
+  const drafts = draftPosts(campaign);
+  const tools = toolFiles(campaign, planned, planImages);
+  const names = { ics: `${campaign.slug}-redaktionskalender.ics`, plan: `${campaign.slug}-redaktionsplan.csv` };
+  await mkdir(path.join(dir, "tools"), { recursive: true });
   await Promise.all([
-    writeFile(path.join(dir, `${campaign.slug}-redaktionskalender.ics`), calendar.ics),
-    writeFile(path.join(dir, `${campaign.slug}-redaktionskalender.csv`), calendar.csv),
+    writeFile(path.join(dir, names.ics), calendarIcs(campaign, planned, drafts, opts.now ?? new Date())),
+    writeFile(path.join(dir, names.plan), planCsv(campaign, planned, drafts, planImages)),
+    ...tools.map((f) => writeFile(path.join(dir, "tools", f.name), f.content)),
     writeFile(path.join(dir, "copy.js"), COPY_SCRIPT),
     writeFile(path.join(dir, "kit.css"), KIT_CSS),
     writeFile(path.join(dir, "poster.css"), POSTER_CSS),
   ]);
 
+  const texts = (id: string, values: Record<Locale, string>) =>
+    campaign.locales.map((l) => ({ id: `${id}-${l}`, locale: l, localeName: localeName(l), text: values[l] ?? "" }));
   // Templates get the texts without placeholders; the others are filled in here.
   const plain = Object.fromEntries(Object.entries(messages(locale, "kit")).filter((entry): entry is [string, string] => typeof entry[1] === "string" && !entry[1].includes("{")));
   const download = (what: string) => message(locale, "kit.download", { what });
   return {
     url: base,
-    lang: campaign.locale,
-    title: `${message(locale, "kit.title")}: ${campaign.title[campaign.locale] ?? ""}`,
-    labels: { ...plain, downloadPng: download("PNG"), downloadJpeg: download("JPEG"), downloadSvg: download("SVG") },
-    cards: pages.map((page) => ({ title: titleOf(page), localeName: localeName(page.content.locale), image: images.get(`${page.name}-link`)! })),
+    lang: locale,
+    title: `${message(locale, "kit.title")}: ${campaign.title[locale] ?? ""}`,
+    labels: { ...plain, downloadPng: download("PNG"), downloadJpeg: download("JPEG"), downloadSvg: download("SVG"), downloadCsv: download("CSV") },
+    shortLinks: campaign.social.shortLinks,
+    cards: pages.map((page) => {
+      const image = images.get(`${page.name}-link`)!;
+      return { title: titleOf(page), localeName: localeName(page.content.locale), image, shared: shareOf(page)?.path ?? image.path };
+    }),
     posts,
+    replies: replyTemplates(campaign).map((r) => ({ id: `reply-${r.id}`, label: r.label[locale] ?? "", texts: texts(`reply-${r.id}`, r.text) })),
+    crisis: crisisTemplates(campaign).map((c: CrisisTemplate) => ({ id: `crisis-${c.kind}`, label: c.label[locale] ?? "", texts: texts(`crisis-${c.kind}`, c.text), noticeJson: c.noticeJson, existing: c.notice !== undefined })),
+    notices: kitNotices(campaign, locale).map((n) => ({ ...n, id: `notice-${n.notice.id}`, texts: texts(`notice-${n.notice.id}`, n.text) })),
+    drafts: drafts.map((d) => ({
+      id: `draft-${d.milestone.id}`,
+      label: message(locale, `kit.milestone.${d.milestone.id}`),
+      dateLabel: formatDateTime(d.date, locale, campaign.timezone),
+      texts: texts(`draft-${d.milestone.id}`, d.text),
+    })),
+    netiquette: campaign.social.netiquette && renderMarkdown(campaign.social.netiquette[locale] ?? "", { topLevel: 4 }),
+    moderationHours: campaign.social.moderationHours && renderMarkdown(campaign.social.moderationHours[locale] ?? "", { topLevel: 4 }),
     qrCodes,
     posters,
-    calendar: { ics: `${base}${campaign.slug}-redaktionskalender.ics`, csv: `${base}${campaign.slug}-redaktionskalender.csv` },
+    calendar: { ics: `${base}${names.ics}`, plan: `${base}${names.plan}` },
+    tools: (["buffer", "hootsuite"] as const)
+      .map((tool) => ({
+        tool,
+        label: message(locale, `kit.tool.${tool}`),
+        note: tool === "hootsuite" ? message(locale, "kit.tool.hootsuiteNote") : undefined,
+        docs: TOOL_DOCS[tool],
+        files: tools.filter((f) => f.tool === tool).map((f) => ({ href: `${base}tools/${f.name}`, name: f.name, label: `${f.platformName} (${localeName(f.locale)})` })),
+      }))
+      .filter((t) => t.files.length > 0),
     copyScript: `${base}copy.js`,
     kitStylesheet: `${base}kit.css`,
     posterStylesheet: `${base}poster.css`,
@@ -205,7 +282,69 @@ export async function buildSocialKit(
   };
 }
 
-function kitImage(request: CardRequest, image: CardImage, locale: Locale): KitImage {
-  const formatName = `${message(locale, `kit.format.${request.format}`)}, ${image.width} × ${image.height}`;
-  return { ...image, formatName, downloadName: `${request.name.replace(/-(link|square|portrait|story)$/, "")}-${image.width}x${image.height}.png` };
+function kitEntry(campaign: CampaignModel, p: PlannedPost, images: KitImage[], linkCard: KitImage): KitEntry {
+  const locale = campaign.locale;
+  const way = p.way === "link"
+    ? message(locale, "kit.way.link", { platform: p.platformName })
+    : p.way === "story"
+      ? message(locale, "kit.way.story")
+      : message(locale, `kit.way.${p.way}${p.linkInText ? "" : "Bio"}`, { platform: p.platformName });
+  const hints: string[] = [];
+  if ((p.platform === "mastodon" || p.platform === "bluesky") && campaign.locales.length > 1) {
+    hints.push(message(locale, "kit.languageHint", { languages: listOf(campaign.locales.map((l) => nameIn(l, locale)), locale), platform: p.platformName }));
+  }
+  if ((p.platform === "facebook" || p.platform === "linkedin") && p.mentions.length) hints.push(message(locale, "kit.mentionsHint", { platform: p.platformName }));
+  const linkLabel = p.way === "story" ? "kit.stickerLink" : !p.linkInText ? "kit.bioLink" : p.code ? "kit.shortLink" : "kit.link";
+  const shown = p.way === "link" ? linkCard : images[0];
+  return {
+    id: `post-${p.post.id}-${p.platform}-${p.locale}`,
+    platform: p.platform,
+    platformName: p.platformName,
+    locale: p.locale,
+    localeName: languageName(p.locale),
+    way,
+    composed: p.composed,
+    rows: Math.min(12, p.composed.split("\n").length + Math.ceil(p.composed.length / 70)),
+    countLabel: message(locale, "kit.characters", { length: p.length, limit: p.limit }),
+    fits: p.fits,
+    link: { label: message(locale, linkLabel), url: p.link },
+    target: p.url,
+    images,
+    hints,
+    preview: feedPreview({
+      platform: p.platform,
+      way: p.way,
+      account: p.account ?? campaign.organization.name[p.locale] ?? campaign.organization.name[locale] ?? "",
+      composed: p.composed,
+      link: p.link,
+      linkInText: p.linkInText,
+      image: shown && { path: shown.path, width: shown.width, height: shown.height, format: shown.format },
+      imageCount: p.way === "link" ? 1 : images.length,
+      linkHost: new URL(campaign.site.baseUrl).host,
+    }),
+  };
+}
+
+function kitImage(campaign: CampaignModel, request: CardRequest, image: CardImage, locale: Locale): KitImage {
+  const slide = /-slide(\d+)-[^-]+$/.exec(request.name);
+  const formatName = slide
+    ? message(locale, "kit.format.slide", { number: Number(slide[1]), count: campaign.social.posts.find((p) => request.name.startsWith(`${campaign.slug}-${p.id}-slide`))?.slides.length ?? 1 })
+    : message(locale, `kit.format.${request.format}`);
+  return {
+    ...image,
+    format: request.format,
+    formatName: `${formatName}, ${image.width} × ${image.height}`,
+    downloadName: `${request.name}-${image.width}x${image.height}.png`,
+    url: campaign.site.baseUrl + image.path,
+  };
+}
+
+/** "Deutsch und Englisch". */
+function listOf(items: string[], locale: Locale): string {
+  return new Intl.ListFormat(locale, { type: "conjunction" }).format(items);
+}
+
+/** A language named in the kit's language ("Englisch" in a German kit). */
+function nameIn(language: Locale, locale: Locale): string {
+  return new Intl.DisplayNames([locale], { type: "language" }).of(language) ?? language;
 }

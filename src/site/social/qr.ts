@@ -1,16 +1,11 @@
-// QR codes for posters and flyers: one per page and language, pointing at the page with
-// utm_medium=print, so the city can count who came from paper. Error correction M (15 % may be
-// damaged or covered) and the standard quiet zone of four modules, as scanners expect.
+// QR codes for posters and flyers: one per page and language, holding the page's short link (the
+// collector counts it as a visit from print and sends people on to the page with utm_medium=print),
+// or the page's print link itself when the campaign has no short links. Error correction M (15 % may
+// be damaged or covered) and the standard quiet zone of four modules, as scanners expect.
 import path from "node:path";
 import { hashOf, placeCached } from "../../build-cache.js";
 
 export const QR_OPTIONS = { errorCorrectionLevel: "M", margin: 4 } as const;
-
-/** The page's absolute address for print: utm_source=qr&utm_medium=print&utm_campaign=<slug>&utm_content=<page>. */
-export function printUrl(baseUrl: string, pagePath: string, slug: string, content: string): string {
-  const params = new URLSearchParams({ utm_source: "qr", utm_medium: "print", utm_campaign: slug, utm_content: content });
-  return `${baseUrl}${pagePath}?${params.toString()}`;
-}
 
 /** What people type when they cannot scan: the address without scheme and trailing slash. */
 export function shortUrl(baseUrl: string, pagePath: string): string {
