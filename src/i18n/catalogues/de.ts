@@ -252,6 +252,7 @@ export const kit = {
   utmIntro: "Die Links tragen UTM-Parameter, damit die Auswertung zeigt, woher die Besuche kommen.",
   plannedFor: "Geplant für",
   text: "Text für",
+  storyText: "Eine Story hat keinen Beitragstext: Die Wörter stehen im Bild, der Link auf dem Sticker. Der Text dient der Planung.",
   tooLong: "zu lang",
   copy: "Kopieren",
   copied: "Kopiert",

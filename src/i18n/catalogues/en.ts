@@ -242,6 +242,7 @@ export const kit = {
   utmIntro: "The links carry UTM parameters, so the statistics show where visits come from.",
   plannedFor: "Planned for",
   text: "Text for",
+  storyText: "A story has no post text: its words are in the picture, its link on the sticker. The text is for planning.",
   tooLong: "too long",
   copy: "Copy",
   copied: "Copied",

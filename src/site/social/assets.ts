@@ -121,6 +121,6 @@ export const KIT_CSS = `.mr-kit { --mr-kit-gap: var(--kern-metric-space-large, 2
 .mr-feed__frame--story::before, .mr-feed__frame--reel::before { top: 0; height: 13%; }
 .mr-feed__frame--story::after { bottom: 0; height: 17.7%; }
 .mr-feed__frame--reel::after { bottom: 0; height: 35%; }
-.mr-feed__count { position: absolute; top: 0.5rem; right: 0.5rem; padding: 0 0.5rem; border-radius: 1rem; background: rgb(0 0 0 / 0.75); color: #fff; }
+.mr-feed__count { position: absolute; top: 0.5rem; right: 0.5rem; padding: 0 0.5rem; border-radius: 1rem; background: #1b1b1b; color: #fff; }
 .mr-feed__host { margin: 0.25rem 0 0; color: #595959; }
 `;

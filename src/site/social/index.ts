@@ -31,6 +31,8 @@ export interface KitImage extends CardImage {
   downloadName: string;
   /** Absolute URL on the published site (what scheduling tools fetch). */
   url: string;
+  /** Height of its alt text's field, in lines. */
+  altRows: number;
 }
 
 export interface KitEntry {
@@ -305,7 +307,7 @@ function kitEntry(campaign: CampaignModel, p: PlannedPost, images: KitImage[], l
     way,
     composed: p.composed,
     rows: Math.min(12, p.composed.split("\n").length + Math.ceil(p.composed.length / 70)),
-    countLabel: message(locale, "kit.characters", { length: p.length, limit: p.limit }),
+    countLabel: p.way === "story" ? message(locale, "kit.storyText") : message(locale, "kit.characters", { length: p.length, limit: p.limit }),
     fits: p.fits,
     link: { label: message(locale, linkLabel), url: p.link },
     target: p.url,
@@ -319,7 +321,7 @@ function kitEntry(campaign: CampaignModel, p: PlannedPost, images: KitImage[], l
       link: p.link,
       linkInText: p.linkInText,
       image: shown && { path: shown.path, width: shown.width, height: shown.height, format: shown.format },
-      imageCount: p.way === "link" ? 1 : images.length,
+      imageCount: p.way === "carousel" ? images.length : 1,
       linkHost: new URL(campaign.site.baseUrl).host,
     }),
   };
@@ -336,6 +338,7 @@ function kitImage(campaign: CampaignModel, request: CardRequest, image: CardImag
     formatName: `${formatName}, ${image.width} × ${image.height}`,
     downloadName: `${request.name}-${image.width}x${image.height}.png`,
     url: campaign.site.baseUrl + image.path,
+    altRows: Math.min(8, Math.ceil(image.alt.length / 60) + 1),
   };
 }
 
