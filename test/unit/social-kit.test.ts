@@ -389,6 +389,10 @@ describe("kit page and poster", () => {
     expect($("h1").text()).toBe("Umfrage: Ihr Marktplatz");
     expect($(".mr-poster__url").text()).toBe("mitreden.musterstadt.de/marktplatz/umfrage");
     expect($(".mr-poster__qr").attr("src")).toBe(poster.qrSvg);
-    expect(await readFile(site(kit.posterStylesheet), "utf8")).toContain("size: A4");
+    const css = await readFile(site(kit.posterStylesheet), "utf8");
+    expect(css).toContain("size: A4");
+    // The campaign's colour comes with the stylesheet: no style attribute for a CSP to block.
+    expect(css).toContain(`--mr-poster-primary: ${campaign.theme.primary.toLowerCase()};`);
+    expect($("[style]")).toHaveLength(0);
   });
 });

@@ -1,6 +1,7 @@
 // The static files of the kit: the copy buttons' script (progressive enhancement: without it the
 // buttons stay hidden and the texts are selectable fields), the kit page's styles and the poster's
 // print styles. They load on those pages only, so the public pages' stylesheet carries none of it.
+import { parseHex, toHex } from "../styles/theme.js";
 
 export const COPY_SCRIPT = `// mitreden social-media kit: copy buttons. Without this script they stay hidden; the texts are
 // read-only fields that can be selected and copied by hand.
@@ -21,10 +22,19 @@ for (const button of document.querySelectorAll("button[data-copy]")) {
 `;
 
 /**
+ * The poster's stylesheet for one campaign: its colour as a custom property (a file, not a `style`
+ * attribute, so that the pages keep a Content-Security-Policy of `style-src 'self'`), then the
+ * shared rules.
+ */
+export function posterCss(primary: string): string {
+  return `.mr-poster { --mr-poster-primary: ${toHex(parseHex(primary, "theme.primary"))}; }\n${POSTER_CSS}`;
+}
+
+/**
  * A4 portrait, edge to edge. Printing shows only the poster: whatever the site layout puts around
  * it (header, footer, navigation) is hidden, without this file having to know that layout.
  */
-export const POSTER_CSS = `@page { size: A4 portrait; margin: 0; }
+const POSTER_CSS = `@page { size: A4 portrait; margin: 0; }
 .mr-poster { box-sizing: border-box; width: 210mm; min-height: 297mm; margin: 0 auto; padding: 18mm 16mm;
   display: flex; flex-direction: column; gap: 8mm; background: #fff; color: #111;
   font-family: "Fira Sans", system-ui, sans-serif; border-top: 10mm solid var(--mr-poster-primary, #00566b); }

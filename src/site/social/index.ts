@@ -11,7 +11,7 @@ import { socialKitPath } from "../../campaign/urls.js";
 import { formatDate, formatDateTime, languageName, message, messages, uiLocaleFor } from "../../i18n/index.js";
 import { innerPage, landingPage, renderCardImages, type CardFormat, type CardImage, type CardOptions, type CardPage, type CardRequest, type ShareCard } from "../cards/index.js";
 import { renderMarkdown } from "../markdown.js";
-import { COPY_SCRIPT, KIT_CSS, POSTER_CSS } from "./assets.js";
+import { COPY_SCRIPT, KIT_CSS, posterCss } from "./assets.js";
 import { calendarIcs } from "./calendar.js";
 import { crisisTemplates, kitNotices, type CrisisTemplate, type KitNotice } from "./crisis.js";
 import { draftPosts } from "./drafts.js";
@@ -83,7 +83,6 @@ export interface KitPoster {
   qrAlt: string;
   /** The page's address without scheme, printed under the code for people who cannot scan it. */
   shortUrl: string;
-  primary: string;
 }
 
 export interface KitQrCode {
@@ -220,7 +219,6 @@ export async function buildSocialKit(
       qrSvg: file(files.svg),
       qrAlt: message(pageLocale, "kit.poster.qrAlt", { address }),
       shortUrl: address,
-      primary: campaign.theme.primary,
     });
   }
 
@@ -234,7 +232,7 @@ export async function buildSocialKit(
     ...tools.map((f) => writeFile(path.join(dir, "tools", f.name), f.content)),
     writeFile(path.join(dir, "copy.js"), COPY_SCRIPT),
     writeFile(path.join(dir, "kit.css"), KIT_CSS),
-    writeFile(path.join(dir, "poster.css"), POSTER_CSS),
+    writeFile(path.join(dir, "poster.css"), posterCss(campaign.theme.primary)),
   ]);
 
   const texts = (id: string, values: Record<Locale, string>) =>
