@@ -783,6 +783,10 @@ export interface MapBlock {
          */
         style: string;
         attribution?: LocalizedText;
+        /**
+         * Further servers the style loads tiles, glyphs or sprites from, when they are not the style's own server, e.g. ["https://tiles.example.org"] (scheme://host[:port], no path; "https://*.example.org" for all its subdomains). The pages' Content-Security-Policy allows the style's server and exactly these; look up the hosts in the style's "sources", "glyphs" and "sprite".
+         */
+        origins?: string[];
       };
   /**
    * Map library: maplibre (default, open source) or mapbox (needs accessToken).

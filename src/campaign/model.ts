@@ -111,7 +111,13 @@ export interface MapModel {
  * or `geojson` (the city's data, tiled at build time). Code that only knows `style` keeps working.
  */
 export type BasemapModel =
-  | { kind: "style"; style: string; attribution?: Localized }
+  | {
+      kind: "style";
+      style: string;
+      attribution?: Localized;
+      /** Origins (scheme://host[:port]) of the servers its tiles, glyphs and sprites come from besides the style's own; the CSP allows them. */
+      origins?: string[];
+    }
   | { kind: "pmtiles"; pmtiles: { src: string; file: string }; attribution?: Localized }
   | { kind: "geojson"; geojson: BasemapSourceModel[]; attribution?: Localized };
 

@@ -317,7 +317,9 @@ function normalizeBasemap(raw: NonNullable<Raw.MapBlock["basemap"]>, ctx: Contex
       attribution,
     };
   }
-  return { kind: "style", style: raw.style, attribution };
+  // Lower case, as browsers compare origins; "https://*.example.org" stays as written (a CSP wildcard).
+  const origins = raw.origins?.map((origin) => origin.toLowerCase());
+  return { kind: "style", style: raw.style, attribution, ...(origins ? { origins } : {}) };
 }
 
 /** Any GeoJSON (file path or inline) as a FeatureCollection, so renderers and checks handle one shape. */

@@ -23,6 +23,7 @@ function patternMessages(): Map<string, string> {
     ["^\\+?[0-9 ()/-]{5,30}$", 'must be a phone number such as "+49 221 123-4567"'],
     ["^[A-Za-z_]+(/[A-Za-z0-9_+-]+)*$", 'must be an IANA time zone such as "Europe/Berlin"'],
     ["^@[^@\\s]+@[^@\\s]+$", 'must be a Mastodon handle such as "@stadt@social.example"'],
+    ["^https?://(\\*\\.)?[A-Za-z0-9.-]+(:[0-9]+)?$", 'must be a server\'s origin: scheme and host, a port if needed, no path, e.g. "https://tiles.example.org"'],
     ["^[\\p{L}\\p{N}_]+$", 'write hashtags without "#", using only letters, digits and underscores, e.g. "Marktplatz2027"'],
   ];
   const map = new Map<string, string>();
