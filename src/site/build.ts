@@ -15,6 +15,7 @@ import { MitredenError, type Problem } from "../errors.js";
 import { emitSurveySchemas } from "../forms/emit.js";
 import { packagePath } from "../package-root.js";
 import { pool } from "../parallel.js";
+import { writeHeaderFiles } from "../security/headers-file.js";
 import { prepareAssets } from "./assets.js";
 import { DEFAULT_CACHE_DIR as CARD_CACHE_DIR, openCardSession, renderCards } from "./cards/index.js";
 import { bundleClientScript } from "./client-bundle.js";
@@ -146,6 +147,10 @@ export async function renderSiteWithCounts(model: SiteModel, options: Omit<Build
     }
     const kitStaging = options.kitOutDir ? await moveKitsOut(model, staging, path.resolve(options.kitOutDir), outDir) : undefined;
     try {
+      // Last: the header rules name the top-level files and folders. A kit folder gets its own.
+      await writeHeaderFiles(model, staging);
+      if (kitStaging) await writeHeaderFiles(model, kitStaging);
+      lap("security headers");
       if (kitStaging) await swapIn(kitStaging, path.resolve(options.kitOutDir!));
     } catch (error) {
       if (kitStaging) await rm(kitStaging, { recursive: true, force: true });
