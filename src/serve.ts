@@ -2,11 +2,12 @@
 // the campaigns folder changes. For local previews and `npm start`, not for production.
 import path from "node:path";
 import Fastify, { type FastifyInstance } from "fastify";
-import type { SiteModel } from "./campaign/model.js";
 import { findStylesheet } from "./collector/collect.js";
 import { collectorPlugin } from "./collector/server.js";
 import { openStore } from "./collector/store/index.js";
 import { CampaignValidationError, formatProblem, MitredenError, type Problem } from "./errors.js";
+import { previewSecurityHeaders } from "./http/security-headers.js";
+import { readHeadersFile } from "./security/headers-file.js";
 import { rebuildOnChange, type RebuildWatcher } from "./serve/rebuild-on-change.js";
 import { serveSiteFiles } from "./serve/static-site.js";
 import { buildSite } from "./site/build.js";
@@ -45,10 +46,12 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const first = await build();
   log(`Built ${first.pages.length} pages in ${first.ms} ms.`);
   warnings.report(first.warnings);
-  // The collector follows rebuilds: it accepts what the site now shows.
-  const site: { model: SiteModel } = { model: first.model };
+  // The collector follows rebuilds: it accepts what the site now shows. The headers follow too.
+  const site = { model: first.model, rules: await readHeadersFile(options.outDir) };
 
   const app = Fastify({ logger: false });
+  // Before the routes, so that every answer gets them: the site's files, its 404 page, the collector's.
+  app.addHook("onSend", previewSecurityHeaders({ rules: () => site.rules, model: () => site.model, collectorPrefix: "/api" }));
   // The collector on the same port under /api, as the built forms expect.
   const store = await openStore({ databaseUrl: process.env.DATABASE_URL || undefined, file: options.db });
   await app.register(collectorPlugin, {
@@ -89,6 +92,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
           return undefined;
         });
         if (!result) return;
+        site.rules = await readHeadersFile(options.outDir);
         site.model = result.model;
         log(`Rebuilt ${result.pages.length} pages in ${result.ms} ms (${describeChanges(changed)}).`);
         warnings.report(result.warnings);

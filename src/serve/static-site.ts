@@ -1,12 +1,14 @@
 // The built site as `serve` hands it out: @fastify/static does the HTTP (content types, ETag and
 // Last-Modified, Range requests for a map's PMTiles basemap, index.html for folders, precompressed
 // .br/.gz files when present); this file adds the rules for a folder we did not write alone:
-// no dotfiles (a stray .env), no symlink that leads out of the site folder, and the site's own
-// 404 page with status 404.
+// no dotfiles (a stray .env), no symlink that leads out of the site folder, not the header files
+// that hosts read (`_headers` and its nginx and Caddy versions; no host hands them out), and the
+// site's own 404 page with status 404.
 import { realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance } from "fastify";
+import { HEADER_FILES } from "../security/headers.js";
 
 /** Serves the files under `root` on `app`; every path no route claims gets `root/404.html` with status 404. */
 export async function serveSiteFiles(app: FastifyInstance, root: string): Promise<void> {
@@ -22,7 +24,7 @@ export async function serveSiteFiles(app: FastifyInstance, root: string): Promis
     // A preview changes with every save: revalidate each time (ETag → 304), never show a stale page.
     cacheControl: false,
     setHeaders: (res) => res.setHeader("cache-control", "no-cache"),
-    allowedPath: (pathname) => staysInside(siteRoot, pathname),
+    allowedPath: (pathname) => !isHeaderFile(pathname) && staysInside(siteRoot, pathname),
   });
   app.setNotFoundHandler((_request, reply) => {
     if (!isServable(siteRoot, "/404.html")) return reply.code(404).type("text/plain; charset=utf-8").send("Not found");
@@ -55,6 +57,10 @@ export function staysInside(root: string, pathname: string): boolean {
     if (!isWithin(realRoot, real)) return false;
   }
   return true;
+}
+
+function isHeaderFile(pathname: string): boolean {
+  return (HEADER_FILES as readonly string[]).some((file) => pathname === `/${file}`);
 }
 
 function isServable(root: string, pathname: string): boolean {
