@@ -2,7 +2,7 @@
 // answers, and for `mitreden serve` the rules of the built site's `_headers` by path.
 import type { FastifyReply, FastifyRequest, onSendHookHandler } from "fastify";
 import type { SiteModel } from "../campaign/model.js";
-import { collectorHeaders, headersForPath, type HeaderRule } from "../security/headers.js";
+import { collectorHeaders, collectorPaths, headersForPath, type HeaderRule } from "../security/headers.js";
 
 type Headers = HeaderRule["headers"];
 
@@ -16,13 +16,16 @@ export function collectorSecurityHeaders(model: SiteModel | (() => SiteModel)): 
 }
 
 /**
- * `mitreden serve`: the collector's headers under its prefix, elsewhere the headers the built
- * site's `_headers` rules give the path, exactly as a host that reads the file sends them.
+ * `mitreden serve`: the collector's headers under its prefix and its other paths (short links),
+ * elsewhere the headers the built site's `_headers` rules give the path, exactly as a host that
+ * reads the file sends them.
  */
 export function previewSecurityHeaders(options: { rules: () => HeaderRule[]; model: () => SiteModel; collectorPrefix: string }): onSendHookHandler {
   return securityHeaders((request) => {
     const pathname = requestPath(request);
-    if (pathname.startsWith(`${options.collectorPrefix}/`)) return collectorHeadersOf(options.model());
+    const model = options.model();
+    const collector = [options.collectorPrefix, ...collectorPaths(model)];
+    if (collector.some((prefix) => pathname.startsWith(`${prefix}/`))) return collectorHeadersOf(model);
     return headersForPath(options.rules(), pathname);
   });
 }

@@ -1,6 +1,7 @@
 // Which response headers go where: the site's rules by path (written to `_headers`, served by
 // `mitreden serve`, translated for nginx and Caddy) and the collector's one set for all its answers.
 import type { SiteModel } from "../campaign/model.js";
+import { SHORT_LINK_PREFIX } from "../campaign/short-links.js";
 import {
   campaignPolicy,
   COLLECTOR_REFERRER_POLICY,
@@ -66,9 +67,14 @@ export function collectorHeaders(model: SiteModel): HeaderRule["headers"] {
   ];
 }
 
-/** Root-relative paths under which the campaigns' collector answers on the site's own origin (usually `/api`). */
+/**
+ * Root-relative paths under which the collector answers on the site's own origin: its API when
+ * `site.collector` is root-relative (usually `/api`), and the short links (`/l`) when a campaign gives them out.
+ */
 export function collectorPaths(model: SiteModel): string[] {
-  return [...new Set(model.campaigns.map((campaign) => campaign.site.collector).filter((url) => url.startsWith("/")))].sort();
+  const api = model.campaigns.map((campaign) => campaign.site.collector).filter((url) => url.startsWith("/"));
+  const shortLinks = model.campaigns.some((campaign) => campaign.social.shortLinks) ? [SHORT_LINK_PREFIX.replace(/\/$/, "")] : [];
+  return [...new Set([...api, ...shortLinks])].sort();
 }
 
 /** Whether a rule's path pattern matches a request path (decoded, without query). */

@@ -94,9 +94,12 @@ describe("the nginx and Caddy snippets", () => {
     const marktplatz = formatPolicy(campaignPolicy(styled.campaigns.find((c) => c.slug === "marktplatz")!));
     expect(nginx).toContain(`if ($uri ~ "^/marktplatz/") {\n    set $mitreden_content_security_policy "${marktplatz}";\n}`);
     expect(nginx).toContain(`if ($uri ~ "^/404\\.html$") {`);
+    // The collector's API and the short links it counts.
+    expect(collectorPaths(styled)).toEqual(["/api", "/l"]);
     expect(nginx).toContain(`if ($uri ~ "^/api/") {`);
+    expect(nginx).toContain(`if ($uri ~ "^/l/") {`);
     expect(nginx).toContain("add_header Content-Security-Policy $mitreden_content_security_policy always;");
-    expect(caddy).toContain(`@mitreden_headers_8 {\n\tpath /marktplatz/*\n\tnot path /api/*\n}\nheader @mitreden_headers_8 {\n\tContent-Security-Policy "${marktplatz}"\n}`);
+    expect(caddy).toContain(`@mitreden_headers_8 {\n\tpath /marktplatz/*\n\tnot path /api/* /l/*\n}\nheader @mitreden_headers_8 {\n\tContent-Security-Policy "${marktplatz}"\n}`);
     expect(caddy).toContain("respond @mitreden_header_files 404");
   });
 

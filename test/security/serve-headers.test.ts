@@ -1,5 +1,5 @@
 // `mitreden serve` sends the headers the built site's `_headers` says, path by path (what Netlify or
-// Cloudflare Pages will send for the same site), the collector's own under /api, and follows a
+// Cloudflare Pages will send for the same site), the collector's own under /api and /l, and follows a
 // rebuild that changes them.
 import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -82,6 +82,9 @@ describe("mitreden serve's security headers", () => {
     expect(securityHeadersOf(form)).toEqual(expected);
     const token = await fetch(`${server.url}/api/marktplatz/umfrage/token`);
     expect(securityHeadersOf(token)).toEqual(expected);
+    // Short links are the collector's too (it counts them), not files of the site.
+    const shortLink = await fetch(`${server.url}/l/marktplatz-umfrage-qr`, { redirect: "manual" });
+    expect(securityHeadersOf(shortLink)).toEqual(expected);
   });
 
   it("hand out none of the header files", async () => {

@@ -1,6 +1,6 @@
 // The nginx and Caddy files the build writes, in the real servers: a city's IT department includes
 // them and gets on every file of the site the headers `_headers` gives it (what `mitreden serve`
-// sends), and the collector proxied at /api keeps its own.
+// sends), and the collector proxied at /api and /l (short links) keeps its own.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -110,6 +110,9 @@ http {
         location /api/ {
             proxy_pass http://${upstream};
         }
+        location /l/ {
+            proxy_pass http://${upstream};
+        }
     }
 }
 `,
@@ -128,6 +131,7 @@ http://127.0.0.1:${caddyPort} {
 	root * ${site}
 	import ${path.join(site, "_headers.caddy")}
 	reverse_proxy /api/* ${upstream}
+	reverse_proxy /l/* ${upstream}
 	file_server
 }
 `,
@@ -162,8 +166,10 @@ describe.each(["nginx", "Caddy"])("the %s snippet", (name) => {
   });
 
   it("leaves the collector's answers as the collector sends them", async () => {
-    const response = await fetch(`${origin()}/api/marktplatz/umfrage/token`);
-    expect(securityHeadersOf(response)).toEqual({ "content-security-policy": COLLECTOR_CSP, "referrer-policy": "no-referrer" });
+    for (const url of ["/api/marktplatz/umfrage/token", "/l/marktplatz-umfrage-qr"]) {
+      const response = await fetch(origin() + url, { redirect: "manual" });
+      expect(securityHeadersOf(response), url).toEqual({ "content-security-policy": COLLECTOR_CSP, "referrer-policy": "no-referrer" });
+    }
   });
 
   it("hands out none of the header files", async () => {

@@ -258,6 +258,8 @@ describe("--kit-out", () => {
         expect(existsSync(fileOf(kitDir, ref)), ref).toBe(true);
       }
     }
+    // With the security headers for its server (docs/adr/016).
+    expect(await readFile(path.join(kitDir, "_headers"), "utf8")).toMatch(/^ {2}Content-Security-Policy: default-src 'self';/m);
     // A second build replaces the kit folder it made; a folder it did not make is refused.
     await buildSite({ campaignsDir: "campaigns", outDir: publicDir, kitOutDir: kitDir, now: NOW, quiet: true, cardCacheDir });
     expect(existsSync(fileOf(kitDir, "/marktplatz/social-kit/"))).toBe(true);
