@@ -5,10 +5,11 @@ import { createHash } from "node:crypto";
 import { copyFile, link, readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { writeFileAtomically } from "./atomic-file.js";
+import { settings } from "./settings.js";
 
 /** `.cache/mitreden/build` in the working directory, or MITREDEN_CACHE_DIR/build. */
 export function buildCacheDir(): string {
-  return path.resolve(process.env.MITREDEN_CACHE_DIR ?? path.join(".cache", "mitreden"), "build");
+  return path.resolve(settings().cacheDir ?? path.join(".cache", "mitreden"), "build");
 }
 
 export function hashOf(...parts: (string | Buffer)[]): string {

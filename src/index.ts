@@ -1,25 +1,50 @@
-// The public API. The CLI is a thin shell over these functions; cities may call them from scripts.
-export { validateCampaigns as validate } from "./campaign/validate.js";
-export { loadSiteModel } from "./campaign/index.js";
+// The public API: what the command line calls, and what cities may call from their own scripts.
+// Functions that need heavy libraries load them on first call (lazy.ts); importing this is cheap.
+import type { FastifyPluginAsync } from "fastify";
+import type { CollectorOptions, CreateCollectorOptions } from "./collector/server.js";
+import { lazy } from "./lazy.js";
+
+// Campaigns: check and read.
+export const validate = lazy(() => import("./campaign/validate.js"), "validateCampaigns");
+export const loadSiteModel = lazy(() => import("./campaign/index.js"), "loadSiteModel");
 export type * from "./campaign/model.js";
-export { buildSite as build } from "./site/build.js";
-export { serve } from "./serve.js";
-export { audit, formatAuditIssue } from "./audit/audit.js";
-export { scaffold } from "./scaffold.js";
 export { closest } from "./campaign/suggest.js";
-export { MitredenError, CampaignValidationError, MissingPrerequisiteError, UsageError, formatProblem } from "./errors.js";
-export type { Problem } from "./errors.js";
-export { createCollector, collectorPlugin } from "./collector/server.js";
-export type { CollectorOptions, CreateCollectorOptions } from "./collector/server.js";
-export { startCollector as collect, exportResponses } from "./collector/collect.js";
-export type { CollectOptions, ExportOptions, RunningCollector } from "./collector/collect.js";
+export const scaffold = lazy(() => import("./scaffold.js"), "scaffold");
+
+// The site: build, preview, audit.
+export const build = lazy(() => import("./site/build.js"), "buildSite");
+export const serve = lazy(() => import("./serve.js"), "serve");
+export const audit = lazy(() => import("./audit/audit.js"), "audit");
+export { formatAuditIssue, type AuditIssue } from "./audit/report.js";
+
+// The collector, and what it collected.
+export const collect = lazy(() => import("./collector/collect.js"), "startCollector");
+export type { CollectOptions, RunningCollector } from "./collector/collect.js";
+export const exportPage = lazy(() => import("./collector/commands.js"), "exportPage");
+export type { ExportPageOptions, ExportFormat } from "./collector/commands.js";
+export const moderateContributions = lazy(() => import("./collector/contributions/moderate.js"), "moderateContributions");
+export type { ModerateOptions, ModerateResult } from "./collector/contributions/moderate.js";
+export const openStore = lazy(() => import("./collector/store/index.js"), "openStore");
+export type { Store, NewResponse, StoredResponse, NewContribution, StoredContribution, ContributionStatus } from "./collector/store/index.js";
 export { HttpError } from "./collector/errors.js";
-export { moderateContributions, exportContributions, isMapPage } from "./collector/contributions/moderate.js";
-export type { ModerateOptions, ModerateResult, ExportContributionsOptions } from "./collector/contributions/moderate.js";
-export type { StoredContribution, ContributionStatus } from "./collector/contributions/types.js";
-export { openStore } from "./collector/store/index.js";
-export type { ResponseStore, NewResponse, StoredResponse } from "./collector/store/index.js";
+export type { CollectorOptions, CreateCollectorOptions };
+
+/** The collector as a Fastify app of its own, routes under /api (ready to listen). */
+export async function createCollector(options: CreateCollectorOptions) {
+  return (await import("./collector/server.js")).createCollector(options);
+}
+
+/** The collector's routes inside another Fastify app: `app.register(collectorPlugin, { prefix: "/api", model, store })`. */
+export const collectorPlugin: FastifyPluginAsync<CollectorOptions> = async (app, options) => (await import("./collector/server.js")).collectorPlugin(app, options);
+
+// Forms: the answers contract the site and the collector share.
 export { surveySchema } from "./forms/survey-schema.js";
-export { emitSurveySchemas } from "./forms/emit.js";
+export const emitSurveySchemas = lazy(() => import("./forms/emit.js"), "emitSurveySchemas");
 export { formToAnswers } from "./forms/fields.js";
 export type { Answers, FormFields } from "./forms/fields.js";
+
+// Errors and settings.
+export { MitredenError, CampaignValidationError, MissingPrerequisiteError, UsageError, formatProblem } from "./errors.js";
+export type { Problem } from "./errors.js";
+export { settings, type Settings } from "./settings.js";
+export { rehearsalClock, parseInstant } from "./clock.js";

@@ -5,11 +5,13 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { findStylesheet } from "./collector/collect.js";
 import { collectorPlugin } from "./collector/server.js";
 import { openStore } from "./collector/store/index.js";
+import { rehearsalClock } from "./clock.js";
 import { CampaignValidationError, formatProblem, MitredenError, type Problem } from "./errors.js";
 import { previewSecurityHeaders } from "./http/security-headers.js";
 import { readHeadersFile } from "./security/headers-file.js";
 import { rebuildOnChange, type RebuildWatcher } from "./serve/rebuild-on-change.js";
 import { serveSiteFiles } from "./serve/static-site.js";
+import { settings } from "./settings.js";
 import { buildSite } from "./site/build.js";
 
 export interface ServeOptions {
@@ -38,8 +40,7 @@ export interface RunningServer {
 
 export async function serve(options: ServeOptions): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const offset = options.now ? options.now.getTime() - Date.now() : 0;
-  const clock = () => new Date(Date.now() + offset);
+  const clock = rehearsalClock(options.now);
   const build = () => buildSite({ campaignsDir: options.campaignsDir, outDir: options.outDir, now: clock(), quiet: true });
   const warnings = new WarningLog(log);
 
@@ -53,13 +54,14 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   // Before the routes, so that every answer gets them: the site's files, its 404 page, the collector's.
   app.addHook("onSend", previewSecurityHeaders({ rules: () => site.rules, model: () => site.model, collectorPrefix: "/api" }));
   // The collector on the same port under /api, as the built forms expect.
-  const store = await openStore({ databaseUrl: process.env.DATABASE_URL || undefined, file: options.db });
+  const env = settings();
+  const store = await openStore({ databaseUrl: env.databaseUrl, file: options.db });
   await app.register(collectorPlugin, {
     prefix: "/api",
     model: () => site.model,
     store,
     now: clock,
-    exportToken: process.env.MITREDEN_EXPORT_TOKEN || undefined,
+    exportToken: env.exportToken,
     stylesheet: () => findStylesheet(options.outDir),
   });
   await serveSiteFiles(app, options.outDir);

@@ -6,15 +6,10 @@ import pa11y from "pa11y";
 import puppeteer from "puppeteer";
 import { MitredenError } from "../errors.js";
 import { CHROMIUM_ARGS, findChromium } from "./chromium.js";
+import type { AuditIssue } from "./report.js";
 import { startStaticServer } from "./static-server.js";
 
-export interface AuditIssue {
-  url: string;
-  code: string;
-  message: string;
-  selector: string;
-  runner: string;
-}
+export { formatAuditIssue, type AuditIssue } from "./report.js";
 
 export interface AuditResult {
   urls: string[];
@@ -77,8 +72,4 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
     await server.close();
   }
   return { urls: paths, issues, ms: Math.round(performance.now() - started) };
-}
-
-export function formatAuditIssue(issue: AuditIssue): string {
-  return `${issue.url}  ${issue.selector}\n  ${issue.code} (${issue.runner})\n  ${issue.message}`;
 }

@@ -2,6 +2,7 @@
 // here, so we use the system's Chromium and say how to install it when it is missing.
 import { accessSync, constants } from "node:fs";
 import { MissingPrerequisiteError } from "../errors.js";
+import { settings } from "../settings.js";
 
 const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome", "/usr/bin/google-chrome-stable"];
 
@@ -18,7 +19,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 export function findChromium(): string {
-  const configured = process.env.CHROMIUM_PATH;
+  const configured = settings().chromiumPath;
   for (const candidate of configured ? [configured] : CANDIDATES) {
     try {
       accessSync(candidate, constants.X_OK);

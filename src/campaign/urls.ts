@@ -1,7 +1,8 @@
-// Where every page of a campaign lives (DESIGN.md, "URLs of the built site"). One place, so the site,
-// the share cards, the sitemap and the collector's redirects never disagree.
+// Where every page of a campaign lives (DESIGN.md, "URLs of the built site"), and where the
+// collector takes what people send from it. One place, so the site, the share cards, the sitemap,
+// the browser scripts and the collector's routes and redirects never disagree.
 import { everyTranslation, message } from "../i18n/index.js";
-import type { CampaignModel, Locale } from "./model.js";
+import type { CampaignModel, Locale, PageModel } from "./model.js";
 
 /** Page ids that would collide with URLs mitreden generates itself. */
 export const RESERVED_PAGE_IDS = ["accessibility", "social-kit", "assets", "api", ...new Set(everyTranslation("site.thankYou.path"))];
@@ -31,4 +32,54 @@ export function socialKitPath(campaign: Pick<CampaignModel, "slug">): string {
  */
 export function thankYouPath(campaign: CampaignModel, locale: Locale, pageId: string): string {
   return `${pagePath(campaign, locale, pageId)}${message(locale, "site.thankYou.path")}/`;
+}
+
+/**
+ * The collector's routes, below its prefix (`site.collector`, default "/api"). The collector
+ * registers exactly these; collectorUrls() fills them in for the pages and their scripts.
+ */
+export const COLLECTOR_ROUTES = {
+  /** POST a survey's answers (JSON or a plain form). */
+  responses: "/:slug/:page/responses",
+  /** GET a form token for a survey (docs/adr/006-abuse-protection.md). */
+  surveyToken: "/:slug/:page/token",
+  /** POST a map contribution. */
+  contributions: "/:slug/:page/contributions",
+  contributionToken: "/:slug/:page/contributions/token",
+  /** GET the map's public contributions as GeoJSON. */
+  publicContributions: "/:slug/:page/contributions.geojson",
+  /** GET what was submitted, for staff (Bearer MITREDEN_EXPORT_TOKEN). */
+  export: "/:slug/:page/export",
+} as const;
+
+export interface CollectorUrls {
+  /** Where the page's form POSTs: a survey's responses, a map's contributions. */
+  submit: string;
+  /** Where the page's script fetches a form token. */
+  token: string;
+  /** A map's public contributions (GeoJSON). */
+  publicContributions: string;
+  /** The staff export of what was submitted. */
+  export: string;
+}
+
+/** The collector's addresses for a survey or map page, as its form and script use them. */
+export function collectorUrls(campaign: Pick<CampaignModel, "slug" | "site">, page: Pick<PageModel, "id" | "type">): CollectorUrls {
+  const fill = (route: string) => campaign.site.collector + route.replace(":slug", campaign.slug).replace(":page", page.id);
+  const map = page.type === "map";
+  return {
+    submit: fill(map ? COLLECTOR_ROUTES.contributions : COLLECTOR_ROUTES.responses),
+    token: fill(map ? COLLECTOR_ROUTES.contributionToken : COLLECTOR_ROUTES.surveyToken),
+    publicContributions: fill(COLLECTOR_ROUTES.publicContributions),
+    export: fill(COLLECTOR_ROUTES.export),
+  };
+}
+
+/**
+ * Where the collector sends a person after a plain form was stored: the thank-you page, root-relative
+ * when the collector shares the site's origin ("/api"; so it also works on a preview host), else absolute.
+ */
+export function thankYouLocation(campaign: CampaignModel, locale: Locale, pageId: string): string {
+  const path = thankYouPath(campaign, locale, pageId);
+  return /^https?:\/\//.test(campaign.site.collector) ? absoluteUrl(campaign, path) : path;
 }

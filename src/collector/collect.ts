@@ -1,12 +1,12 @@
-// What `mitreden collect` and `mitreden export` do, as typed functions the CLI (and cities' scripts) call.
-import { existsSync, readdirSync } from "node:fs";
+// What `mitreden collect` does, as a typed function the CLI (and cities' scripts) call.
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { loadSiteModel } from "../campaign/index.js";
-import type { SurveyPageModel } from "../campaign/model.js";
-import { MitredenError, UsageError } from "../errors.js";
-import { type ExportFormat, serializeResponses } from "./export.js";
+import { rehearsalClock } from "../clock.js";
+import { MitredenError } from "../errors.js";
+import { settings } from "../settings.js";
 import { createCollector } from "./server.js";
-import { DEFAULT_DATABASE_FILE, describeStore, openStore, type ResponseStore } from "./store/index.js";
+import { describeStore, openStore, type Store } from "./store/index.js";
 
 export interface CollectOptions {
   campaignsDir: string;
@@ -14,45 +14,42 @@ export interface CollectOptions {
   host?: string;
   /** SQLite file; ignored when databaseUrl is set. */
   db?: string;
-  /** Default: process.env.DATABASE_URL. */
+  /** Default: DATABASE_URL. */
   databaseUrl?: string;
   /** Pretend the collector starts at this instant (rehearsals, tests); the clock runs on from there. */
   now?: Date;
   /** Submissions per client and 10 minutes (default 20). */
   rateLimit?: number;
-  /** Default: process.env.MITREDEN_EXPORT_TOKEN. */
+  /** Default: MITREDEN_EXPORT_TOKEN. */
   exportToken?: string;
   /** Built site, to link its stylesheet from the error page (optional). */
   siteDir?: string;
-  /** Default: process.env.MITREDEN_TRUST_PROXY ("loopback", an address or CIDR, or "true"). */
-  trustProxy?: string;
+  /** Default: MITREDEN_TRUST_PROXY ("loopback", an address or CIDR, or "true"). */
+  trustProxy?: boolean | string;
 }
 
 export interface RunningCollector {
   url: string;
-  store: ResponseStore;
+  /** What the person who started it should know (e.g. no built site to take the pages' frame from). */
+  warnings: string[];
+  store: Store;
   storeDescription: string;
   close(): Promise<void>;
 }
 
 export async function startCollector(options: CollectOptions): Promise<RunningCollector> {
+  const env = settings();
   const { model } = await loadSiteModel(options.campaignsDir);
-  const databaseUrl = options.databaseUrl ?? (process.env.DATABASE_URL || undefined);
-  const storeOptions = { databaseUrl, file: options.db };
+  const storeOptions = { databaseUrl: options.databaseUrl ?? env.databaseUrl, file: options.db };
   const store = await openStore(storeOptions);
-  const offset = options.now ? options.now.getTime() - Date.now() : 0;
-  const trustProxy = options.trustProxy ?? process.env.MITREDEN_TRUST_PROXY;
   const app = createCollector({
     model,
     store,
-    now: () => new Date(Date.now() + offset),
-    abuse: {
-      secret: process.env.MITREDEN_SECRET || undefined,
-      rateLimit: options.rateLimit === undefined ? undefined : { max: options.rateLimit },
-    },
-    exportToken: options.exportToken ?? (process.env.MITREDEN_EXPORT_TOKEN || undefined),
+    now: rehearsalClock(options.now),
+    abuse: { secret: env.secret, rateLimit: options.rateLimit === undefined ? undefined : { max: options.rateLimit } },
+    exportToken: options.exportToken ?? env.exportToken,
     stylesheet: options.siteDir ? () => findStylesheet(options.siteDir!) : undefined,
-    trustProxy: trustProxy === "true" ? true : trustProxy || undefined,
+    trustProxy: options.trustProxy ?? env.trustProxy,
   });
   try {
     await app.listen({ port: options.port, host: options.host ?? "127.0.0.1" });
@@ -60,10 +57,15 @@ export async function startCollector(options: CollectOptions): Promise<RunningCo
     await store.close();
     throw new MitredenError(`The collector cannot listen on port ${options.port}: ${(error as Error).message}`, { cause: error });
   }
+  const warnings: string[] = [];
+  if (options.siteDir && !findStylesheet(options.siteDir)) {
+    warnings.push(`No built site in ${options.siteDir}/: the collector's pages (errors of plain forms) will have no stylesheet. Build the site first, or pass --site <folder>.`);
+  }
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : options.port;
   return {
     url: `http://${options.host ?? "127.0.0.1"}:${port}/api`,
+    warnings,
     store,
     storeDescription: describeStore(storeOptions),
     close: async () => {
@@ -81,38 +83,5 @@ export function findStylesheet(siteDir: string): string | undefined {
     return css.length ? `/assets/${css.sort().at(-1)}` : undefined;
   } catch {
     return undefined;
-  }
-}
-
-export interface ExportOptions {
-  campaignsDir: string;
-  slug: string;
-  pageId: string;
-  format?: ExportFormat;
-  delimiter?: string;
-  db?: string;
-  databaseUrl?: string;
-}
-
-/** A survey's responses as CSV or JSON text (CSV with a BOM, for Excel). */
-export async function exportResponses(options: ExportOptions): Promise<string> {
-  const { model } = await loadSiteModel(options.campaignsDir);
-  const campaign = model.campaigns.find((c) => c.slug === options.slug);
-  if (!campaign) throw new UsageError(`No campaign "${options.slug}" in ${options.campaignsDir}/. Campaigns: ${model.campaigns.map((c) => c.slug).join(", ")}`);
-  const surveys = campaign.pages.filter((p): p is SurveyPageModel => p.type === "survey");
-  const page = surveys.find((p) => p.id === options.pageId);
-  if (!page) throw new UsageError(`Campaign "${campaign.slug}" has no survey "${options.pageId}". Surveys: ${surveys.map((p) => p.id).join(", ") || "none"}`);
-  const format = options.format ?? "csv";
-  if (format !== "csv" && format !== "json") throw new UsageError(`--format must be csv or json, not "${String(format)}".`);
-  const databaseUrl = options.databaseUrl ?? (process.env.DATABASE_URL || undefined);
-  const file = options.db ?? DEFAULT_DATABASE_FILE;
-  // Opening would create an empty database: a mistyped --db would then "export" nothing, silently.
-  if (!databaseUrl && !existsSync(file)) throw new UsageError(`No database at ${file}. Pass --db <file>, or set DATABASE_URL for PostgreSQL.`);
-  const store = await openStore({ databaseUrl, file });
-  try {
-    const responses = await store.listResponses(campaign.slug, page.id);
-    return serializeResponses(campaign, page, responses, { format, delimiter: options.delimiter });
-  } finally {
-    await store.close();
   }
 }

@@ -1,18 +1,21 @@
 // createCollector(): the collector as a Fastify app of its own (mitreden collect), and
 // collectorPlugin: the same routes mounted under a prefix inside another app (mitreden serve).
+// Here the context is made and each wing registers its routes on it.
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from "fastify";
 import { AbuseGuard, type AbuseOptions } from "./abuse.js";
+import { Campaigns, type ModelSource } from "./campaigns.js";
+import type { CollectorContext } from "./context.js";
 import { registerContributionRoutes } from "./contributions/routes.js";
-import { registerExportRoute } from "./export-route.js";
-import { registerSubmissionRoutes } from "./routes.js";
-import type { ResponseStore } from "./store/index.js";
-import { SurveyRegistry, type ModelSource } from "./surveys.js";
+import { registerHttp } from "./http.js";
+import { createCollectorPages } from "./pages.js";
+import type { Store } from "./store/index.js";
+import { registerSurveyRoutes } from "./surveys/routes.js";
 
 export interface CollectorOptions {
   /** The site model, or a function returning the current one (it may change on rebuild). */
   model: ModelSource;
-  store: ResponseStore;
-  /** Clock for the surveys' open periods; default the real time. */
+  store: Store;
+  /** Clock for the open periods; default the real time. */
   now?: () => Date;
   abuse?: AbuseOptions;
   /** Bearer token for the export URL (MITREDEN_EXPORT_TOKEN); without it the export URL answers 404. */
@@ -22,16 +25,17 @@ export interface CollectorOptions {
 }
 
 export const collectorPlugin: FastifyPluginAsync<CollectorOptions> = async (app, options) => {
-  const ctx = {
-    surveys: new SurveyRegistry(options.model),
+  const stylesheet = options.stylesheet;
+  const ctx: CollectorContext = {
+    campaigns: new Campaigns(options.model),
     store: options.store,
     guard: new AbuseGuard(options.abuse),
     now: options.now ?? (() => new Date()),
+    pages: createCollectorPages({ stylesheet: typeof stylesheet === "function" ? stylesheet : () => stylesheet }),
   };
-  const stylesheet = options.stylesheet;
-  registerSubmissionRoutes(app, ctx, { stylesheet: typeof stylesheet === "function" ? stylesheet : () => stylesheet });
-  registerContributionRoutes(app, ctx, { stylesheet: typeof stylesheet === "function" ? stylesheet : () => stylesheet });
-  registerExportRoute(app, ctx, options.exportToken);
+  registerHttp(app, ctx);
+  registerSurveyRoutes(app, ctx, { exportToken: options.exportToken });
+  registerContributionRoutes(app, ctx);
 };
 
 export interface CreateCollectorOptions extends CollectorOptions {

@@ -2,15 +2,17 @@
 // the questions without their map data (a planning area can be large), the survey window, where to
 // send and where to go afterwards. No Node imports: the browser script imports the type.
 import type { QuestionModel, SurveyPageModel } from "../campaign/model.js";
-import { pagePath } from "../campaign/urls.js";
+import { collectorUrls, pagePath } from "../campaign/urls.js";
 import type { SurveyFormInput } from "./render.js";
 
 export interface SurveyClientConfig {
   slug: string;
   pageId: string;
   locale: string;
-  /** The form's action; the token is fetched from the sibling URL …/token. */
+  /** The form's action. */
   action: string;
+  /** Where the script fetches a form token (docs/adr/006-abuse-protection.md). */
+  tokenUrl: string;
   thankYou: string;
   /** Folder with form.validate.js (ends in "/"). */
   validatorUrl: string;
@@ -25,6 +27,7 @@ export function clientConfig(input: SurveyFormInput): SurveyClientConfig {
     pageId: input.page.id,
     locale: input.locale,
     action: input.action,
+    tokenUrl: collectorUrls(input.campaign, input.page).token,
     thankYou: input.thankYou ?? "",
     validatorUrl: input.validatorUrl ?? pagePath(input.campaign, input.campaign.locale, input.page.id),
     opens: input.page.opens,

@@ -193,7 +193,7 @@ function questionParams(input: SurveyFormInput, q: QuestionModel, fields: FormFi
     }
     case "consent":
       // The label is Markdown with the link to the privacy notice.
-      return { ...base, labelHtml: markdown.renderInline(label), checkValue: "yes", checked: all(fields[q.id]).length > 0, requiredText: uiText("consentRequired", locale) };
+      return { ...base, labelHtml: markdown.renderInline(label), checkValue: "yes", checked: all(fields[q.id]).length > 0, requiredText: uiText("requiredMark", locale) };
   }
 }
 

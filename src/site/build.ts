@@ -16,6 +16,7 @@ import { emitSurveySchemas } from "../forms/emit.js";
 import { packagePath } from "../package-root.js";
 import { pool } from "../parallel.js";
 import { writeHeaderFiles } from "../security/headers-file.js";
+import { settings } from "../settings.js";
 import { prepareAssets } from "./assets.js";
 import { DEFAULT_CACHE_DIR as CARD_CACHE_DIR, openCardSession, renderCards } from "./cards/index.js";
 import { bundleClientScript } from "./client-bundle.js";
@@ -199,7 +200,7 @@ async function moveKitsOut(model: SiteModel, staging: string, kitOutDir: string,
 
 /** With DEBUG=mitreden, how long each step of a build took (on stderr). */
 function phaseTimer(since = performance.now()): (step: string) => void {
-  if (!/\bmitreden\b/.test(process.env.DEBUG ?? "")) return () => {};
+  if (!settings().debug) return () => {};
   let last = since;
   return (step) => {
     const now = performance.now();

@@ -2,6 +2,7 @@
 // page's language, the collector's URLs, the self-hosted library and the interface texts (the map
 // namespace's js.* texts, with the Intl locale their numbers and plural forms are written in).
 import type { CampaignModel, Locale, MapPageModel } from "../campaign/model.js";
+import { collectorUrls } from "../campaign/urls.js";
 import { intlLocale, messages } from "../i18n/index.js";
 import { basemapClientConfig } from "./basemap/client-config.js";
 import type { MapAssets } from "./map-assets.js";
@@ -11,16 +12,16 @@ const CLIENT_TEXT = "js.";
 
 export function mapClientConfig(campaign: CampaignModel, page: MapPageModel, locale: Locale, ui: Locale, assets: MapAssets | undefined, open: boolean): string {
   const map = page.map;
-  const api = `${campaign.site.collector}/${campaign.slug}/${page.id}`;
+  const urls = collectorUrls(campaign, page);
   const text = (t: Record<Locale, string>) => textIn(t, locale, campaign);
   const library = map.renderer === "mapbox" ? assets?.mapbox : assets?.maplibre;
   const config = {
     slug: campaign.slug,
     page: page.id,
     locale,
-    submitUrl: `${api}/contributions`,
-    tokenUrl: `${api}/contributions/token`,
-    ...(map.contributions.public ? { contributionsUrl: `${api}/contributions.geojson` } : {}),
+    submitUrl: urls.submit,
+    tokenUrl: urls.token,
+    ...(map.contributions.public ? { contributionsUrl: urls.publicContributions } : {}),
     center: map.center,
     zoom: map.zoom,
     area: map.area,

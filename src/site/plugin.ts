@@ -3,7 +3,7 @@
 // page templates (one paginates over the routes), templates/pages/<kind>.njk the content of <main>.
 import type { UserConfig } from "@11ty/eleventy";
 import type { CampaignModel, ImageModel, Locale, MapModel, MapPageModel, PageModel, Period, SiteModel, SurveyPageModel } from "../campaign/model.js";
-import { absoluteUrl, accessibilityPath, pagePath, thankYouPath } from "../campaign/urls.js";
+import { absoluteUrl, accessibilityPath, collectorUrls, pagePath, thankYouPath } from "../campaign/urls.js";
 import { renderSurveyForm } from "../forms/render.js";
 import { packagePath } from "../package-root.js";
 import { prepareAssets, type SiteAssets } from "./assets.js";
@@ -77,7 +77,7 @@ export default function mitredenPlugin(eleventyConfig: UserConfig, options: Mitr
         campaign,
         page,
         locale,
-        action: `${campaign.site.collector}/${campaign.slug}/${page.id}/responses`,
+        action: collectorUrls(campaign, page).submit,
         thankYou: thankYouPath(campaign, locale, page.id),
         validatorUrl: `/${campaign.slug}/${page.id}/`,
       },
@@ -127,6 +127,8 @@ function addFilters(eleventyConfig: UserConfig, model: SiteModel, assets: SiteAs
   filter("pagePath", (campaign: CampaignModel, locale: Locale, pageId?: string) => pagePath(campaign, locale, pageId));
   filter("accessibilityPath", (campaign: CampaignModel, locale: Locale) => accessibilityPath(campaign, locale));
   filter("absoluteUrl", (path: string, campaign: CampaignModel) => absoluteUrl(campaign, path));
+  /** The collector's addresses for a survey or map page (src/campaign/urls.ts): submit, token, publicContributions, export. */
+  filter("collectorUrls", (campaign: CampaignModel, page: PageModel) => collectorUrls(campaign, page));
   /** <picture> for an image of the model; pipe into `| safe`. */
   filter("image", (image: ImageModel | undefined, locale: Locale, opts: ImageFilterOptions = {}) => {
     if (!image) return "";

@@ -2,7 +2,7 @@
 // as CSV that German Excel opens as it is (BOM, ";", decimal comma) or as JSON.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { serializeResponses } from "../../src/collector/export.js";
+import { serializeResponses } from "../../src/collector/surveys/export.js";
 import type { StoredResponse } from "../../src/collector/store/index.js";
 import { createCollector } from "../../src/collector/server.js";
 import { exampleCampaign, exampleSite, fullMarktplatzAnswers, surveyPage } from "./helpers/campaigns.js";

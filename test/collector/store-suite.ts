@@ -1,12 +1,13 @@
-// The behaviour every response store must have; run against SQLite and PostgreSQL.
+// The behaviour every store must have, for survey responses and map contributions alike; run
+// against SQLite (store-sqlite.test.ts) and PostgreSQL (store-postgres.test.ts).
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { NewResponse, ResponseStore } from "../../src/collector/store/index.js";
+import type { NewContribution, NewResponse, Store } from "../../src/collector/store/index.js";
 import { fullMarktplatzAnswers } from "./helpers/campaigns.js";
 
 export interface StoreFactory {
   /** Opens the store (running migrations); called more than once on the same database. */
-  open(): Promise<ResponseStore>;
+  open(): Promise<Store>;
   cleanup?(): Promise<void>;
 }
 
@@ -24,10 +25,26 @@ export function response(overrides: Partial<NewResponse> = {}): NewResponse {
   };
 }
 
+const contribution = (id: string, extra: Partial<NewContribution> = {}): NewContribution => ({
+  id,
+  campaign: "marktplatz",
+  page: "karte",
+  locale: "de",
+  category: "idee",
+  comment: "Mehr Schatten – „Bäume“ statt Parkplätze",
+  point: [6.99998, 50.93998],
+  receivedAt: "2027-03-20T09:00:00.000Z",
+  channel: "script",
+  verified: true,
+  ...extra,
+});
+
+const ID = (n: number) => `00000000-0000-4000-8000-00000000000${n}`;
+
 export function describeStore(name: string, factory: () => Promise<StoreFactory>): void {
   describe(`${name} store`, () => {
     let setup: StoreFactory;
-    let store: ResponseStore;
+    let store: Store;
     beforeAll(async () => {
       setup = await factory();
       store = await setup.open();
@@ -91,6 +108,30 @@ export function describeStore(name: string, factory: () => Promise<StoreFactory>
       } finally {
         await again.close();
       }
+    });
+
+    test("contributions: inserted once, listed by status, moderated, and every change versioned", async () => {
+      const v0 = await store.contributionsVersion("marktplatz", "karte");
+      expect(await store.insertContribution(contribution(ID(1)))).toMatchObject({ status: "inserted" });
+      expect(await store.insertContribution(contribution(ID(1)))).toMatchObject({ status: "duplicate" });
+      expect(await store.insertContribution(contribution(ID(1), { page: "andere" }))).toEqual({ status: "conflict" });
+      await store.insertContribution(contribution(ID(2), { point: undefined, place: "brunnen", description: "Am Brunnen" }));
+      const v1 = await store.contributionsVersion("marktplatz", "karte");
+      expect(v1).not.toBe(v0);
+
+      const all = await store.listContributions("marktplatz", "karte");
+      expect(all.map((c) => [c.id, c.status])).toEqual([[ID(1), "pending"], [ID(2), "pending"]]);
+      expect(all[0]).toMatchObject({ point: [6.99998, 50.93998], verified: true, receivedAt: "2027-03-20T09:00:00.000Z", comment: "Mehr Schatten – „Bäume“ statt Parkplätze" });
+      expect(all[1]).toMatchObject({ place: "brunnen", description: "Am Brunnen" });
+      expect(all[1]!.point).toBeUndefined();
+
+      const rejected = await store.moderateContribution("marktplatz", ID(2), { status: "rejected", reason: "Werbung", at: "2027-03-21T08:00:00.000Z" });
+      expect(rejected).toMatchObject({ status: "rejected", reason: "Werbung", moderatedAt: "2027-03-21T08:00:00.000Z" });
+      await store.moderateContribution("marktplatz", ID(1), { status: "approved", at: "2027-03-21T08:01:00.000Z" });
+      expect(await store.contributionsVersion("marktplatz", "karte")).not.toBe(v1);
+      expect((await store.listContributions("marktplatz", "karte", ["approved"])).map((c) => c.id)).toEqual([ID(1)]);
+      expect((await store.listContributions("marktplatz", "karte", ["approved", "pending"])).map((c) => c.id)).toEqual([ID(1)]);
+      expect(await store.moderateContribution("marktplatz", ID(9), { status: "approved", at: "2027-03-21T08:00:00.000Z" })).toBeUndefined();
     });
   });
 }

@@ -38,8 +38,7 @@ function enhance(config: SurveyClientConfig, form: HTMLFormElement): void {
   const submissionId = crypto.randomUUID();
   setHidden(FIELD.id, submissionId);
   let token = "";
-  const tokenUrl = config.action.replace(/\/responses$/, "/token");
-  void fetch(tokenUrl, { headers: { Accept: "application/json" } })
+  void fetch(config.tokenUrl, { headers: { Accept: "application/json" } })
     .then((r): Promise<{ token?: string }> | { token?: string } => (r.ok ? r.json() : {}))
     .then((body) => {
       token = body.token ?? "";

@@ -2,10 +2,9 @@
 // geometry, everything else as properties; null geometry for a place described only in words),
 // CSV (as the survey export: BOM, ";" where decimals take a comma, formula-safe) or JSON rows.
 import type { CampaignModel, Locale, MapPageModel } from "../../campaign/model.js";
-import { defaultDelimiter } from "../export.js";
-import type { StoredContribution } from "./types.js";
-
-export type ContributionExportFormat = "geojson" | "csv" | "json";
+import { toCsv } from "../../csv.js";
+import type { StoredContribution } from "../store/index.js";
+import { csvFormat } from "../surveys/export.js";
 
 const WORDS = {
   de: { id: "Beitrags-ID", received: "Eingegangen am", language: "Sprache", channel: "Übermittlung", verified: "Formular-Token gültig", category: "Kategorie", comment: "Hinweis", lng: "Längengrad", lat: "Breitengrad", place: "Ort", description: "Beschreibung", status: "Status", reason: "Begründung", moderated: "Moderiert am", pending: "offen", approved: "freigegeben", rejected: "abgelehnt", yes: "ja", no: "nein" },
@@ -35,7 +34,7 @@ function columns(page: MapPageModel, locale: Locale): { key: string; label: stri
   ];
 }
 
-export function serializeContributions(campaign: CampaignModel, page: MapPageModel, contributions: StoredContribution[], options: { format: ContributionExportFormat; delimiter?: string; locale?: Locale }): string {
+export function serializeContributions(campaign: CampaignModel, page: MapPageModel, contributions: StoredContribution[], options: { format: "geojson" | "csv" | "json"; delimiter?: string; locale?: Locale }): string {
   const locale = options.locale ?? campaign.locale;
   if (options.format === "geojson") {
     const features = contributions.map((c) => ({
@@ -63,14 +62,10 @@ export function serializeContributions(campaign: CampaignModel, page: MapPageMod
   if (options.format === "json") {
     return JSON.stringify({ campaign: campaign.slug, page: page.id, locale, columns: cols.map(({ key, label }) => ({ key, label })), rows: contributions.map((c) => Object.fromEntries(cols.map((col) => [col.key, col.cell(c)]))) }, null, 2) + "\n";
   }
-  const delimiter = options.delimiter ?? defaultDelimiter(locale);
-  const decimal = delimiter === ";" ? "," : ".";
-  const cell = (value: Cell) => {
-    if (value === null) return "";
-    let text = typeof value === "number" ? String(value).replace(".", decimal) : value;
-    if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-    return text.includes(delimiter) || /["\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
-  };
-  const lines = [cols.map((c) => cell(c.label)).join(delimiter), ...contributions.map((c) => cols.map((col) => cell(col.cell(c))).join(delimiter))];
-  return "\uFEFF" + lines.join("\r\n") + "\r\n";
+  // Numbers take a decimal comma only with ";" between columns (as this export always did).
+  const format = csvFormat(locale, options.delimiter);
+  return toCsv(
+    contributions.map((c) => cols.map((col) => col.cell(c))),
+    { header: cols.map((c) => c.label), delimiter: format.delimiter, decimal: format.delimiter === ";" ? "," : "." },
+  );
 }

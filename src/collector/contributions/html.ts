@@ -5,13 +5,12 @@
 import type { Locale } from "../../campaign/model.js";
 import { pagePath } from "../../campaign/urls.js";
 import { FIELD, type FormFields } from "../../forms/fields.js";
-import { uiText } from "../../forms/messages.js";
-import { translate } from "../../site/i18n.js";
+import { uiText, type UiKey } from "../../forms/messages.js";
 import type { HttpError, ReportedIssue } from "../errors.js";
 import { errorDocument, errorSummary } from "../html-error.js";
 import { escapeHtml } from "../html-form.js";
-import { CONTRIBUTION_FIELD } from "./fields.js";
-import type { MapPage } from "./submit.js";
+import type { MapPage } from "../campaigns.js";
+const CONTRIBUTION_FIELD = { category: "category", comment: "comment", location: "location", lng: "location__lng", lat: "location__lat", place: "location__place", description: "location__description" };
 
 export interface ContributionErrorPage {
   error: HttpError;
@@ -34,14 +33,14 @@ export function renderContributionErrorPage(p: ContributionErrorPage): string {
     }),
     locale,
   );
-  const back = map ? `<p><a href="${escapeHtml(pagePath(map.campaign, locale, map.page.id))}">${escapeHtml(translate(locale, "map.thanks.back"))}</a></p>` : "";
+  const back = map ? `<p><a href="${escapeHtml(pagePath(map.campaign, locale, map.page.id))}">${escapeHtml(uiText("backToMap", locale))}</a></p>` : "";
   return errorDocument({ locale, campaign: map?.campaign, heading, stylesheet: p.stylesheet, content: `${summary}\n${withForm ? renderForm(p, map) : ""}\n${back}` });
 }
 
 function labelFor(field: string, locale: Locale): string | undefined {
-  if (field === CONTRIBUTION_FIELD.category) return translate(locale, "map.form.category");
-  if (field === CONTRIBUTION_FIELD.comment) return translate(locale, "map.form.comment");
-  if (field.startsWith(CONTRIBUTION_FIELD.location)) return translate(locale, "map.form.where");
+  if (field === CONTRIBUTION_FIELD.category) return uiText("contributionCategory", locale);
+  if (field === CONTRIBUTION_FIELD.comment) return uiText("contributionComment", locale);
+  if (field.startsWith(CONTRIBUTION_FIELD.location)) return uiText("contributionWhere", locale);
   return undefined;
 }
 
@@ -57,7 +56,8 @@ function anchorFor(field: string): string | undefined {
 /** The map page's form (templates/pages/map.njk) again, with what was typed and the errors at their fields. */
 function renderForm(p: ContributionErrorPage, map: MapPage): string {
   const { locale } = p;
-  const t = (key: string) => escapeHtml(translate(locale, `map.form.${key}`));
+  const words: Record<string, UiKey> = { point: "mapPoint", place: "locationPlace", description: "locationDescription", choose: "choose", honeypot: "honeypotLabel", submit: "contributionSubmit", category: "contributionCategory", comment: "contributionComment", where: "contributionWhere" };
+  const t = (key: string) => escapeHtml(uiText(words[key]!, locale));
   const value = (name: string) => {
     const v = p.fields?.[name];
     return (Array.isArray(v) ? v[0] : v) ?? "";

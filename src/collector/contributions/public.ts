@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import type { MapModel } from "../../campaign/model.js";
-import type { ContributionStatus, StoredContribution } from "./types.js";
+import type { ContributionStatus, StoredContribution } from "../store/index.js";
 
 export function publicStatuses(map: MapModel): ContributionStatus[] {
   return map.contributions.moderation === "before" ? ["approved"] : ["approved", "pending"];

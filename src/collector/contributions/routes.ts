@@ -1,48 +1,37 @@
-// The map's HTTP surface, next to the survey routes under /api (docs/adr/007-map.md):
-//   POST /<slug>/<page>/contributions            JSON (browser script) or urlencoded (plain form)
-//   GET  /<slug>/<page>/contributions/token      a form token, as for surveys
-//   GET  /<slug>/<page>/contributions.geojson    the public contributions (ETag, 304)
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { pagePath } from "../../campaign/urls.js";
-import type { FormFields } from "../../forms/fields.js";
+// The map wing's HTTP surface, next to the survey wing (docs/adr/007-map.md; routes from src/campaign/urls.ts):
+//   POST contributions           JSON (browser script) or urlencoded (plain form)
+//   GET  contributions           someone who opened the form's address: to the map
+//   GET  contributions/token     a form token, as for surveys
+//   GET  contributions.geojson   the public contributions (ETag, 304, compressed)
+import type { FastifyInstance } from "fastify";
+import { COLLECTOR_ROUTES } from "../../campaign/urls.js";
+import type { CollectorContext } from "../context.js";
 import { HttpError } from "../errors.js";
-import { acknowledge, isForm, prefersJson } from "../routes.js";
-import type { CollectorContext } from "../submit.js";
-import { renderContributionErrorPage } from "./html.js";
+import { registerSubmissionRoute } from "../http.js";
 import { chooseEncoding, matchesEtag, PublicBody, publicGeoJson, publicStatuses } from "./public.js";
-import { findMapPage, submitContribution, type MapPage } from "./submit.js";
+import { submitContribution } from "./submit.js";
 
 interface Params {
   slug: string;
   page: string;
 }
 
-
-export function registerContributionRoutes(app: FastifyInstance, ctx: CollectorContext, options: { stylesheet?: () => string | undefined }): void {
-  const publicCache = new Map<string, PublicBody>();
-  app.post<{ Params: Params }>("/:slug/:page/contributions", { bodyLimit: 64 * 1024 }, async (request, reply) => {
-    const channel = isForm(request) ? "form" : "script";
-    try {
-      const accepted = await submitContribution(ctx, { slug: request.params.slug, pageId: request.params.page, channel, body: request.body, ip: request.ip });
-      return acknowledge(request, reply, { ...accepted, ...accepted.map }, { moderation: accepted.map.page.map.contributions.moderation });
-    } catch (error) {
-      if (!(error instanceof HttpError)) throw error;
-      return sendError(ctx, options, request, reply, error);
-    }
+export function registerContributionRoutes(app: FastifyInstance, ctx: CollectorContext): void {
+  registerSubmissionRoute(app, ctx, {
+    route: COLLECTOR_ROUTES.contributions,
+    bodyLimit: 64 * 1024,
+    find: (slug, pageId) => ctx.campaigns.map(slug, pageId),
+    submit: submitContribution,
   });
 
-  app.get<{ Params: Params }>("/:slug/:page/contributions", async (request, reply) => {
-    const { campaign, page } = findMapPage(ctx, request.params.slug, request.params.page);
-    return reply.code(303).header("location", pagePath(campaign, campaign.locale, page.id)).send();
-  });
-
-  app.get<{ Params: Params }>("/:slug/:page/contributions/token", async (request) => {
-    const { campaign, page } = findMapPage(ctx, request.params.slug, request.params.page);
+  app.get<{ Params: Params }>(COLLECTOR_ROUTES.contributionToken, async (request) => {
+    const { campaign, page } = ctx.campaigns.map(request.params.slug, request.params.page);
     return ctx.guard.issueToken(campaign.slug, page.id);
   });
 
+  const publicCache = new Map<string, PublicBody>();
   app.get<{ Params: Params }>(
-    "/:slug/:page/contributions.geojson",
+    COLLECTOR_ROUTES.publicContributions,
     {
       // After the collector's own onSend ("no-store"): this answer is meant to be cached and revalidated.
       onSend: (_request, reply, payload, done) => {
@@ -51,7 +40,7 @@ export function registerContributionRoutes(app: FastifyInstance, ctx: CollectorC
       },
     },
     async (request, reply) => {
-      const { campaign, page } = findMapPage(ctx, request.params.slug, request.params.page);
+      const { campaign, page } = ctx.campaigns.map(request.params.slug, request.params.page);
       if (!page.map.contributions.public) throw new HttpError(404, "This map does not publish contributions.", { issues: [] });
       // Built again only when a contribution arrived or was moderated (also by another process: the version is read from the store).
       const key = `${campaign.slug}/${page.id}`;
@@ -69,28 +58,4 @@ export function registerContributionRoutes(app: FastifyInstance, ctx: CollectorC
       return reply.type("application/geo+json; charset=utf-8").send(bytes);
     },
   );
-}
-
-function sendError(ctx: CollectorContext, options: { stylesheet?: () => string | undefined }, request: FastifyRequest<{ Params: Params }>, reply: FastifyReply, error: HttpError): FastifyReply {
-  if (error.data.retryAfter !== undefined) reply.header("retry-after", String(error.data.retryAfter));
-  if (prefersJson(request)) return reply.code(error.statusCode).type("application/json; charset=utf-8").send(error.toJSON());
-  let map: MapPage | undefined;
-  try {
-    map = findMapPage(ctx, request.params.slug, request.params.page);
-  } catch {
-    map = undefined;
-  }
-  const fields = isForm(request) && typeof request.body === "object" && request.body !== null ? (request.body as FormFields) : undefined;
-  const wanted = typeof fields?._locale === "string" ? fields._locale : undefined;
-  const locale = map && wanted && map.campaign.locales.includes(wanted) ? wanted : (map?.campaign.locale ?? "de");
-  const html = renderContributionErrorPage({
-    error,
-    map,
-    locale,
-    fields,
-    action: request.url,
-    token: map ? ctx.guard.issueToken(map.campaign.slug, map.page.id, true).token : undefined,
-    stylesheet: options.stylesheet?.(),
-  });
-  return reply.code(error.statusCode).type("text/html; charset=utf-8").send(html);
 }

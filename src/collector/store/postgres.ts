@@ -1,15 +1,14 @@
 // PostgreSQL store, for cities that run several collector instances behind a load balancer.
 // Each insert is its own committed transaction (autocommit); the promise resolves after COMMIT.
 import pg from "pg";
-import type { InsertOutcome, NewResponse, ResponseStore, StoredResponse } from "./index.js";
 import { MIGRATIONS_TABLE, migrations } from "./migrations.js";
-import { CONTRIBUTION_COLUMNS, contributionFromRow, contributionValues, type ContributionRow } from "../contributions/rows.js";
-import type { ContributionStatus, ModerationDecision, NewContribution, StoredContribution } from "../contributions/types.js";
+import * as mapping from "./rows.js";
+import type { ContributionStatus, InsertOutcome, ModerationDecision, NewContribution, NewResponse, Store, StoredContribution, StoredResponse } from "./types.js";
 
 // Any fixed number: instances starting together take turns migrating.
 const MIGRATION_LOCK = 7_431_214_001;
 
-export async function openPostgresStore(connectionString: string, options: { schema?: string } = {}): Promise<ResponseStore> {
+export async function openPostgresStore(connectionString: string, options: { schema?: string } = {}): Promise<Store> {
   const schema = options.schema;
   if (schema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error(`Invalid PostgreSQL schema name "${schema}".`);
   const pool = new pg.Pool({
@@ -52,68 +51,37 @@ async function migrate(pool: pg.Pool, schema: string | undefined): Promise<void>
   }
 }
 
-interface Row {
-  seq: string;
-  id: string;
-  campaign: string;
-  page: string;
-  locale: string;
-  answers: StoredResponse["answers"];
-  received_at: Date;
-  channel: "script" | "form";
-  verified: boolean;
-}
+const pgBool = (b: boolean) => b;
 
-class PostgresStore implements ResponseStore {
+class PostgresStore implements Store {
   readonly kind = "postgres" as const;
   constructor(private readonly pool: pg.Pool) {}
 
-  async insertResponse(r: NewResponse): Promise<InsertOutcome> {
-    const inserted = await this.pool.query<{ seq: string }>(
-      `INSERT INTO responses (id, campaign, page, locale, answers, received_at, channel, verified)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING seq`,
-      [r.id, r.campaign, r.page, r.locale, JSON.stringify(r.answers), r.receivedAt, r.channel, r.verified],
-    );
-    if (inserted.rows[0]) return { status: "inserted", seq: Number(inserted.rows[0].seq) };
-    const existing = await this.pool.query<{ seq: string; campaign: string; page: string }>(
-      "SELECT seq, campaign, page FROM responses WHERE id = $1",
-      [r.id],
-    );
-    const row = existing.rows[0]!;
-    return row.campaign === r.campaign && row.page === r.page ? { status: "duplicate", seq: Number(row.seq) } : { status: "conflict" };
+  insertResponse(r: NewResponse): Promise<InsertOutcome> {
+    return this.insert("responses", mapping.RESPONSE_COLUMNS, mapping.responseValues(r, pgBool), r);
   }
 
   async listResponses(campaign: string, page: string): Promise<StoredResponse[]> {
-    const result = await this.pool.query<Row>("SELECT * FROM responses WHERE campaign = $1 AND page = $2 ORDER BY seq", [campaign, page]);
-    return result.rows.map((row) => ({
-      seq: Number(row.seq),
-      id: row.id,
-      campaign: row.campaign,
-      page: row.page,
-      locale: row.locale,
-      answers: row.answers,
-      receivedAt: row.received_at.toISOString(),
-      channel: row.channel,
-      verified: row.verified,
-    }));
+    const result = await this.pool.query<mapping.ResponseRow>("SELECT * FROM responses WHERE campaign = $1 AND page = $2 ORDER BY seq", [campaign, page]);
+    return result.rows.map(mapping.responseFromRow);
   }
 
-  async insertContribution(c: NewContribution): Promise<InsertOutcome> {
-    const values = contributionValues(c, (b) => b);
-    const inserted = await this.pool.query<{ seq: string }>(
-      `INSERT INTO contributions (${CONTRIBUTION_COLUMNS}) VALUES (${values.map((_, i) => `$${i + 1}`).join(", ")}) ON CONFLICT (id) DO NOTHING RETURNING seq`,
-      values,
-    );
-    if (inserted.rows[0]) return { status: "inserted", seq: Number(inserted.rows[0].seq) };
-    const row = (await this.pool.query<{ seq: string; campaign: string; page: string }>("SELECT seq, campaign, page FROM contributions WHERE id = $1", [c.id])).rows[0]!;
-    return row.campaign === c.campaign && row.page === c.page ? { status: "duplicate", seq: Number(row.seq) } : { status: "conflict" };
+  insertContribution(c: NewContribution): Promise<InsertOutcome> {
+    return this.insert("contributions", mapping.CONTRIBUTION_COLUMNS, mapping.contributionValues(c, pgBool), c);
+  }
+
+  /** One autocommitted INSERT; the promise resolves after COMMIT. A known id is looked up to tell a retry from a conflict. */
+  private async insert(table: "responses" | "contributions", columns: string, values: unknown[], record: { id: string; campaign: string; page: string }): Promise<InsertOutcome> {
+    const inserted = await this.pool.query<{ seq: string }>(`INSERT INTO ${table} (${columns}) VALUES (${mapping.placeholders(values.length, "postgres")}) ON CONFLICT (id) DO NOTHING RETURNING seq`, values);
+    const existing = inserted.rows[0] ? undefined : (await this.pool.query<{ seq: string; campaign: string; page: string }>(`SELECT seq, campaign, page FROM ${table} WHERE id = $1`, [record.id])).rows[0]!;
+    return mapping.insertOutcome(inserted.rows[0]?.seq, () => existing!, record);
   }
 
   async listContributions(campaign: string, page: string, statuses?: ContributionStatus[]): Promise<StoredContribution[]> {
     const only = statuses?.length ? " AND status = ANY($3)" : "";
     const params: unknown[] = statuses?.length ? [campaign, page, statuses] : [campaign, page];
-    const result = await this.pool.query<ContributionRow>(`SELECT * FROM contributions WHERE campaign = $1 AND page = $2${only} ORDER BY seq`, params);
-    return result.rows.map(contributionFromRow);
+    const result = await this.pool.query<mapping.ContributionRow>(`SELECT * FROM contributions WHERE campaign = $1 AND page = $2${only} ORDER BY seq`, params);
+    return result.rows.map(mapping.contributionFromRow);
   }
 
   async contributionsVersion(campaign: string, page: string): Promise<string> {
@@ -122,11 +90,11 @@ class PostgresStore implements ResponseStore {
   }
 
   async moderateContribution(campaign: string, id: string, decision: ModerationDecision): Promise<StoredContribution | undefined> {
-    const result = await this.pool.query<ContributionRow>(
+    const result = await this.pool.query<mapping.ContributionRow>(
       "UPDATE contributions SET status = $1, reason = $2, moderated_at = $3 WHERE campaign = $4 AND id = $5 RETURNING *",
       [decision.status, decision.reason ?? null, decision.at, campaign, id.toLowerCase()],
     );
-    return result.rows[0] ? contributionFromRow(result.rows[0]) : undefined;
+    return result.rows[0] ? mapping.contributionFromRow(result.rows[0]) : undefined;
   }
 
   async countResponses(campaign?: string, page?: string): Promise<number> {

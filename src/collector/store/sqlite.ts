@@ -4,10 +4,9 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import type { InsertOutcome, NewResponse, ResponseStore, StoredResponse } from "./index.js";
 import { MIGRATIONS_TABLE, migrations } from "./migrations.js";
-import { CONTRIBUTION_COLUMNS, contributionFromRow, contributionValues, type ContributionRow } from "../contributions/rows.js";
-import type { ContributionStatus, ModerationDecision, NewContribution, StoredContribution } from "../contributions/types.js";
+import * as mapping from "./rows.js";
+import type { ContributionStatus, InsertOutcome, ModerationDecision, NewContribution, NewResponse, Store, StoredContribution, StoredResponse } from "./types.js";
 
 interface Pending {
   response: NewResponse;
@@ -15,19 +14,7 @@ interface Pending {
   reject(error: unknown): void;
 }
 
-interface Row {
-  seq: number;
-  id: string;
-  campaign: string;
-  page: string;
-  locale: string;
-  answers: string;
-  received_at: string;
-  channel: "script" | "form";
-  verified: number;
-}
-
-export function openSqliteStore(file: string): ResponseStore {
+export function openSqliteStore(file: string): Store {
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const db = new Database(file);
   const mode = db.pragma("journal_mode = WAL", { simple: true });
@@ -52,7 +39,9 @@ function migrate(db: Database.Database): void {
   }).immediate();
 }
 
-class SqliteStore implements ResponseStore {
+const sqliteBool = (b: boolean) => (b ? 1 : 0);
+
+class SqliteStore implements Store {
   readonly kind = "sqlite" as const;
   private queue: Pending[] = [];
   private scheduled: NodeJS.Immediate | undefined;
@@ -60,24 +49,19 @@ class SqliteStore implements ResponseStore {
   private readonly insertBatch: (batch: NewResponse[]) => InsertOutcome[];
 
   constructor(private readonly db: Database.Database) {
-    const insert = db.prepare(
-      `INSERT INTO responses (id, campaign, page, locale, answers, received_at, channel, verified)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`,
-    );
+    const insert = db.prepare(`INSERT INTO responses (${mapping.RESPONSE_COLUMNS}) VALUES (${mapping.placeholders(8, "sqlite")}) ON CONFLICT (id) DO NOTHING`);
     const existing = db.prepare("SELECT seq, campaign, page FROM responses WHERE id = ?");
     const transaction = db.transaction((batch: NewResponse[]) =>
       batch.map((r): InsertOutcome => {
-        const info = insert.run(r.id, r.campaign, r.page, r.locale, JSON.stringify(r.answers), r.receivedAt, r.channel, r.verified ? 1 : 0);
-        if (info.changes === 1) return { status: "inserted", seq: Number(info.lastInsertRowid) };
-        const row = existing.get(r.id) as { seq: number; campaign: string; page: string };
-        return row.campaign === r.campaign && row.page === r.page ? { status: "duplicate", seq: row.seq } : { status: "conflict" };
+        const info = insert.run(...mapping.responseValues(r, sqliteBool));
+        return mapping.insertOutcome(info.changes === 1 ? Number(info.lastInsertRowid) : undefined, () => existing.get(r.id) as { seq: number; campaign: string; page: string }, r);
       }),
     );
     this.insertBatch = (batch) => transaction.immediate(batch);
   }
 
   insertResponse(response: NewResponse): Promise<InsertOutcome> {
-    if (this.closed) return Promise.reject(new Error("The response store is closed."));
+    if (this.closed) return Promise.reject(new Error("The store is closed."));
     return new Promise((resolve, reject) => {
       this.queue.push({ response, resolve, reject });
       // setImmediate runs after this turn's I/O callbacks: every request parsed meanwhile joins the batch.
@@ -106,30 +90,19 @@ class SqliteStore implements ResponseStore {
   }
 
   async listResponses(campaign: string, page: string): Promise<StoredResponse[]> {
-    const rows = this.db.prepare("SELECT * FROM responses WHERE campaign = ? AND page = ? ORDER BY seq").all(campaign, page) as Row[];
-    return rows.map((row) => ({
-      seq: row.seq,
-      id: row.id,
-      campaign: row.campaign,
-      page: row.page,
-      locale: row.locale,
-      answers: JSON.parse(row.answers) as StoredResponse["answers"],
-      receivedAt: row.received_at,
-      channel: row.channel,
-      verified: row.verified === 1,
-    }));
+    const rows = this.db.prepare("SELECT * FROM responses WHERE campaign = ? AND page = ? ORDER BY seq").all(campaign, page) as mapping.ResponseRow[];
+    return rows.map(mapping.responseFromRow);
   }
 
   async insertContribution(c: NewContribution): Promise<InsertOutcome> {
-    if (this.closed) throw new Error("The response store is closed.");
+    if (this.closed) throw new Error("The store is closed.");
     // One row, one transaction: contributions are rare next to survey answers, no batching needed.
     return this.db.transaction((): InsertOutcome => {
       const info = this.db
-        .prepare(`INSERT INTO contributions (${CONTRIBUTION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`)
-        .run(...contributionValues(c, (b) => (b ? 1 : 0)));
-      if (info.changes === 1) return { status: "inserted", seq: Number(info.lastInsertRowid) };
-      const row = this.db.prepare("SELECT seq, campaign, page FROM contributions WHERE id = ?").get(c.id) as { seq: number; campaign: string; page: string };
-      return row.campaign === c.campaign && row.page === c.page ? { status: "duplicate", seq: row.seq } : { status: "conflict" };
+        .prepare(`INSERT INTO contributions (${mapping.CONTRIBUTION_COLUMNS}) VALUES (${mapping.placeholders(13, "sqlite")}) ON CONFLICT (id) DO NOTHING`)
+        .run(...mapping.contributionValues(c, sqliteBool));
+      const existing = () => this.db.prepare("SELECT seq, campaign, page FROM contributions WHERE id = ?").get(c.id) as { seq: number; campaign: string; page: string };
+      return mapping.insertOutcome(info.changes === 1 ? Number(info.lastInsertRowid) : undefined, existing, c);
     }).immediate();
   }
 
@@ -137,8 +110,8 @@ class SqliteStore implements ResponseStore {
     const only = statuses?.length ? ` AND status IN (${statuses.map(() => "?").join(", ")})` : "";
     const rows = this.db
       .prepare(`SELECT * FROM contributions WHERE campaign = ? AND page = ?${only} ORDER BY seq`)
-      .all(campaign, page, ...(statuses ?? [])) as ContributionRow[];
-    return rows.map(contributionFromRow);
+      .all(campaign, page, ...(statuses ?? [])) as mapping.ContributionRow[];
+    return rows.map(mapping.contributionFromRow);
   }
 
   async contributionsVersion(campaign: string, page: string): Promise<string> {
@@ -150,8 +123,8 @@ class SqliteStore implements ResponseStore {
     this.db
       .prepare("UPDATE contributions SET status = ?, reason = ?, moderated_at = ? WHERE campaign = ? AND id = ?")
       .run(decision.status, decision.reason ?? null, decision.at, campaign, id.toLowerCase());
-    const row = this.db.prepare("SELECT * FROM contributions WHERE campaign = ? AND id = ?").get(campaign, id.toLowerCase()) as ContributionRow | undefined;
-    return row ? contributionFromRow(row) : undefined;
+    const row = this.db.prepare("SELECT * FROM contributions WHERE campaign = ? AND id = ?").get(campaign, id.toLowerCase()) as mapping.ContributionRow | undefined;
+    return row ? mapping.contributionFromRow(row) : undefined;
   }
 
   async countResponses(campaign?: string, page?: string): Promise<number> {

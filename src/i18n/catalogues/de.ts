@@ -237,7 +237,18 @@ export const forms = {
   networkError: "Ihre Antworten konnten nicht gesendet werden: Die Verbindung ist unterbrochen. Ihre Antworten bleiben auf dieser Seite erhalten. Bitte prüfen Sie Ihre Internetverbindung und senden Sie erneut.",
   notOpenYet: "Die Umfrage hat noch nicht begonnen. Das Formular erscheint hier, sobald sie geöffnet ist.",
   closedNow: "Die Umfrage ist inzwischen beendet. Wir können keine Antworten mehr annehmen.",
-  consentRequired: "Pflichtangabe",
+  requiredMark: "Pflichtangabe",
+  contributionCategory: "Art des Hinweises",
+  contributionComment: "Ihr Hinweis",
+  contributionCommentHint: "Bitte keine Namen oder Kontaktdaten: Freigegebene Hinweise sind öffentlich.",
+  contributionWhere: "Wo?",
+  contributionWhereHint: "Setzen Sie einen Punkt auf der Karte, wählen Sie einen Ort aus der Liste oder beschreiben Sie die Stelle.",
+  contributionSubmit: "Hinweis senden",
+  contributionModeratedBefore: "Ihr Hinweis erscheint auf der Karte, nachdem wir ihn gelesen haben.",
+  contributionModeratedAfter: "Ihr Hinweis erscheint sofort auf der Karte. Hinweise, die gegen die Regeln verstoßen, entfernen wir.",
+  mapPoint: "Punkt auf der Karte",
+  mapRemovePoint: "Punkt entfernen",
+  backToMap: "Zurück zur Karte",
 } as const;
 
 /** The social-media kit (for the communications team, in the campaign's language) and its posters. */

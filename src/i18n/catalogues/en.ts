@@ -228,7 +228,18 @@ export const forms = {
   networkError: "Your answers could not be sent: the connection was interrupted. Your answers are still on this page. Please check your internet connection and send them again.",
   notOpenYet: "The survey has not started yet. The form appears here once it opens.",
   closedNow: "The survey has closed in the meantime. We can no longer accept answers.",
-  consentRequired: "required",
+  requiredMark: "required",
+  contributionCategory: "Kind of comment",
+  contributionComment: "Your comment",
+  contributionCommentHint: "Please no names or contact details: approved comments are public.",
+  contributionWhere: "Where?",
+  contributionWhereHint: "Put a point on the map, choose a place from the list or describe the spot.",
+  contributionSubmit: "Send comment",
+  contributionModeratedBefore: "Your comment appears on the map once we have read it.",
+  contributionModeratedAfter: "Your comment appears on the map at once. We remove comments that break the rules.",
+  mapPoint: "Point on the map",
+  mapRemovePoint: "Remove point",
+  backToMap: "Back to the map",
 } as const satisfies NamespaceTranslation<"forms">;
 
 export const kit = {

@@ -1,10 +1,10 @@
 // Spreadsheets from the kit: the editorial plan for German Excel (";" between columns, a byte order
 // mark so umlauts arrive, CRLF line ends) and the scheduling tools' files in their own layouts
-// (Buffer and Hootsuite read "," and no byte order mark). csv-stringify quotes what needs it and
-// neutralises text that a spreadsheet would run as a formula (= + - @ at the start: CSV injection).
-import { stringify } from "csv-stringify/sync";
+// (Buffer and Hootsuite read "," and no byte order mark). Written by src/csv.ts, as the collector's
+// exports are: quoted where needed, formulas neutralised.
+import { toCsv as writeCsv, type CsvCell } from "../../csv.js";
 
-export type CsvCell = string | number | undefined;
+export type { CsvCell };
 
 export interface CsvOptions {
   /** Column separator; Excel in a German locale splits on ";". */
@@ -16,13 +16,5 @@ export interface CsvOptions {
 }
 
 export function toCsv(rows: CsvCell[][], options: CsvOptions): string {
-  return stringify(options.header ? [options.header, ...rows] : rows, {
-    bom: options.bom,
-    delimiter: options.delimiter,
-    record_delimiter: "windows",
-    escape_formulas: true,
-    // Line breaks and leading or trailing spaces survive a round trip through Excel only when quoted.
-    quoted_match: /[\r\n]|^\s|\s$/,
-    cast: { number: (n) => String(n) },
-  });
+  return writeCsv(rows, options);
 }

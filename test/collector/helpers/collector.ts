@@ -4,7 +4,7 @@ import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { AbuseOptions } from "../../../src/collector/abuse.js";
 import { createCollector } from "../../../src/collector/server.js";
-import { openStore, type ResponseStore } from "../../../src/collector/store/index.js";
+import { openStore, type Store } from "../../../src/collector/store/index.js";
 import { DURING_MARKTPLATZ, exampleSite } from "./campaigns.js";
 
 export const EXPORT_TOKEN = "test-export-token-0123456789abcdef";
@@ -17,11 +17,11 @@ export function tempDir(prefix: string): string {
 
 export interface TestCollector {
   app: FastifyInstance;
-  store: ResponseStore;
+  store: Store;
   close(): Promise<void>;
 }
 
-export async function testCollector(options: { now?: Date; abuse?: AbuseOptions; store?: ResponseStore } = {}): Promise<TestCollector> {
+export async function testCollector(options: { now?: Date; abuse?: AbuseOptions; store?: Store } = {}): Promise<TestCollector> {
   // Only a collector with a store of its own needs a folder (and removes it on close).
   const dir = options.store ? undefined : tempDir("collector");
   const store = options.store ?? (await openStore({ file: path.join(dir!, "test.sqlite") }));

@@ -1,9 +1,10 @@
 // Serializers: one flat row per response, one column per question (multiple choice: one column per
 // option; ranking: each option's position), headers in the campaign's language. CSV that German
 // Excel opens as it is: UTF-8 with BOM, ";" where the decimal separator is a comma, CRLF lines.
-import type { CampaignModel, Locale, QuestionModel, SurveyPageModel } from "../campaign/model.js";
-import { fieldName, type LocationAnswer, OTHER_VALUE } from "../forms/fields.js";
-import type { StoredResponse } from "./store/index.js";
+import type { CampaignModel, Locale, QuestionModel, SurveyPageModel } from "../../campaign/model.js";
+import { toCsv } from "../../csv.js";
+import { fieldName, type LocationAnswer, OTHER_VALUE } from "../../forms/fields.js";
+import type { StoredResponse } from "../store/index.js";
 
 export type Cell = string | number | null;
 export interface ExportColumn {
@@ -102,28 +103,16 @@ export function serializeResponses(campaign: CampaignModel, page: SurveyPageMode
     const rows = responses.map((r) => Object.fromEntries(columns.map((c) => [c.key, c.cell(r)])));
     return JSON.stringify({ campaign: campaign.slug, page: page.id, locale, columns: columns.map(({ key, label }) => ({ key, label })), rows }, null, 2) + "\n";
   }
-  const delimiter = options.delimiter ?? defaultDelimiter(locale);
-  const decimal = decimalSeparator(locale);
-  const line = (cells: Cell[]) => cells.map((c) => csvCell(c, delimiter, decimal)).join(delimiter);
-  const lines = [line(columns.map((c) => c.label)), ...responses.map((r) => line(columns.map((c) => c.cell(r))))];
-  // The BOM tells Excel the file is UTF-8; without it umlauts arrive as "Ã¼".
-  return "\uFEFF" + lines.join("\r\n") + "\r\n";
+  return toCsv(
+    responses.map((r) => columns.map((c) => c.cell(r))),
+    { header: columns.map((c) => c.label), ...csvFormat(locale, options.delimiter) },
+  );
 }
 
-export function defaultDelimiter(locale: Locale): string {
-  return decimalSeparator(locale) === "," ? ";" : ",";
-}
-
-function decimalSeparator(locale: Locale): string {
-  return new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === "decimal")?.value ?? ".";
-}
-
-function csvCell(cell: Cell, delimiter: string, decimal: string): string {
-  if (cell === null) return "";
-  let text = typeof cell === "number" ? String(cell).replace(".", decimal) : cell;
-  // A cell starting with = + - @ would run as a formula in Excel (CSV injection); a leading ' shows it as text.
-  if (typeof cell === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return text.includes(delimiter) || /["\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+/** Excel's habit: ";" between columns where the language writes decimals with a comma ("2,5"), else ",". */
+export function csvFormat(locale: Locale, delimiter?: string): { delimiter: string; decimal: string } {
+  const decimal = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === "decimal")?.value ?? ".";
+  return { delimiter: delimiter ?? (decimal === "," ? ";" : ","), decimal };
 }
 
 /** "2027-03-15T11:00:00.000Z" → "2027-03-15 12:00:00" in the campaign's time zone: Excel reads it as a date. */

@@ -3,10 +3,11 @@
 // (404); a wrong or missing token is a 401 that says nothing about which surveys exist.
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { FastifyInstance } from "fastify";
-import { MitredenError } from "../errors.js";
+import { COLLECTOR_ROUTES } from "../../campaign/urls.js";
+import { MitredenError } from "../../errors.js";
+import type { CollectorContext } from "../context.js";
+import { HttpError } from "../errors.js";
 import { exportFileName, serializeResponses, type ExportFormat } from "./export.js";
-import { HttpError } from "./errors.js";
-import type { CollectorContext } from "./submit.js";
 
 export const MIN_EXPORT_TOKEN_LENGTH = 24;
 
@@ -17,7 +18,7 @@ export function registerExportRoute(app: FastifyInstance, ctx: CollectorContext,
   const expected = exportToken === undefined ? undefined : digest(exportToken);
 
   app.get<{ Params: { slug: string; page: string }; Querystring: { format?: string; delimiter?: string } }>(
-    "/:slug/:page/export",
+    COLLECTOR_ROUTES.export,
     async (request, reply) => {
       // Answered here, not by the collector's error page, which would name the campaign.
       const refuse = (status: number, message: string) => reply.code(status).type("application/json; charset=utf-8").send(plainError(status, message).toJSON());
@@ -28,7 +29,7 @@ export function registerExportRoute(app: FastifyInstance, ctx: CollectorContext,
         reply.header("www-authenticate", 'Bearer realm="mitreden export"');
         return refuse(401, "A valid export token is required.");
       }
-      const survey = ctx.surveys.get(request.params.slug, request.params.page);
+      const survey = ctx.campaigns.findSurvey(request.params.slug, request.params.page);
       if (!survey) return refuse(404, "Not found.");
       const format = (request.query.format ?? "csv") as ExportFormat;
       if (format !== "csv" && format !== "json") return refuse(400, 'format must be "csv" or "json".');

@@ -1,0 +1,62 @@
+// What `mitreden export` does, as a typed function the CLI (and cities' scripts) call; and the
+// lookups every collector command shares. One exportPage() for surveys and maps: the page decides.
+import { loadSiteModel } from "../campaign/index.js";
+import type { CampaignModel, MapPageModel, PageModel, SurveyPageModel } from "../campaign/model.js";
+import { UsageError } from "../errors.js";
+import { settings } from "../settings.js";
+import { serializeContributions } from "./contributions/export.js";
+import { withExistingStore } from "./store/index.js";
+import { serializeResponses } from "./surveys/export.js";
+
+/** Where the store is: a SQLite file, or PostgreSQL (DATABASE_URL unless given). */
+export interface StoreLocation {
+  campaignsDir: string;
+  /** SQLite file (default data/mitreden.sqlite); ignored with a database URL. */
+  db?: string;
+  databaseUrl?: string;
+}
+
+export type ExportFormat = "csv" | "json" | "geojson";
+
+export interface ExportPageOptions extends StoreLocation {
+  slug: string;
+  pageId: string;
+  /** csv (default; for Excel) or json; geojson for a map. */
+  format?: ExportFormat;
+  /** CSV column separator; default ";" where the campaign's language writes decimals with a comma. */
+  delimiter?: string;
+}
+
+/** What people submitted to a page: a survey's responses, or a map's contributions with their moderation state. */
+export async function exportPage(options: ExportPageOptions): Promise<string> {
+  const campaign = await loadCampaign(options.campaignsDir, options.slug);
+  const page = participationPage(campaign, options.pageId);
+  const format = options.format ?? "csv";
+  const formats: ExportFormat[] = page.type === "map" ? ["csv", "json", "geojson"] : ["csv", "json"];
+  if (!formats.includes(format)) throw new UsageError(`--format must be ${formats.join(", ").replace(/, (\w+)$/, " or $1")} for ${page.type === "map" ? "a map" : "a survey"}, not "${String(format)}".`);
+  return withExistingStore(storeOf(options), async (store) =>
+    page.type === "map"
+      ? serializeContributions(campaign, page, await store.listContributions(campaign.slug, page.id), { format, delimiter: options.delimiter })
+      : serializeResponses(campaign, page, await store.listResponses(campaign.slug, page.id), { format: format as "csv" | "json", delimiter: options.delimiter }),
+  );
+}
+
+export async function loadCampaign(campaignsDir: string, slug: string): Promise<CampaignModel> {
+  const { model } = await loadSiteModel(campaignsDir);
+  const campaign = model.campaigns.find((c) => c.slug === slug);
+  if (!campaign) throw new UsageError(`No campaign "${slug}" in ${campaignsDir}/. Campaigns: ${model.campaigns.map((c) => c.slug).join(", ")}`);
+  return campaign;
+}
+
+/** The survey or map page `pageId` of a campaign, or a usage error listing the ones there are. */
+function participationPage(campaign: CampaignModel, pageId: string): SurveyPageModel | MapPageModel {
+  const pages = campaign.pages.filter((p: PageModel): p is SurveyPageModel | MapPageModel => p.type !== "info");
+  const page = pages.find((p) => p.id === pageId);
+  if (!page) throw new UsageError(`Campaign "${campaign.slug}" has no survey or map "${pageId}". Surveys and maps: ${pages.map((p) => p.id).join(", ") || "none"}`);
+  return page;
+}
+
+/** The store of a command: --db, or DATABASE_URL from the environment. */
+export function storeOf(location: StoreLocation): { databaseUrl?: string; file?: string } {
+  return { databaseUrl: location.databaseUrl ?? settings().databaseUrl, file: location.db };
+}

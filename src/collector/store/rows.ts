@@ -1,0 +1,101 @@
+// One table row ↔ one record, for both stores: PostgreSQL gives Dates, booleans and parsed JSONB,
+// SQLite text, 0/1 and JSON text. Each store passes its way of writing a boolean.
+import type { ContributionStatus, InsertOutcome, NewContribution, NewResponse, StoredContribution, StoredResponse } from "./types.js";
+
+type Bool = (b: boolean) => number | boolean;
+const iso = (value: string | Date) => (value instanceof Date ? value.toISOString() : value);
+const truthy = (value: number | boolean) => value === true || value === 1;
+
+export interface ResponseRow {
+  seq: number | string;
+  id: string;
+  campaign: string;
+  page: string;
+  locale: string;
+  answers: string | StoredResponse["answers"];
+  received_at: string | Date;
+  channel: "script" | "form";
+  verified: number | boolean;
+}
+
+export const RESPONSE_COLUMNS = "id, campaign, page, locale, answers, received_at, channel, verified";
+
+/** Values in RESPONSE_COLUMNS order. */
+export function responseValues(r: NewResponse, bool: Bool): unknown[] {
+  return [r.id, r.campaign, r.page, r.locale, JSON.stringify(r.answers), r.receivedAt, r.channel, bool(r.verified)];
+}
+
+export function responseFromRow(row: ResponseRow): StoredResponse {
+  return {
+    seq: Number(row.seq),
+    id: row.id,
+    campaign: row.campaign,
+    page: row.page,
+    locale: row.locale,
+    answers: typeof row.answers === "string" ? (JSON.parse(row.answers) as StoredResponse["answers"]) : row.answers,
+    receivedAt: iso(row.received_at),
+    channel: row.channel,
+    verified: truthy(row.verified),
+  };
+}
+
+export interface ContributionRow {
+  seq: number | string;
+  id: string;
+  campaign: string;
+  page: string;
+  locale: string;
+  category: string;
+  comment: string;
+  lng: number | null;
+  lat: number | null;
+  place: string | null;
+  description: string | null;
+  received_at: string | Date;
+  channel: "script" | "form";
+  verified: number | boolean;
+  status: ContributionStatus;
+  reason: string | null;
+  moderated_at: string | Date | null;
+}
+
+export const CONTRIBUTION_COLUMNS = "id, campaign, page, locale, category, comment, lng, lat, place, description, received_at, channel, verified";
+
+/** Values in CONTRIBUTION_COLUMNS order. */
+export function contributionValues(c: NewContribution, bool: Bool): unknown[] {
+  return [c.id, c.campaign, c.page, c.locale, c.category, c.comment, c.point?.[0] ?? null, c.point?.[1] ?? null, c.place ?? null, c.description ?? null, c.receivedAt, c.channel, bool(c.verified)];
+}
+
+export function contributionFromRow(row: ContributionRow): StoredContribution {
+  const c: StoredContribution = {
+    seq: Number(row.seq),
+    id: row.id,
+    campaign: row.campaign,
+    page: row.page,
+    locale: row.locale,
+    category: row.category,
+    comment: row.comment,
+    receivedAt: iso(row.received_at),
+    channel: row.channel,
+    verified: truthy(row.verified),
+    status: row.status,
+  };
+  if (row.lng !== null && row.lat !== null) c.point = [Number(row.lng), Number(row.lat)];
+  if (row.place !== null) c.place = row.place;
+  if (row.description !== null) c.description = row.description;
+  if (row.reason !== null) c.reason = row.reason;
+  if (row.moderated_at !== null) c.moderatedAt = iso(row.moderated_at);
+  return c;
+}
+
+/** "?, ?, …" (SQLite) or "$1, $2, …" (PostgreSQL) for `count` values. */
+export function placeholders(count: number, style: "sqlite" | "postgres"): string {
+  return Array.from({ length: count }, (_, i) => (style === "sqlite" ? "?" : `$${i + 1}`)).join(", ");
+}
+
+/** What an INSERT … ON CONFLICT (id) DO NOTHING meant: stored now, a retry of the same page's record, or an id of another page's. */
+export function insertOutcome(insertedSeq: number | string | undefined, existing: () => { seq: number | string; campaign: string; page: string }, record: { campaign: string; page: string }): InsertOutcome {
+  if (insertedSeq !== undefined) return { status: "inserted", seq: Number(insertedSeq) };
+  const row = existing();
+  return row.campaign === record.campaign && row.page === record.page ? { status: "duplicate", seq: Number(row.seq) } : { status: "conflict" };
+}
