@@ -2,7 +2,6 @@
 // the campaigns folder changes. For local previews and `npm start`, not for production.
 import path from "node:path";
 import Fastify, { type FastifyInstance } from "fastify";
-import { findStylesheet } from "./collector/collect.js";
 import { collectorPlugin } from "./collector/server.js";
 import { openStore } from "./collector/store/index.js";
 import { rehearsalClock } from "./clock.js";
@@ -11,6 +10,7 @@ import { previewSecurityHeaders } from "./http/security-headers.js";
 import { readHeadersFile } from "./security/headers-file.js";
 import { rebuildOnChange, type RebuildWatcher } from "./serve/rebuild-on-change.js";
 import { serveSiteFiles } from "./serve/static-site.js";
+import { readSiteAssets } from "./pages/assets.js";
 import { settings } from "./settings.js";
 import { buildSite } from "./site/build.js";
 
@@ -62,7 +62,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     store,
     now: clock,
     exportToken: env.exportToken,
-    stylesheet: () => findStylesheet(options.outDir),
+    assets: () => readSiteAssets(options.outDir),
   });
   await serveSiteFiles(app, options.outDir);
   const host = options.host ?? "127.0.0.1";

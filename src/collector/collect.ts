@@ -1,9 +1,8 @@
 // What `mitreden collect` does, as a typed function the CLI (and cities' scripts) call.
-import { readdirSync } from "node:fs";
-import path from "node:path";
 import { loadSiteModel } from "../campaign/index.js";
 import { rehearsalClock } from "../clock.js";
 import { MitredenError } from "../errors.js";
+import { readSiteAssets } from "../pages/assets.js";
 import { settings } from "../settings.js";
 import { createCollector } from "./server.js";
 import { describeStore, openStore, type Store } from "./store/index.js";
@@ -22,7 +21,7 @@ export interface CollectOptions {
   rateLimit?: number;
   /** Default: MITREDEN_EXPORT_TOKEN. */
   exportToken?: string;
-  /** Built site, to link its stylesheet from the error page (optional). */
+  /** The built site, whose frame (stylesheet, logo) the collector's pages wear. */
   siteDir?: string;
   /** Default: MITREDEN_TRUST_PROXY ("loopback", an address or CIDR, or "true"). */
   trustProxy?: boolean | string;
@@ -48,7 +47,7 @@ export async function startCollector(options: CollectOptions): Promise<RunningCo
     now: rehearsalClock(options.now),
     abuse: { secret: env.secret, rateLimit: options.rateLimit === undefined ? undefined : { max: options.rateLimit } },
     exportToken: options.exportToken ?? env.exportToken,
-    stylesheet: options.siteDir ? () => findStylesheet(options.siteDir!) : undefined,
+    assets: options.siteDir ? () => readSiteAssets(options.siteDir!) : undefined,
     trustProxy: options.trustProxy ?? env.trustProxy,
   });
   try {
@@ -58,8 +57,8 @@ export async function startCollector(options: CollectOptions): Promise<RunningCo
     throw new MitredenError(`The collector cannot listen on port ${options.port}: ${(error as Error).message}`, { cause: error });
   }
   const warnings: string[] = [];
-  if (options.siteDir && !findStylesheet(options.siteDir)) {
-    warnings.push(`No built site in ${options.siteDir}/: the collector's pages (errors of plain forms) will have no stylesheet. Build the site first, or pass --site <folder>.`);
+  if (options.siteDir && !readSiteAssets(options.siteDir)) {
+    warnings.push(`No site built by this mitreden in ${options.siteDir}/: the collector's pages (errors of plain forms) will have no stylesheet and logo. Build the site first (npx mitreden build), or pass --site <folder>.`);
   }
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : options.port;
@@ -74,14 +73,4 @@ export async function startCollector(options: CollectOptions): Promise<RunningCo
       await store.close();
     },
   };
-}
-
-/** The newest `assets/mitreden.<hash>.css` of a built site, as a root-relative URL. */
-export function findStylesheet(siteDir: string): string | undefined {
-  try {
-    const css = readdirSync(path.join(siteDir, "assets")).filter((f) => /^mitreden\.[0-9a-f]{8}\.css$/.test(f));
-    return css.length ? `/assets/${css.sort().at(-1)}` : undefined;
-  } catch {
-    return undefined;
-  }
 }

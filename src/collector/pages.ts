@@ -1,9 +1,18 @@
-// The collector's own HTML pages: what a person sees when a plain form cannot be accepted.
-import type { CampaignModel, Locale, PageModel } from "../campaign/model.js";
+// The collector's own HTML pages, rendered at request time in the site's frame: the same page
+// environment, layout and components as the static site (src/pages/environment.ts), the route made
+// by the same code as the site's (src/pages/routes.ts), the stylesheet and logo of the built site
+// (its assets manifest). The error page of a plain form is the first; the desk's pages come next.
+import type nunjucks from "nunjucks";
+import type { CampaignModel, Locale, PageModel, SiteModel } from "../campaign/model.js";
+import { pagePath } from "../campaign/urls.js";
 import type { FormFields } from "../forms/fields.js";
-import { renderContributionErrorPage } from "./contributions/html.js";
+import { uiText } from "../forms/messages.js";
+import { message } from "../i18n/index.js";
+import { contributionFormParams, errorSummaryParams, surveyFormParams } from "../forms/render.js";
+import type { SiteAssets } from "../pages/assets.js";
+import { createPageEnvironment } from "../pages/environment.js";
+import { formErrorRoute } from "../pages/routes.js";
 import type { HttpError } from "./errors.js";
-import { renderErrorPage } from "./html-error.js";
 
 export interface ErrorPageRequest {
   error: HttpError;
@@ -22,14 +31,58 @@ export interface CollectorPages {
   errorPage(request: ErrorPageRequest): string;
 }
 
-export function createCollectorPages(options: { stylesheet?: () => string | undefined }): CollectorPages {
+export interface CollectorPagesOptions {
+  /** The current site model (it changes when `mitreden serve` rebuilds). */
+  model: () => SiteModel;
+  /** The built site's stylesheet and pictures; without them the pages go unstyled and without the logo. */
+  assets?: () => SiteAssets | undefined;
+  /** The collector's clock: pages say "open until …" as the collector judges it. */
+  now: () => Date;
+  templatesDir?: string;
+}
+
+const NO_ASSETS: SiteAssets = { stylesheet: "", images: new Map() };
+
+export function createCollectorPages(options: CollectorPagesOptions): CollectorPages {
+  let made: { model: SiteModel; env: nunjucks.Environment } | undefined;
+  // One environment per model: templates are compiled once, and a rebuilt model brings new filters' data.
+  const environment = (model: SiteModel) => {
+    if (made?.model !== model) {
+      const env = createPageEnvironment({
+        model,
+        assets: () => options.assets?.() ?? NO_ASSETS,
+        templatesDir: options.templatesDir,
+        now: () => options.now().toISOString(),
+        missingPicture: "omit",
+      });
+      made = { model, env };
+    }
+    return made.env;
+  };
+
   return {
     errorPage(r) {
-      const stylesheet = options.stylesheet?.();
-      if (r.page?.type === "map" && r.campaign) {
-        return renderContributionErrorPage({ error: r.error, map: { campaign: r.campaign, page: r.page }, locale: r.locale ?? r.campaign.locale, fields: r.fields, action: r.action, token: r.token, stylesheet });
-      }
-      return renderErrorPage({ error: r.error, campaign: r.campaign, page: r.page?.type === "survey" ? r.page : undefined, locale: r.locale, fields: r.fields, action: r.action, token: r.token, stylesheet });
+      const model = options.model();
+      const { error, campaign, page } = r;
+      const locale = r.locale ?? campaign?.locale ?? model.locale;
+      const participation = page?.type === "survey" || page?.type === "map" ? page : undefined;
+      const heading = participation?.title[locale] ?? (error.statusCode === 404 || !campaign ? uiText("notFoundTitle", locale) : campaign.title[locale]);
+      const route = formErrorRoute(model, { campaign, page: participation, locale, heading });
+      const issues = error.data.issues;
+      // Nothing to correct when it is closed or not there: then the summary says why, with the way back.
+      const withForm = campaign && participation && r.fields && error.statusCode !== 403 && error.statusCode !== 404;
+      const input = { campaign: campaign!, locale, action: r.action, fields: r.fields, issues, token: r.token };
+      const form = !withForm
+        ? undefined
+        : participation.type === "survey"
+          ? { survey: surveyFormParams({ ...input, page: participation }) }
+          : { contribution: { ...contributionFormParams({ ...input, page: participation }), autofocus: true } };
+      const back = !campaign
+        ? undefined
+        : participation
+          ? { href: pagePath(campaign, locale, participation.id), text: participation.type === "survey" ? uiText("backToSurvey", locale) : message(locale, "map.thanks.back") }
+          : { href: pagePath(campaign, locale), text: campaign.title[locale] ?? "" };
+      return environment(model).render("layouts/route.njk", { route, form, back, summary: errorSummaryParams(participation, campaign, locale, issues) });
     },
   };
 }

@@ -8,6 +8,7 @@ import type { CollectorContext } from "./context.js";
 import { registerContributionRoutes } from "./contributions/routes.js";
 import { registerHttp } from "./http.js";
 import { createCollectorPages } from "./pages.js";
+import type { SiteAssets } from "../pages/assets.js";
 import type { Store } from "./store/index.js";
 import { registerSurveyRoutes } from "./surveys/routes.js";
 
@@ -20,18 +21,20 @@ export interface CollectorOptions {
   abuse?: AbuseOptions;
   /** Bearer token for the export URL (MITREDEN_EXPORT_TOKEN); without it the export URL answers 404. */
   exportToken?: string;
-  /** Root-relative URL of the site's stylesheet, for the error page. */
-  stylesheet?: string | (() => string | undefined);
+  /** The built site's stylesheet and pictures (readSiteAssets), for the collector's pages; without them they go unstyled. */
+  assets?: SiteAssets | (() => SiteAssets | undefined);
 }
 
 export const collectorPlugin: FastifyPluginAsync<CollectorOptions> = async (app, options) => {
-  const stylesheet = options.stylesheet;
+  const { assets } = options;
+  const campaigns = new Campaigns(options.model);
+  const now = options.now ?? (() => new Date());
   const ctx: CollectorContext = {
-    campaigns: new Campaigns(options.model),
+    campaigns,
     store: options.store,
     guard: new AbuseGuard(options.abuse),
-    now: options.now ?? (() => new Date()),
-    pages: createCollectorPages({ stylesheet: typeof stylesheet === "function" ? stylesheet : () => stylesheet }),
+    now,
+    pages: createCollectorPages({ model: () => campaigns.model(), assets: typeof assets === "function" ? assets : () => assets, now }),
   };
   registerHttp(app, ctx);
   registerSurveyRoutes(app, ctx, { exportToken: options.exportToken });

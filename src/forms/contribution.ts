@@ -105,8 +105,16 @@ export function contributionFromJson(raw: Record<string, unknown>): { input: Con
   return { input: withoutEmpty(input), issues };
 }
 
+/** What the rules of a contribution need to know of its map (the page's script has no more). */
+export interface ContributionRules {
+  categories: { id: string }[];
+  places: { id: string }[];
+  area: MapModel["area"];
+  contributions: { maxLength: number };
+}
+
 /** What a contribution must be: a known category, a comment within the limit, a where inside the area. */
-export function contributionIssues(map: MapModel, input: ContributionInput): FieldIssue[] {
+export function contributionIssues(map: ContributionRules, input: ContributionInput): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const { category, comment, location } = CONTRIBUTION_QUESTION;
   if (!input.category) issues.push({ field: category, reason: "required" });

@@ -1,6 +1,7 @@
 /**
  * The survey form's field names: the contract between the HTML form (templates, browser script)
- * and the collector. The form helper renders exactly these names; formToAnswers() turns what a
+ * and the collector. The map's contribution form is a survey of three questions on the same
+ * contract (contribution.ts). The form helper renders exactly these names; formToAnswers() turns what a
  * plain POST sends into the JSON answers object that surveySchema() describes.
  *
  * Hidden fields (every survey form has them):
@@ -24,7 +25,7 @@
  *   "other" (single, multiple)  q = "__other" plus text input q__other
  *   ranking                 q__<value>        one <select> per option with positions "", 1…n
  *                                             (the drag-and-drop script sets the same selects)
- *   location                q__lng, q__lat    hidden inputs the map script fills
+ *   location                q__lng, q__lat    hidden inputs the question's map fills (src/client/map)
  *                           q__place          <select> of the map's places, first option ""
  *                           q__description    textarea
  *   consent                 q                 checkbox, value "yes"
@@ -46,7 +47,9 @@
  * Element ids (the error summary links to them): the first control of question q has id="q-<q>";
  * the control of its option n (1-based, n ≥ 2; the "other" choice counts as the last option) is
  * "q-<q>--<n>"; the "other" text "q-<q>--other"; a location's parts "q-<q>--description" etc.
- * (the place select, or the description when there are no places, is "q-<q>").
+ * (the place select, or the description when there are no places, is "q-<q>"), its point
+ * "q-<q>--point" and the button removing it "q-<q>--point-remove", its map "q-<q>--map-…";
+ * the honeypot "q-website-url".
  * See controlId(), optionControlId(), controlIdForField().
  *
  * This module runs in the browser too: no Node imports.
@@ -58,7 +61,6 @@ export const FIELD = { id: "_id", token: "_token", locale: "_locale", honeypot: 
 /** Value of the "other" radio or checkbox; the double underscore keeps it clear of option values. */
 export const OTHER_VALUE = "__other";
 export const PART_SEPARATOR = "__";
-export const CONSENT_VALUE = "yes";
 
 export interface LocationAnswer {
   point?: [number, number];
@@ -136,7 +138,7 @@ export function formToAnswers(page: SurveyPageModel, fields: FormFields): { answ
       used.add(name);
       return values(fields[name]);
     };
-    convertQuestion(question, read, answers, issues, fields, used);
+    convertQuestion(question, { read, answers, issues, fields, used });
   }
   for (const name of Object.keys(fields)) {
     if (!used.has(name) && values(fields[name]).length > 0) issues.push({ field: name, reason: "unknown" });
@@ -144,14 +146,17 @@ export function formToAnswers(page: SurveyPageModel, fields: FormFields): { answ
   return { answers, issues };
 }
 
-function convertQuestion(
-  question: QuestionModel,
-  read: (part?: string) => string[],
-  answers: Answers,
-  issues: FieldIssue[],
-  fields: FormFields,
-  used: Set<string>,
-): void {
+/** What converting one question works with: its fields' values, the answers and issues so far, the names read. */
+interface Conversion {
+  read: (part?: string) => string[];
+  answers: Answers;
+  issues: FieldIssue[];
+  fields: FormFields;
+  used: Set<string>;
+}
+
+function convertQuestion(question: QuestionModel, conversion: Conversion): void {
+  const { read, answers } = conversion;
   const id = question.id;
   const first = (part?: string): string | string[] | undefined => {
     const found = read(part);
@@ -175,10 +180,10 @@ function convertQuestion(
       break;
     }
     case "ranking":
-      convertRanking(question, read, answers, issues, fields, used);
+      convertRanking(question, conversion);
       return;
     case "location":
-      convertLocation(id, read, answers, issues);
+      convertLocation(id, conversion);
       return;
     default: {
       const raw = first();
@@ -191,14 +196,7 @@ function convertQuestion(
   }
 }
 
-function convertRanking(
-  question: Extract<QuestionModel, { type: "ranking" }>,
-  read: (part?: string) => string[],
-  answers: Answers,
-  issues: FieldIssue[],
-  fields: FormFields,
-  used: Set<string>,
-): void {
+function convertRanking(question: Extract<QuestionModel, { type: "ranking" }>, { read, answers, issues, fields, used }: Conversion): void {
   const positions = question.options.map((option) => ({ value: option.value, position: read(option.value)[0] }));
   // A stale page may send a rank for an option that no longer exists: name it, do not drop it silently.
   for (const name of Object.keys(fields)) {
@@ -222,7 +220,7 @@ function convertRanking(
   answers[question.id] = positions.sort((a, b) => Number(a.position) - Number(b.position)).map((p) => p.value);
 }
 
-function convertLocation(id: string, read: (part?: string) => string[], answers: Answers, issues: FieldIssue[]): void {
+function convertLocation(id: string, { read, answers, issues }: Conversion): void {
   const [lng] = read("lng");
   const [lat] = read("lat");
   const [place] = read("place");

@@ -141,6 +141,11 @@ function order(page: SurveyPageModel, field: string): number {
 }
 
 /** The question an issue is about, for its label. */
-export function questionOf(page: SurveyPageModel, field: string): QuestionModel | undefined {
+export function questionOf(page: Pick<SurveyPageModel, "questions">, field: string): QuestionModel | undefined {
   return page.questions.find((q) => q.id === questionIdOf(field));
+}
+
+/** A label as plain text, for an error summary: "[Datenschutzhinweise](https://…)" → "Datenschutzhinweise". */
+export function plainLabel(markdownText: string): string {
+  return markdownText.replace(/\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/[*_`]/g, "");
 }

@@ -1,15 +1,15 @@
-// The survey form's one rendering source. The site (survey page, at build time) and the collector
-// (its no-JavaScript error page, at request time) both call renderSurveyForm(): this file turns the
-// model, what the person typed and the errors into the params of the Nunjucks components in
-// templates/components/ (survey-form, question-*), which print them. Decisions live here, markup there.
+// The forms' one rendering source: what the survey form and the map's contribution form show,
+// decided here from the model, what the person typed and the errors; the Nunjucks components in
+// templates/components/ (survey-form, contribution-form, question-*) draw it. The site (at build
+// time) and the collector (its no-JavaScript error page, at request time) pass these params to the
+// same components in the same page environment (src/pages/environment.ts).
 import MarkdownIt from "markdown-it";
-import nunjucks from "nunjucks";
-import type { CampaignModel, Locale, QuestionModel, SurveyPageModel } from "../campaign/model.js";
-import { packagePath } from "../package-root.js";
-import { controlId, controlIdForField, FIELD, fieldName, type FormFields, optionControlId, OTHER_VALUE, questionIdOf } from "./fields.js";
-import { questionOf } from "./issues.js";
-import { quoted, uiFormat, uiText } from "./messages.js";
+import type { CampaignModel, Locale, MapPageModel, QuestionModel, SurveyPageModel } from "../campaign/model.js";
 import { clientConfig } from "./client-config.js";
+import { contributionSurvey } from "./contribution.js";
+import { controlId, controlIdForField, FIELD, fieldName, type FormFields, optionControlId, OTHER_VALUE, questionIdOf } from "./fields.js";
+import { plainLabel as plain, questionOf } from "./issues.js";
+import { quoted, uiFormat, uiText } from "./messages.js";
 
 const markdown = new MarkdownIt({ html: false, linkify: true });
 const OTHER_MAX_LENGTH = 200;
@@ -19,59 +19,71 @@ export interface FormIssue {
   message: string;
 }
 
-export interface SurveyFormInput {
+interface FormInput {
   campaign: CampaignModel;
-  page: SurveyPageModel;
   locale: Locale;
-  /** Where the form POSTs: <collector>/<slug>/<page>/responses. */
+  /** Where the form POSTs (collectorUrls(campaign, page).submit). */
   action: string;
   /** What the person typed (error page); empty on the site. */
   fields?: FormFields;
   issues?: FormIssue[];
+  /** A form token: on the collector's error page the person has spent time on the form already. */
   token?: string;
+}
+
+/** The params of components/map-frame for a location question's map (the site gives it; the collector's page has none). */
+export type MapFrameParams = Record<string, unknown>;
+export type LocationQuestion = Extract<QuestionModel, { type: "location" }>;
+
+export interface SurveyFormInput extends FormInput {
+  page: SurveyPageModel;
+  /** A map to place a location question's point on, where the page can load the map script. */
+  mapFrame?: (question: LocationQuestion) => MapFrameParams | undefined;
   /** Where the browser script goes after a successful submission (site only). */
   thankYou?: string;
   /** Root-relative URL of the page's folder, where form.validate.js lies (site only: the script needs it). */
   validatorUrl?: string;
 }
 
-const environments = new Map<string, nunjucks.Environment>();
-
-/** One Environment per templates folder; only the components' own filters, nothing of the site's. */
-function environment(templatesDir: string): nunjucks.Environment {
-  let env = environments.get(templatesDir);
-  if (!env) {
-    env = new nunjucks.Environment(new nunjucks.FileSystemLoader(templatesDir, { noCache: false }), {
-      autoescape: true,
-      trimBlocks: true,
-      lstripBlocks: true,
-      throwOnUndefined: false,
-    });
-    environments.set(templatesDir, env);
-  }
-  return env;
-}
-
-/** The whole <form> (with its error summary when there are issues) as HTML. */
-export function renderSurveyForm(input: SurveyFormInput, templatesDir = packagePath("templates")): string {
-  const params = surveyFormParams(input);
-  return environment(templatesDir).renderString('{% from "components/survey-form/macro.njk" import mrSurveyForm %}{{ mrSurveyForm(params) }}', {
-    params,
-  });
+export interface ContributionFormInput extends FormInput {
+  page: MapPageModel;
 }
 
 /** The params of components/survey-form (documented in its macro.njk). */
 export function surveyFormParams(input: SurveyFormInput): Record<string, unknown> {
   const { page, locale } = input;
+  return {
+    ...formParams(input, page, { markRequired: false, mapFrame: input.mapFrame }),
+    requiredNote: uiText("requiredNote", locale),
+    draftNote: uiText("draftNote", locale),
+    submitText: page.submitLabel?.[locale] ?? uiText("submit", locale),
+    // Read by the browser script; a JSON data block runs nothing, so a strict CSP stays possible.
+    config: input.thankYou ? JSON.stringify(clientConfig(input)).replace(/</g, "\\u003c") : undefined,
+  };
+}
+
+/** The params of components/contribution-form (documented in its macro.njk): a map page's form, as a survey of three questions. */
+export function contributionFormParams(input: ContributionFormInput): Record<string, unknown> {
+  const { page, locale } = input;
+  const moderation = page.map.contributions.moderation;
+  return {
+    ...formParams(input, contributionSurvey(input.campaign, page), { markRequired: true }),
+    note: uiText(moderation === "before" ? "contributionModeratedBefore" : "contributionModeratedAfter", locale),
+    submitText: uiText("contributionSubmit", locale),
+  };
+}
+
+/** What both forms have: where they go, the error summary, the hidden fields and honeypot, the questions. */
+function formParams(input: FormInput, survey: SurveyPageModel, options: Omit<QuestionContext, "page" | "locale">): Record<string, unknown> {
+  const { locale } = input;
   const fields = input.fields ?? {};
   const issues = input.issues ?? [];
   const honeypotIssue = issues.find((i) => i.field === FIELD.honeypot);
   return {
     action: input.action,
     lang: locale,
-    summary: issues.length
-      ? { title: uiText("summaryTitle", locale), items: issues.map((issue) => summaryItem(input, issue)) }
-      : { title: uiText("summaryTitle", locale), items: [] },
+    // Rendered (hidden and empty) without issues too: the browser script fills the same element.
+    summary: { title: uiText("summaryTitle", locale), items: issues.map((issue) => summaryItem(survey, locale, issue)) },
     hidden: [
       { name: FIELD.id, value: "" },
       { name: FIELD.token, value: input.token ?? "" },
@@ -84,26 +96,39 @@ export function surveyFormParams(input: SurveyFormInput): Record<string, unknown
       value: first(fields[FIELD.honeypot]),
       error: honeypotIssue ? errorOf(controlId(FIELD.honeypot), [honeypotIssue], locale) : undefined,
     },
-    requiredNote: uiText("requiredNote", locale),
-    draftNote: uiText("draftNote", locale),
-    questions: page.questions.map((q) => questionParams(input, q, fields, issues)),
-    submitText: page.submitLabel?.[locale] ?? uiText("submit", locale),
-    // Read by the browser script; a JSON data block runs nothing, so a strict CSP stays possible.
-    config: input.thankYou ? JSON.stringify(clientConfig(input)).replace(/</g, "\\u003c") : undefined,
+    questions: survey.questions.map((q) => questionParams({ ...options, page: survey, locale }, q, fields, issues)),
   };
 }
 
-function summaryItem(input: SurveyFormInput, issue: FormIssue): { text: string; href?: string } {
-  const question = questionOf(input.page, issue.field);
+/**
+ * The params of components/error-summary for issues of a form that is not on the page (a closed
+ * survey, a body too large to read): the same sentences, without links to fields.
+ */
+export function errorSummaryParams(page: SurveyPageModel | MapPageModel | undefined, campaign: CampaignModel | undefined, locale: Locale, issues: FormIssue[]): { title: string; items: { text: string }[] } {
+  const survey = page?.type === "map" && campaign ? contributionSurvey(campaign, page) : page?.type === "survey" ? page : undefined;
+  return { title: uiText("summaryTitle", locale), items: issues.map((issue) => ({ text: summaryItem(survey, locale, issue).text })) };
+}
+
+function summaryItem(page: SurveyPageModel | undefined, locale: Locale, issue: FormIssue): { text: string; href?: string } {
+  const question = page && questionOf(page, issue.field);
   // A consent label is a long sentence; its message says what is missing on its own.
-  const label = question?.type === "consent" ? undefined : question?.label[input.locale];
+  const label = question?.type === "consent" ? undefined : question?.label[locale];
   const href = controlIdForField(issue.field);
   return { text: label ? `${plain(label)}: ${issue.message}` : issue.message, href: href ? `#${href}` : undefined };
 }
 
+/** What a question's params depend on besides the question. */
+interface QuestionContext {
+  page: SurveyPageModel;
+  locale: Locale;
+  /** "(Pflichtangabe)" at required questions (the map's form, where every question is); else "(freiwillig)" at optional ones. */
+  markRequired: boolean;
+  mapFrame?: SurveyFormInput["mapFrame"];
+}
+
 type Params = Record<string, unknown>;
 
-function questionParams(input: SurveyFormInput, q: QuestionModel, fields: FormFields, issues: FormIssue[]): Params {
+function questionParams(input: QuestionContext, q: QuestionModel, fields: FormFields, issues: FormIssue[]): Params {
   const { locale } = input;
   const id = controlId(q.id);
   // The "other" text shows its own error next to it; everything else about a question sits with the question.
@@ -125,7 +150,8 @@ function questionParams(input: SurveyFormInput, q: QuestionModel, fields: FormFi
     id,
     name: q.id,
     label,
-    optionalText: optional ? uiText("optional", locale) : undefined,
+    optionalText: optional && !input.markRequired ? uiText("optional", locale) : undefined,
+    requiredText: q.required && input.markRequired ? uiText("requiredMark", locale) : undefined,
     hint: hint ? { id: `${id}-hint`, text: hint } : undefined,
     condition: condition ? { id: `${id}-condition`, text: condition } : undefined,
     showIf: q.showIf ? JSON.stringify(q.showIf) : undefined,
@@ -170,10 +196,19 @@ function questionParams(input: SurveyFormInput, q: QuestionModel, fields: FormFi
     case "location": {
       const place = first(fields[fieldName(q.id, "place")]);
       const hasPlaces = q.map.places.length > 0;
+      const [lng, lat] = [first(fields[fieldName(q.id, "lng")]), first(fields[fieldName(q.id, "lat")])];
       return {
         ...base,
-        // A point set on the map travels on unchanged; the map itself needs the browser script.
-        point: ["lng", "lat"].map((axis) => ({ name: fieldName(q.id, axis), id: controlId(q.id, axis), value: first(fields[fieldName(q.id, axis)]) })),
+        // A point set on the map travels on unchanged (hidden fields) and is shown when there is one;
+        // the map script shows where it is (or that there is none yet) and lets it be removed.
+        map: input.mapFrame?.(q),
+        point: {
+          inputs: ["lng", "lat"].map((axis) => ({ name: fieldName(q.id, axis), id: controlId(q.id, axis), value: first(fields[fieldName(q.id, axis)]) })),
+          id: controlId(q.id, "point"),
+          label: uiText("mapPoint", locale),
+          text: lng && lat ? `${lat}, ${lng}` : "",
+          remove: { id: controlId(q.id, "point-remove"), text: uiText("mapRemovePoint", locale) },
+        },
         place: hasPlaces
           ? {
               id,
@@ -197,7 +232,7 @@ function questionParams(input: SurveyFormInput, q: QuestionModel, fields: FormFi
   }
 }
 
-function choiceParams(input: SurveyFormInput, q: Extract<QuestionModel, { type: "single" | "multiple" | "scale" }>, fields: FormFields, issues: FormIssue[]): Params {
+function choiceParams(input: QuestionContext, q: Extract<QuestionModel, { type: "single" | "multiple" | "scale" }>, fields: FormFields, issues: FormIssue[]): Params {
   const { locale } = input;
   const chosen = all(fields[q.id]);
   let choices: { value: string; text: string }[];
@@ -242,7 +277,7 @@ function kindOf(q: QuestionModel): string {
 }
 
 /** Without JavaScript every question is shown; say when a follow-up question applies. */
-export function conditionHint(input: Pick<SurveyFormInput, "page" | "locale">, q: QuestionModel): string {
+export function conditionHint(input: Pick<QuestionContext, "page" | "locale">, q: QuestionModel): string {
   if (!q.showIf) return "";
   const trigger = input.page.questions.find((t) => t.id === q.showIf!.question);
   if (!trigger) return "";
@@ -259,10 +294,6 @@ function errorOf(controlElementId: string, issues: FormIssue[], locale: Locale):
   return { id: `${controlElementId}-error`, prefix: `${uiText("errorTitlePrefix", locale)}:`, text: issues.map((i) => i.message).join(" ") };
 }
 
-/** "[Datenschutzhinweise](https://…)" → "Datenschutzhinweise". */
-export function plain(markdownText: string): string {
-  return markdownText.replace(/\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/[*_`]/g, "");
-}
 
 function first(value: string | string[] | undefined): string {
   return (Array.isArray(value) ? value[0] : value) ?? "";

@@ -3,15 +3,11 @@
 import path from "node:path";
 import type { SiteModel } from "../campaign/model.js";
 import { catalogueTexts, languageName, monthNames } from "../i18n/index.js";
-import { copyImages, prepareImages, type ImageAssets } from "./images.js";
+import type { SiteAssets } from "../pages/assets.js";
+import { copyImages, prepareImages } from "./images.js";
 import { buildStyles } from "./styles/compile.js";
 import { buildFonts } from "./styles/fonts.js";
 
-export interface SiteAssets {
-  /** Root-relative URL of the stylesheet, e.g. /assets/mitreden.4f2a9c1e.css. */
-  stylesheet: string;
-  images: ImageAssets;
-}
 
 export interface PrepareAssetsOptions {
   /** Where encoded images are kept between builds; default `.cache/mitreden/img` in the working directory. */

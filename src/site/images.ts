@@ -8,18 +8,7 @@ import path from "node:path";
 import type Image from "@11ty/eleventy-img";
 import type { CampaignModel, ImageModel, SiteModel } from "../campaign/model.js";
 import { MitredenError } from "../errors.js";
-
-/** A picture ready to print: sources per format, and the fallback <img>. */
-export interface ImageAsset {
-  file: string;
-  /** Intrinsic size of the largest rendition, for width/height attributes (no layout shift). */
-  width: number;
-  height: number;
-  sources: { type: string; srcset: string }[];
-  fallback: { src: string; srcset: string; type: string };
-  /** Files to copy: from the cache to `<outDir><url>`. */
-  files: { cached: string; url: string }[];
-}
+import type { ImageAsset } from "../pages/picture.js";
 
 export type ImageAssets = Map<string, ImageAsset>;
 
@@ -126,46 +115,6 @@ function toAsset(file: string, metadata: Image.Metadata, fallbackFormat: string)
 export async function copyImages(assets: ImageAssets, outDir: string): Promise<void> {
   const target = path.join(outDir, ...IMAGE_URL_PATH.split("/").filter(Boolean));
   await mkdir(target, { recursive: true });
-  const files = new Map([...assets.values()].flatMap((asset) => asset.files.map((f) => [f.url, f.cached] as const)));
+  const files = new Map([...assets.values()].flatMap((asset) => (asset.files ?? []).map((f) => [f.url, f.cached] as const)));
   await Promise.all([...files].map(([url, cached]) => copyFile(cached, path.join(outDir, ...url.split("/").filter(Boolean)))));
-}
-
-export interface PictureOptions {
-  alt: string;
-  /** The `sizes` attribute: how wide the picture is drawn, e.g. "(min-width: 62em) 36rem, 100vw". */
-  sizes?: string;
-  /** Above the fold: load at once. Everything else loads lazily when scrolled near. */
-  eager?: boolean;
-  /** The page's largest picture above the fold (the hero): fetch it before other images. */
-  priority?: boolean;
-  className?: string;
-  /** lang of the alt text when it differs from the page's language. */
-  lang?: string;
-}
-
-/** `<picture>` markup; every value is escaped. */
-export function pictureHtml(asset: ImageAsset, options: PictureOptions): string {
-  const sizes = options.sizes ?? "100vw";
-  const loading = options.eager || options.priority ? 'loading="eager"' : 'loading="lazy"';
-  const attrs = [
-    `src="${escapeAttr(asset.fallback.src)}"`,
-    asset.fallback.type === "image/svg+xml" ? "" : `srcset="${escapeAttr(asset.fallback.srcset)}" sizes="${escapeAttr(sizes)}"`,
-    `width="${asset.width}" height="${asset.height}"`,
-    `alt="${escapeAttr(options.alt)}"`,
-    options.lang ? `lang="${escapeAttr(options.lang)}"` : "",
-    options.className ? `class="${escapeAttr(options.className)}"` : "",
-    loading,
-    options.priority ? 'fetchpriority="high"' : "",
-    'decoding="async"',
-  ].filter(Boolean);
-  const img = `<img ${attrs.join(" ")}>`;
-  if (asset.sources.length === 0) return img;
-  const sources = asset.sources.map(
-    (s) => `<source type="${escapeAttr(s.type)}" srcset="${escapeAttr(s.srcset)}" sizes="${escapeAttr(sizes)}">`,
-  );
-  return `<picture>${sources.join("")}${img}</picture>`;
-}
-
-export function escapeAttr(value: string): string {
-  return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }

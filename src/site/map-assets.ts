@@ -31,9 +31,9 @@ export interface MapAssets {
 
 const require = createRequire(import.meta.url);
 
-/** Writes the map's assets into `<outDir>/assets` when some campaign has a map page; else undefined. */
+/** Writes the map's assets into `<outDir>/assets` when some page shows a map (a map page, a survey's location question); else undefined. */
 export async function prepareMapAssets(model: SiteModel, outDir: string): Promise<MapAssets | undefined> {
-  const maps = model.campaigns.flatMap((c) => c.pages.filter((p) => p.type === "map"));
+  const maps = model.campaigns.flatMap((c) => c.pages.flatMap((p) => (p.type === "map" ? [p.map] : p.type === "survey" ? p.questions.flatMap((q) => (q.type === "location" ? [q.map] : [])) : [])));
   if (maps.length === 0) return undefined;
   const assets = path.join(outDir, "assets");
   await mkdir(assets, { recursive: true });
@@ -43,7 +43,7 @@ export async function prepareMapAssets(model: SiteModel, outDir: string): Promis
   await writeFile(path.join(assets, cssFile), css);
   // Renamed to .js: every web server sends .js as JavaScript, not all know .mjs (a module needs the right type).
   const maplibre = await copyLibrary("maplibre-gl", ["maplibre-gl.mjs", "maplibre-gl-worker.mjs", "maplibre-gl.css"], outDir, (f) => f.replace(/\.mjs$/, ".js"));
-  const usesMapbox = maps.some((p) => p.type === "map" && p.map.renderer === "mapbox");
+  const usesMapbox = maps.some((map) => map.renderer === "mapbox");
   const mapbox = usesMapbox ? await copyLibrary("mapbox-gl", ["mapbox-gl.js", "mapbox-gl.css"], outDir) : undefined;
   const basemaps = await prepareBasemaps(model, outDir);
   return {

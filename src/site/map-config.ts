@@ -1,27 +1,25 @@
-// The JSON a map page gives its script (src/client/map/config.ts): the map from the model in the
-// page's language, the collector's URLs, the self-hosted library and the interface texts (the map
-// namespace's js.* texts, with the Intl locale their numbers and plural forms are written in).
-import type { CampaignModel, Locale, MapPageModel } from "../campaign/model.js";
+// The JSON a page gives the map script (src/client/map/config.ts): a map from the model in the
+// page's language with the self-hosted library and the interface texts (the map namespace's js.*
+// texts, with the Intl locale their numbers and plural forms are written in) — for a map page, with the
+// collector's addresses and the contribution form's rules; for a survey's location question, the
+// question whose point it places.
+import type { CampaignModel, Locale, MapModel, MapPageModel } from "../campaign/model.js";
 import { collectorUrls } from "../campaign/urls.js";
+import { CONTRIBUTION_QUESTION, contributionQuestions } from "../forms/contribution.js";
+import { plainLabel } from "../forms/issues.js";
+import { textIn } from "../pages/routes.js";
 import { intlLocale, messages } from "../i18n/index.js";
 import { basemapClientConfig } from "./basemap/client-config.js";
 import type { MapAssets } from "./map-assets.js";
-import { textIn } from "./routes.js";
 
 const CLIENT_TEXT = "js.";
 
-export function mapClientConfig(campaign: CampaignModel, page: MapPageModel, locale: Locale, ui: Locale, assets: MapAssets | undefined, open: boolean): string {
-  const map = page.map;
-  const urls = collectorUrls(campaign, page);
+/** One map: a map page's, or the one in a survey's location question `question`. */
+export function mapViewConfig(campaign: CampaignModel, map: MapModel, question: string, locale: Locale, ui: Locale, assets: MapAssets | undefined, open: boolean): Record<string, unknown> {
   const text = (t: Record<Locale, string>) => textIn(t, locale, campaign);
   const library = map.renderer === "mapbox" ? assets?.mapbox : assets?.maplibre;
-  const config = {
-    slug: campaign.slug,
-    page: page.id,
+  return {
     locale,
-    submitUrl: urls.submit,
-    tokenUrl: urls.token,
-    ...(map.contributions.public ? { contributionsUrl: urls.publicContributions } : {}),
     center: map.center,
     zoom: map.zoom,
     area: map.area,
@@ -33,11 +31,32 @@ export function mapClientConfig(campaign: CampaignModel, page: MapPageModel, loc
     ...(map.accessToken ? { accessToken: map.accessToken } : {}),
     library: library ?? { js: "", css: "", module: true },
     open,
-    maxLength: map.contributions.maxLength,
-    moderation: map.contributions.moderation,
+    question,
     textLocale: intlLocale(locale),
     text: Object.fromEntries(Object.entries(messages(ui, "map")).filter(([k]) => k.startsWith(CLIENT_TEXT)).map(([k, v]) => [k.slice(CLIENT_TEXT.length), v])),
   };
-  // Inside <script type="application/json">: "</script>" or "<!--" in a text must not end the element.
-  return JSON.stringify(config).replace(/</g, "\\u003c");
+}
+
+/** A map page's: its map, where contributions go and come from, and the contribution form's rules and labels. */
+export function mapClientConfig(campaign: CampaignModel, page: MapPageModel, locale: Locale, ui: Locale, assets: MapAssets | undefined, open: boolean): string {
+  const map = page.map;
+  const urls = collectorUrls(campaign, page);
+  const questions = contributionQuestions(campaign, map);
+  const config = {
+    ...mapViewConfig(campaign, map, CONTRIBUTION_QUESTION.location, locale, ui, assets, open),
+    slug: campaign.slug,
+    page: page.id,
+    submitUrl: urls.submit,
+    tokenUrl: urls.token,
+    ...(map.contributions.public ? { contributionsUrl: urls.publicContributions } : {}),
+    maxLength: map.contributions.maxLength,
+    moderation: map.contributions.moderation,
+    labels: Object.fromEntries(questions.map((q) => [q.id, plainLabel(textIn(q.label, locale, campaign))])),
+  };
+  return asJsonBlock(config);
+}
+
+/** JSON inside <script type="application/json">: "</script>" or "<!--" in a text must not end the element. */
+export function asJsonBlock(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, "\\u003c");
 }

@@ -164,7 +164,7 @@ describe("plain form (no JavaScript)", () => {
     const $ = cheerio.load(response.body);
     expect($("html").attr("lang")).toBe("de");
     expect($(".mitreden-error-summary").text()).toContain("Die Einsendung ist zu groß");
-    expect($('a[href="/marktplatz/umfrage/"]').text()).toBe("Zurück zur Umfrage");
+    expect($('main a[href="/marktplatz/umfrage/"]').text()).toBe("Zurück zur Umfrage");
   });
 
   test("a closed survey says so in the campaign's language", async () => {

@@ -98,7 +98,8 @@ describe("without JavaScript (plain form POST)", () => {
     expect(response.headers["content-type"]).toMatch(/^text\/html/);
     const $ = cheerio.load(response.body);
     expect($("html").attr("lang")).toBe("de");
-    expect($("title").text()).toBe("Fehler: Umfrage: Ihr Marktplatz – Neugestaltung Marktplatz");
+    // The site's title pattern (page – campaign – organization), "Fehler:" first.
+    expect($("title").text()).toBe("Fehler: Umfrage: Ihr Marktplatz – Neugestaltung Marktplatz – Stadt Musterstadt");
     const summary = $(".mitreden-error-summary");
     expect(summary.attr("role")).toBe("alert");
     expect(summary.find("h2").text()).toBe("Es gibt ein Problem");
@@ -122,6 +123,25 @@ describe("without JavaScript (plain form POST)", () => {
     expect($('link[rel="stylesheet"]').attr("href")).toBe("/assets/mitreden.0123abcd.css");
     // The next try carries a fresh token, so it counts as verified.
     expect($('input[name="_token"]').attr("value")).toMatch(/^v1\./);
+  });
+
+  test("the error page wears the site's frame: skip link, header, breadcrumbs, page list, footer; no style of its own", async () => {
+    const response = await c.app.inject({ method: "POST", url: URL, headers: FORM, payload: formBody({ ...fullMarktplatzForm(), einwilligung: [] }) });
+    const $ = cheerio.load(response.body);
+    expect($('a.mr-skip-link[href="#main-content"]').text()).toBe("Zum Inhalt springen");
+    expect($("main#main-content h1").text()).toBe("Umfrage: Ihr Marktplatz");
+    expect($("header.mr-site-header .mr-site-header__name").text()).toBe("Stadt Musterstadt");
+    const crumbs = $("nav.mr-breadcrumbs li").map((_, li) => $(li).text().trim()).get();
+    expect(crumbs).toEqual(["Beteiligung", "Neugestaltung Marktplatz", "Umfrage: Ihr Marktplatz"]);
+    expect($('nav.mr-breadcrumbs a[href="/marktplatz/"]')).toHaveLength(1);
+    // The campaign's pages beside the content, this survey marked as the current one.
+    expect($('.mr-layout__aside [aria-current="page"]').text()).toContain("Umfrage: Ihr Marktplatz");
+    const footer = $("footer.mr-site-footer a").map((_, a) => $(a).text()).get();
+    expect(footer).toEqual(expect.arrayContaining(["Impressum", "Datenschutz", "Barrierefreiheit"]));
+    expect($('meta[name="robots"]').attr("content")).toBe("noindex");
+    expect($('link[rel="alternate"]')).toHaveLength(0);
+    expect($("style")).toHaveLength(0);
+    expect($("[style]")).toHaveLength(0);
   });
 
   test("sending the corrected form from the error page at once works and counts as verified", async () => {

@@ -113,8 +113,8 @@ describe("map page", () => {
     await page.mouse.click(box.x + box.width / 2 + 8, box.y + box.height / 2 + 8);
     await expect.poll(() => page.locator("#mr-map-status").textContent()).toMatch(/Punkt gesetzt nahe .+, innerhalb des Planungsgebiets/);
     expect(await page.locator("input[name=location__lng]").inputValue()).not.toBe("");
-    await page.check("#mr-category-0");
-    await page.fill("#mr-comment", "Mehr Schatten am Brunnen (Maus)");
+    await page.check("#q-category");
+    await page.fill("#q-comment", "Mehr Schatten am Brunnen (Maus)");
     await page.click("#mr-contribution-form button[type=submit]");
     await expect.poll(() => page.locator("#mr-form-result").textContent(), { timeout: 10_000 }).toContain("Vielen Dank");
 
@@ -127,9 +127,9 @@ describe("map page", () => {
     await page.keyboard.press("ArrowUp");
     await page.keyboard.press("Enter");
     await expect.poll(() => page.locator("#mr-map-status").textContent()).toMatch(/Punkt gesetzt nahe/);
-    await tabTo(page, "#mr-category-0");
+    await tabTo(page, "#q-category");
     await page.keyboard.press("ArrowDown"); // radios: arrow keys choose the next option
-    await tabTo(page, "#mr-comment");
+    await tabTo(page, "#q-comment");
     await page.keyboard.type("Zu wenig Fahrradständer (Tastatur)");
     await tabTo(page, "#mr-contribution-form button[type=submit]");
     await page.keyboard.press("Enter");
@@ -160,6 +160,48 @@ describe("map page", () => {
 
     // No request left the site, except for the configured basemap.
     expect([...hosts].sort()).toEqual([new URL(origin).host, basemapHost].sort());
+  });
+
+  it("shows problems with the form as the survey does, by keyboard: summary with links, each error at its field, \"Fehler:\" in the title", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+    await page.goto(`${origin}/marktplatz/karte/`);
+    await page.waitForSelector("html[data-map-list]");
+    const title = await page.title();
+    // Only the comment: no category, no place.
+    await tabTo(page, "#q-comment");
+    await page.keyboard.type("Hier fehlt eine Bank");
+    await tabTo(page, "#mr-contribution-form button[type=submit]");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("[data-contribution] [data-error-summary]:not([hidden])");
+    expect(await page.evaluate(() => document.activeElement?.hasAttribute("data-error-summary"))).toBe(true);
+    expect(await page.title()).toBe(`Fehler: ${title}`);
+    const links = await page.$$eval("[data-error-summary] a", (as) => as.map((a) => [a.getAttribute("href"), a.textContent]));
+    expect(links).toEqual([
+      ["#q-category", "Art des Hinweises: Bitte beantworten Sie diese Frage."],
+      ["#q-location", "Wo?: Bitte wählen Sie einen Ort aus der Liste, setzen Sie einen Punkt auf die Karte oder beschreiben Sie die Stelle."],
+    ]);
+    // Each error next to its field, tied to it, its controls invalid; the comment is fine.
+    expect(await page.textContent("#q-category-error")).toContain("Bitte beantworten Sie diese Frage.");
+    expect(await page.getAttribute("#question-category fieldset", "aria-describedby")).toContain("q-category-error");
+    expect(await page.getAttribute("#q-category", "aria-invalid")).toBe("true");
+    expect(await page.getAttribute("#q-location", "aria-invalid")).toBe("true");
+    expect(await page.getAttribute("#q-comment", "aria-invalid")).toBeNull();
+    // Required fields say so.
+    expect(await page.textContent("#question-category legend")).toContain("(Pflichtangabe)");
+    // The summary's first link leads to the field, by keyboard.
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("q-category");
+    // Fixed and sent: the errors go, the title is the page's again.
+    await page.keyboard.press("Space");
+    await tabTo(page, "#q-location");
+    await page.selectOption("#q-location", "brunnen");
+    await tabTo(page, "#mr-contribution-form button[type=submit]");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator("#mr-form-result").textContent(), { timeout: 10_000 }).toContain("Vielen Dank");
+    expect(await page.isHidden("[data-contribution] [data-error-summary]")).toBe(true);
+    expect(await page.title()).toBe(title);
+    await page.close();
   });
 
   it("shows area and layers on a plain background when the basemap cannot be loaded, and says so", async () => {
@@ -211,20 +253,20 @@ describe("map page", () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${origin}/marktplatz/karte/`);
-    await page.check("#mr-category-1");
-    await page.fill("#mr-comment", "Stolperkante an der Rathaustreppe");
-    await page.selectOption("#mr-place", "rathaustreppe");
+    await page.check("#q-category--2");
+    await page.fill("#q-comment", "Stolperkante an der Rathaustreppe");
+    await page.selectOption("#q-location", "rathaustreppe");
     await page.click("#mr-contribution-form button[type=submit]");
     await page.waitForURL(/\/marktplatz\/karte\/danke\/$/);
     expect(await page.locator("h1").textContent()).toContain("Ihr Hinweis ist angekommen");
 
     // Missing comment: an error page in German that keeps what was typed.
     await page.goto(`${origin}/marktplatz/karte/`);
-    await page.check("#mr-category-2");
-    await page.selectOption("#mr-place", "brunnen");
+    await page.check("#q-category--3");
+    await page.selectOption("#q-location", "brunnen");
     await page.click("#mr-contribution-form button[type=submit]");
     expect(await page.locator(".mitreden-error-summary").textContent()).toContain("Ihr Hinweis");
-    expect(await page.locator("#mr-place").inputValue()).toBe("brunnen");
+    expect(await page.locator("#q-location").inputValue()).toBe("brunnen");
     await context.close();
 
     const geojson = JSON.parse(cli("export", "marktplatz", "--page", "karte", "--format", "geojson"));

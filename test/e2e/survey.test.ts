@@ -132,7 +132,17 @@ describe("the survey with JavaScript, by keyboard only", () => {
     await expect.poll(() => page.textContent("[data-ranking-status]")).toContain("Platz 2 von 7");
     await tabTo(page, "#q-parkplaetze");
     await page.keyboard.press("ArrowDown"); // "weniger"
-    await page.keyboard.press("Tab"); // place select
+    // The location question's map (the same as a map page's): by keyboard, the crosshair and Enter.
+    // Not yet loaded (it loads when it comes into view), it offers "Karte anzeigen", which loads it and moves focus into it.
+    await tabTo(page, "#q-lieblingsort--map-show, #q-lieblingsort--map-canvas canvas");
+    if (await page.evaluate(() => document.activeElement?.id === "q-lieblingsort--map-show")) await page.keyboard.press("Enter");
+    await page.waitForSelector("html[data-map-ready]", { timeout: 30_000 });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.matches("#q-lieblingsort--map-canvas canvas"))).toBe(true);
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.textContent("#q-lieblingsort--map-status")).toMatch(/Punkt gesetzt nahe/);
+    expect(await page.textContent("#q-lieblingsort--point")).toMatch(/Punkt gesetzt nahe/);
+    await tabTo(page, "#q-lieblingsort"); // place select
     await page.keyboard.press("ArrowDown"); // brunnen
     await page.keyboard.press("Tab");
     await type("Am Brunnen, wo die Kinder spielen");
@@ -265,6 +275,8 @@ describe("mitreden export", () => {
       prioritaeten__radparken: 6,
       prioritaeten__autoparken: 7,
       parkplaetze: expect.stringMatching(/^Weniger/),
+      lieblingsort__lng: expect.any(Number),
+      lieblingsort__lat: expect.any(Number),
       lieblingsort__place: "Marktbrunnen",
       lieblingsort__description: "Am Brunnen, wo die Kinder spielen",
       idee: "Mehr Bäume und Wasserspiele für heiße Tage.",

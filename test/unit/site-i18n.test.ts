@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { loadSiteModel } from "../../src/campaign/index.js";
 import { RESERVED_PAGE_IDS, thankYouPath } from "../../src/campaign/urls.js";
 import type { CampaignModel } from "../../src/campaign/model.js";
-import { say, type MapClientConfig } from "../../src/client/map/config.js";
+import { say, type MapPageConfig } from "../../src/client/map/config.js";
 import { issueMessage, quoted, uiFormat, uiText } from "../../src/forms/messages.js";
 import { bundleForBrowser } from "../../src/browser-bundle.js";
 import {
@@ -26,7 +26,7 @@ import {
   type Text,
 } from "../../src/i18n/index.js";
 import type { NamespaceTranslation } from "../../src/i18n/catalogue.js";
-import { pageNavItems, statusOf } from "../../src/site/navigation.js";
+import { pageNavItems, statusOf } from "../../src/pages/navigation.js";
 import { packagePath } from "../../src/package-root.js";
 
 type Texts = Record<string, Record<string, Text>>;
@@ -112,12 +112,12 @@ describe("looking up a text", () => {
   it("a missing key or placeholder value throws, naming it", () => {
     expect(() => translate("de", "status.opne")).toThrow(MissingMessageError);
     expect(() => translate("de", "status.opne")).toThrow(/"status\.opne"/);
-    expect(() => translate("de", "map.form.categroy")).toThrow(/"map\.form\.categroy"/);
+    expect(() => translate("de", "map.legend.aera")).toThrow(/"map\.legend\.aera"/);
     expect(() => translate("de", "status.open")).toThrow(/\{date\}/);
     expect(() => translate("de", "survey.notice.open")).toThrow(/\{count\}/);
     expect(translate("de", "status.open", { date: "15. April 2027" })).toBe("Beteiligung offen bis 15. April 2027");
     expect(translate("en", "status.open", { date: "15 April 2027" })).toBe("Open until 15 April 2027");
-    expect(translate("de", "map.form.category")).toBe("Art des Hinweises");
+    expect(translate("de", "forms.contributionCategory")).toBe("Art des Hinweises");
     expect(translate("en", "forms.submit")).toBe("Send answers");
     expect(message("de", "site.status.open", { date: "15. April 2027" })).toBe("Beteiligung offen bis 15. April 2027");
   });
@@ -154,7 +154,7 @@ describe("looking up a text", () => {
     expect(formatDate("2027-01-14T22:30:00Z", "de-AT", "Europe/Berlin")).toBe("14. Jänner 2027");
     // A Turkish page's English interface says "Open until 15 April 2027", not "15 Nisan 2027".
     expect(formatDate("2027-04-15T10:00:00Z", "tr", "Europe/Berlin")).toBe("15 April 2027");
-    expect(translate("de", "map.form.commentHint", { max: 1000 })).toMatch(/^Höchstens 1\.000 Zeichen/);
+    expect(translate("de", "forms.charactersLimit", { limit: 1000 })).toBe("Sie können bis zu 1.000 Zeichen eingeben.");
     expect(uiFormat("charactersLimit", "en", { limit: 2000 })).toBe("You can enter up to 2,000 characters.");
     expect(issueMessage({ reason: "too-early", limit: "2027-03-24" }, "de")).toBe("Bitte wählen Sie ein Datum ab dem 24. März 2027.");
     expect(issueMessage({ reason: "too-early", limit: "2027-03-24" }, "en")).toBe("Please choose a date on or after 24 March 2027.");
@@ -175,10 +175,10 @@ describe("looking up a text", () => {
 
   it("the map script chooses plural forms from the texts its page gives it", () => {
     const config = (locale: string) =>
-      ({ textLocale: intlLocale(locale), text: Object.fromEntries(Object.entries(CATALOGUES[uiLocaleFor(locale)].map).filter(([k]) => k.startsWith("js.")).map(([k, v]) => [k.slice(3), v])) }) as unknown as MapClientConfig;
+      ({ textLocale: intlLocale(locale), text: Object.fromEntries(Object.entries(CATALOGUES[uiLocaleFor(locale)].map).filter(([k]) => k.startsWith("js.")).map(([k, v]) => [k.slice(3), v])) }) as unknown as MapPageConfig;
     expect(say(config("de"), "countShown", { count: 1, total: 1 })).toBe("1 von 1 Hinweis");
     expect(say(config("de"), "countShown", { count: 20, total: 1200 })).toBe("20 von 1.200 Hinweisen");
-    expect(say(config("en"), "charsLeft", { count: 1 })).toBe("1 character left");
+    expect(say(config("en"), "countShown", { count: 1, total: 1 })).toBe("1 of 1 comment");
   });
 
   it("quotes in the marks of the language", () => {

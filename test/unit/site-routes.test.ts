@@ -2,8 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { loadSiteModel } from "../../src/campaign/index.js";
 import { formatDate } from "../../src/i18n/index.js";
-import { periodState } from "../../src/site/dates.js";
-import { markdownToText, renderMarkdown } from "../../src/site/markdown.js";
+import { periodState } from "../../src/pages/dates.js";
+import { markdownToText, renderMarkdown } from "../../src/pages/markdown.js";
 import { buildRoutes } from "../../src/site/routes.js";
 import { NOW } from "./site-support.js";
 

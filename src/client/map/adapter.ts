@@ -1,13 +1,13 @@
 // One small interface over MapLibre GL JS 6 and Mapbox GL JS 3, which share the parts used here
 // (Map, Marker, Popup, GeoJSON sources, style layers). The library is self-hosted in /assets and
 // loaded only now: MapLibre as an ES module, Mapbox GL (when a campaign asks for it) as a script.
-import type { MapClientConfig } from "./config.js";
+import type { MapViewConfig } from "./config.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the two libraries' types differ in detail; only this file touches them. */
 export type GlLibrary = any;
 export type GlMap = any;
 
-export async function loadLibrary(config: MapClientConfig): Promise<GlLibrary> {
+export async function loadLibrary(config: MapViewConfig): Promise<GlLibrary> {
   loadCss(config.library.css);
   if (config.library.module) {
     const module = await import(/* @vite-ignore */ config.library.js);

@@ -3,14 +3,14 @@
 // third-party style a campaign configured, or — without one, or when it fails — a plain background
 // under the area and layers.
 import type { GlLibrary } from "./adapter.js";
-import type { MapClientConfig } from "./config.js";
+import type { MapViewConfig } from "./config.js";
 
 const PLAIN = { version: 8, sources: {}, layers: [{ id: "background", type: "background", paint: { "background-color": "#f3f1ec" } }] };
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- style JSON is whatever the style file holds; only URLs are touched. */
 type Style = Record<string, any>;
 
-export async function basemapStyle(lib: GlLibrary, config: MapClientConfig): Promise<{ style: unknown; failed: boolean }> {
+export async function basemapStyle(lib: GlLibrary, config: MapViewConfig): Promise<{ style: unknown; failed: boolean }> {
   const basemap = config.basemap;
   if (!basemap) return { style: PLAIN, failed: false };
   // Mapbox GL resolves its own mapbox:// styles (and needs the token for them).

@@ -1,6 +1,6 @@
 // The list of others' contributions: the accessible equivalent of the markers. Built with a
 // DocumentFragment, 50 at a time ("Show 50 more" keeps it complete), filtered by category.
-import { say, type MapClientConfig } from "./config.js";
+import { say, type MapPageConfig } from "./config.js";
 
 export interface PublicContribution {
   id: string;
@@ -23,7 +23,7 @@ export class ContributionList {
   onFilter: (visible: PublicContribution[]) => void = () => {};
 
   constructor(
-    private readonly config: MapClientConfig,
+    private readonly config: MapPageConfig,
     private readonly list: HTMLOListElement,
     private readonly more: HTMLButtonElement,
     private readonly count: HTMLElement,

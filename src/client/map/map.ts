@@ -2,10 +2,11 @@
 // own marker: placed by click or tap, or by keyboard (arrows move the map under a crosshair, Enter
 // places), moved by dragging or placing again, refused outside the area.
 import type { FeatureCollection } from "geojson";
+import { pointInArea } from "../../campaign/geo.js";
 import { loadLibrary, type GlLibrary, type GlMap } from "./adapter.js";
 import { basemapStyle } from "./basemap.js";
-import { say, type MapClientConfig } from "./config.js";
-import { nearest, pointInArea } from "./geo.js";
+import { say, type MapViewConfig } from "./config.js";
+import { nearest } from "./geo.js";
 import type { PublicContribution } from "./list.js";
 
 export interface MapCallbacks {
@@ -25,9 +26,11 @@ export class ParticipationMap {
   private ready = false;
 
   constructor(
-    private readonly config: MapClientConfig,
+    private readonly config: MapViewConfig,
     private readonly container: HTMLElement,
     private readonly callbacks: MapCallbacks,
+    /** The element that says how to use the map by keyboard. */
+    private readonly keysId: string,
   ) {}
 
   /** Loads the library and draws the map; `contributions` (when the list came first) are in its first frame. */
@@ -108,9 +111,10 @@ export class ParticipationMap {
       );
     }
     sources["mr-contributions"] = { type: "geojson", data: this.points(), cluster: true, clusterRadius: 40, clusterMaxZoom: 17 };
-    const colours: unknown[] = ["match", ["get", "category"]];
-    for (const c of this.config.categories) colours.push(c.id, c.color);
-    colours.push("#555555");
+    // A survey question's map has no categories (and no contributions): one colour, as "match" needs a case.
+    const colours: unknown = this.config.categories.length
+      ? ["match", ["get", "category"], ...this.config.categories.flatMap((c) => [c.id, c.color]), "#555555"]
+      : "#555555";
     layers.push(
       {
         id: "mr-clusters",
@@ -223,7 +227,7 @@ export class ParticipationMap {
   /** Keyboard: arrows move the map under the crosshair (Shift: further), + and − zoom, Enter places the marker. */
   private bindKeyboard(): void {
     const canvas: HTMLElement = this.map.getCanvas();
-    canvas.setAttribute("aria-describedby", "mr-map-keys");
+    canvas.setAttribute("aria-describedby", this.keysId);
     canvas.addEventListener("keydown", (event: KeyboardEvent) => {
       const step = event.shiftKey ? 100 : 20;
       const pan: Record<string, [number, number]> = { ArrowUp: [0, -step], ArrowDown: [0, step], ArrowLeft: [-step, 0], ArrowRight: [step, 0] };

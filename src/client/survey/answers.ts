@@ -3,6 +3,7 @@
 // formToAnswers() the collector uses for plain POSTs.
 import type { QuestionModel, SurveyPageModel } from "../../campaign/model.js";
 import { FIELD, type FormFields, formToAnswers, questionIdOf } from "../../forms/fields.js";
+import { questionElement } from "../errors.js";
 
 const META = new Set<string>(Object.values(FIELD));
 
@@ -20,10 +21,6 @@ export function readFields(form: HTMLFormElement, options: { withHidden?: boolea
 
 export function readAnswers(form: HTMLFormElement, page: Pick<SurveyPageModel, "questions">) {
   return formToAnswers(page as SurveyPageModel, readFields(form));
-}
-
-export function questionElement(form: HTMLFormElement, questionId: string): HTMLElement | null {
-  return form.querySelector<HTMLElement>(`[data-question="${CSS.escape(questionId)}"]`);
 }
 
 function isHiddenQuestion(form: HTMLFormElement, questionId: string): boolean {

@@ -4,12 +4,13 @@
 // the collector's own schema) and sent as JSON; on a network failure the answers stay for a retry.
 import type { SurveyClientConfig } from "../../forms/client-config.js";
 import { FIELD } from "../../forms/fields.js";
-import { issuesFromSchemaErrors, type SchemaError } from "../../forms/issues.js";
+import { issuesFromSchemaErrors, plainLabel, type SchemaError } from "../../forms/issues.js";
 import { issueMessage, uiText } from "../../forms/messages.js";
 import { applyShowIf, readAnswers } from "./answers.js";
 import { clearDraft, draftKey, restoreDraft, saveDraft } from "./draft.js";
-import { clearErrors, showErrors, type ShownIssue } from "./errors.js";
-import { setupCharacterCounts, setupRankings } from "./widgets.js";
+import { setupCharacterCounts } from "../character-count.js";
+import { clearErrors, showErrors, type ShownIssue } from "../errors.js";
+import { setupRankings } from "./widgets.js";
 
 type Validate = ((answers: unknown) => boolean) & { errors?: SchemaError[] | null };
 
@@ -75,7 +76,7 @@ function enhance(config: SurveyClientConfig, form: HTMLFormElement): void {
 
   const labelOf = (questionId: string) => {
     const question = questions.find((q) => q.id === questionId);
-    return !question || question.type === "consent" ? "" : plain(question.label[locale] ?? "");
+    return !question || question.type === "consent" ? "" : plainLabel(question.label[locale] ?? "");
   };
   const shown = (issues: { field: string; reason: ShownIssue["reason"]; limit?: number | string; message?: string }[]): ShownIssue[] =>
     issues.map((i) => ({ ...i, message: i.message ?? issueMessage(i, locale) }));
@@ -137,8 +138,4 @@ function enhance(config: SurveyClientConfig, form: HTMLFormElement): void {
  */
 function isOpen(config: SurveyClientConfig): boolean {
   return Date.now() <= Date.parse(config.closes);
-}
-
-function plain(markdown: string): string {
-  return markdown.replace(/\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/[*_`]/g, "");
 }

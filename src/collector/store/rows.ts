@@ -39,20 +39,14 @@ export function responseFromRow(row: ResponseRow): StoredResponse {
   };
 }
 
-export interface ContributionRow {
+/** The record's columns as they are, and those a database gives back in its own way. */
+export interface ContributionRow extends Pick<NewContribution, "id" | "campaign" | "page" | "locale" | "category" | "comment" | "channel"> {
   seq: number | string;
-  id: string;
-  campaign: string;
-  page: string;
-  locale: string;
-  category: string;
-  comment: string;
   lng: number | null;
   lat: number | null;
   place: string | null;
   description: string | null;
   received_at: string | Date;
-  channel: "script" | "form";
   verified: number | boolean;
   status: ContributionStatus;
   reason: string | null;

@@ -10,8 +10,8 @@ import { buildCacheDir, hashOf, linkOrCopy } from "../../build-cache.js";
 import { packagePath } from "../../package-root.js";
 import type { BasemapModel, BasemapSourceModel, CampaignModel, Locale, MapModel, SiteModel } from "../../campaign/model.js";
 import { bundleClientScript } from "../client-bundle.js";
-import { escapeAttr } from "../images.js";
-import { textIn } from "../routes.js";
+import { escapeHtml } from "../../pages/html.js";
+import { textIn } from "../../pages/routes.js";
 import { labelCharacters, makeGlyphs, MAP_FONTS, type MapFontStack } from "./glyphs.js";
 import { LABEL_FONTS, ownStyle, protomapsStyle, type BasemapStyle } from "./style.js";
 import { basemapLabels, tileBasemap, type TileSet } from "./tiles.js";
@@ -53,7 +53,7 @@ export async function prepareBasemaps(model: SiteModel, outDir: string): Promise
       if (!basemap || basemap.kind === "style" || prepared.has(basemap)) continue;
       await mkdir(dir, { recursive: true });
       // Shown as HTML by the renderers: a city's text must stay text.
-      const attribution = (locale: Locale) => (basemap.attribution ? escapeAttr(textIn(basemap.attribution, locale, campaign)) : "");
+      const attribution = (locale: Locale) => (basemap.attribution ? escapeHtml(textIn(basemap.attribution, locale, campaign)) : "");
       const byLocale = new Map<Locale, PreparedBasemap>();
       if (basemap.kind === "pmtiles") {
         const archive = await placeArchive(basemap.pmtiles.file, dir);

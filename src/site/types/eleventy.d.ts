@@ -23,6 +23,8 @@ declare module "@11ty/eleventy" {
     addFilter(name: string, filter: (this: unknown, ...args: never[]) => unknown): void;
     addNunjucksGlobal(name: string, value: unknown): void;
     setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
+    /** Eleventy renders with this library instance instead of making its own (our page environment). */
+    setLibrary(engine: "njk", library: unknown): void;
     setTemplateFormats(formats: string | string[]): void;
     setUseGitIgnore(enabled: boolean): void;
     setQuietMode(quiet: boolean): void;

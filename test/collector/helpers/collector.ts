@@ -32,7 +32,7 @@ export async function testCollector(options: { now?: Date; abuse?: AbuseOptions;
     now: () => now,
     abuse: { rateLimit: { max: 1000 }, ...options.abuse },
     exportToken: EXPORT_TOKEN,
-    stylesheet: "/assets/mitreden.0123abcd.css",
+    assets: { stylesheet: "/assets/mitreden.0123abcd.css", images: new Map() },
   });
   await app.ready();
   return {

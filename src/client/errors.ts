@@ -1,10 +1,11 @@
-// Showing problems the way the collector's error page does (GOV.UK pattern): a summary at the
-// top that takes focus and links to each field, and the message next to the field, tied to it with
-// aria-describedby. Markup as in templates/components/question-parts/error.njk.
-import { controlIdForField, questionIdOf } from "../../forms/fields.js";
-import type { FieldIssue } from "../../forms/issues.js";
-import { uiText } from "../../forms/messages.js";
-import { questionElement } from "./answers.js";
+// Showing problems the way the collector's error page does (GOV.UK pattern), for the survey form
+// and the map's contribution form alike: a summary at the top that takes focus and links to each
+// field, the message next to the field, tied to it with aria-describedby, aria-invalid on its
+// controls, and "Fehler:" in front of the page title. Markup as in
+// templates/components/error-summary and question-parts/error.njk.
+import { controlIdForField, questionIdOf } from "../forms/fields.js";
+import type { FieldIssue } from "../forms/issues.js";
+import { uiText } from "../forms/messages.js";
 
 export interface ShownIssue extends FieldIssue {
   message: string;
@@ -28,7 +29,10 @@ export function clearErrors(root: HTMLElement, locale: string): void {
   if (document.title.startsWith(titlePrefix(locale))) document.title = document.title.slice(titlePrefix(locale).length);
 }
 
-/** Marks every field with its issue, fills the summary and moves focus to it. */
+/**
+ * Marks every field with its issue, fills the summary and moves focus to it. `root` holds the
+ * form's error summary; `labelOf` gives a question's label for the summary ("" for none).
+ */
 export function showErrors(root: HTMLElement, form: HTMLFormElement, issues: ShownIssue[], labelOf: (questionId: string) => string, locale: string): void {
   clearErrors(root, locale);
   const summary = root.querySelector<HTMLElement>("[data-error-summary]");
@@ -61,6 +65,11 @@ export function showErrors(root: HTMLElement, form: HTMLFormElement, issues: Sho
   // "Fehler: " in the title too, as GOV.UK does: it is the first thing a screen reader says of the page.
   document.title = titlePrefix(locale) + document.title;
   summary.focus();
+}
+
+/** A question's box in the form (templates/components/form-parts/questions.njk). */
+export function questionElement(form: HTMLFormElement, questionId: string): HTMLElement | null {
+  return form.querySelector<HTMLElement>(`[data-question="${CSS.escape(questionId)}"]`);
 }
 
 function markField(form: HTMLFormElement, issue: ShownIssue, target: string, locale: string): boolean {
