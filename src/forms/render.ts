@@ -81,7 +81,6 @@ function formParams(input: FormInput, survey: SurveyPageModel, options: Omit<Que
   const honeypotIssue = issues.find((i) => i.field === FIELD.honeypot);
   return {
     action: input.action,
-    lang: locale,
     // Rendered (hidden and empty) without issues too: the browser script fills the same element.
     summary: { title: uiText("summaryTitle", locale), items: issues.map((issue) => summaryItem(survey, locale, issue)) },
     hidden: [

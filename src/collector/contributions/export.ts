@@ -3,18 +3,14 @@
 // CSV (as the survey export: BOM, ";" where decimals take a comma, formula-safe) or JSON rows.
 import type { CampaignModel, Locale, MapPageModel } from "../../campaign/model.js";
 import { toCsv } from "../../csv.js";
+import { contributionExportWords } from "../../i18n/index.js";
 import type { StoredContribution } from "../store/index.js";
 import { csvFormat } from "../surveys/export.js";
-
-const WORDS = {
-  de: { id: "Beitrags-ID", received: "Eingegangen am", language: "Sprache", channel: "Übermittlung", verified: "Formular-Token gültig", category: "Kategorie", comment: "Hinweis", lng: "Längengrad", lat: "Breitengrad", place: "Ort", description: "Beschreibung", status: "Status", reason: "Begründung", moderated: "Moderiert am", pending: "offen", approved: "freigegeben", rejected: "abgelehnt", yes: "ja", no: "nein" },
-  en: { id: "Contribution ID", received: "Received", language: "Language", channel: "Sent by", verified: "Valid form token", category: "Category", comment: "Comment", lng: "Longitude", lat: "Latitude", place: "Place", description: "Description", status: "Status", reason: "Reason", moderated: "Moderated", pending: "pending", approved: "approved", rejected: "rejected", yes: "yes", no: "no" },
-};
 
 type Cell = string | number | null;
 
 function columns(page: MapPageModel, locale: Locale): { key: string; label: string; cell: (c: StoredContribution) => Cell }[] {
-  const w = locale.toLowerCase().startsWith("de") ? WORDS.de : WORDS.en;
+  const w = contributionExportWords(locale);
   const map = page.map;
   return [
     { key: "id", label: w.id, cell: (c) => c.id },

@@ -4,6 +4,7 @@
 import type { CampaignModel, Locale, QuestionModel, SurveyPageModel } from "../../campaign/model.js";
 import { toCsv } from "../../csv.js";
 import { fieldName, type LocationAnswer, OTHER_VALUE } from "../../forms/fields.js";
+import { responseExportWords } from "../../i18n/index.js";
 import type { StoredResponse } from "../store/index.js";
 
 export type Cell = string | number | null;
@@ -16,15 +17,10 @@ export interface ExportColumn {
 }
 export type ExportFormat = "csv" | "json";
 
-const WORDS = {
-  de: { id: "Antwort-ID", received: "Eingegangen am", language: "Sprache", channel: "Übermittlung", script: "Browser-Skript", form: "Formular ohne JavaScript", verified: "Formular-Token gültig", yes: "ja", no: "nein", other: "Sonstiges", otherText: "Sonstiges (Text)", position: "Platz", lng: "Längengrad", lat: "Breitengrad", place: "Ort", description: "Beschreibung" },
-  en: { id: "Response ID", received: "Received", language: "Language", channel: "Sent by", script: "browser script", form: "form without JavaScript", verified: "Valid form token", yes: "yes", no: "no", other: "Other", otherText: "Other (text)", position: "position", lng: "Longitude", lat: "Latitude", place: "Place", description: "Description" },
-};
-type Words = (typeof WORDS)["de"];
-const wordsFor = (locale: Locale): Words => (locale.toLowerCase().startsWith("de") ? WORDS.de : WORDS.en);
+type Words = ReturnType<typeof responseExportWords>;
 
 export function exportColumns(campaign: CampaignModel, page: SurveyPageModel, locale: Locale = campaign.locale): ExportColumn[] {
-  const w = wordsFor(locale);
+  const w = responseExportWords(locale);
   const columns: ExportColumn[] = [
     { key: "_id", label: w.id, cell: (r) => r.id },
     { key: "_received", label: w.received, cell: (r) => localTime(r.receivedAt, campaign.timezone) },
