@@ -1,6 +1,7 @@
 // The collector's layout (docs/adr/010-collector-and-forms-layout.md): wings that import the shared
 // context, never each other in a circle, and nothing of the static site (DESIGN.md: src/site/ and
-// src/collector/ read only the model and the shared modules).
+// src/collector/ read only the model and the shared modules — src/pages/, src/forms/, src/i18n/ —
+// which import neither of them).
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -72,6 +73,19 @@ describe("src/collector", () => {
       ...files.flatMap((file) => importsOf(file).filter((t) => relative(t).startsWith("site/")).map((t) => `${relative(file)} → ${relative(t)}`)),
       ...sourceFiles(path.join(SRC, "site")).flatMap((file) => importsOf(file).filter((t) => relative(t).startsWith("collector/")).map((t) => `${relative(file)} → ${relative(t)}`)),
     ];
+    expect(crossing).toEqual([]);
+  });
+});
+
+describe("the shared modules", () => {
+  it("src/pages, src/forms and src/i18n import nothing of the site or the collector", () => {
+    const crossing = ["pages", "forms", "i18n"].flatMap((dir) =>
+      sourceFiles(path.join(SRC, dir)).flatMap((file) =>
+        importsOf(file)
+          .filter((t) => /^(site|collector)\//.test(relative(t)) || relative(t) === "serve.ts")
+          .map((t) => `${relative(file)} → ${relative(t)}`),
+      ),
+    );
     expect(crossing).toEqual([]);
   });
 });
