@@ -1,10 +1,10 @@
 // A live character count for texts with a limit (GOV.UK's: the visible count follows every
 // keystroke, screen readers hear it once typing pauses), in the survey form and the map's form.
-import { uiFormat } from "../forms/messages.js";
 
 const ANNOUNCE_DELAY_MS = 1000;
 
-export function setupCharacterCounts(form: HTMLFormElement, locale: string): (() => void)[] {
+/** `say(left)`: "Sie haben noch 12 Zeichen übrig." (left ≥ 0) or "… 3 Zeichen zu viel." (left < 0), in the page's language. */
+export function setupCharacterCounts(form: HTMLFormElement, say: (left: number) => string): (() => void)[] {
   const updates: (() => void)[] = [];
   for (const control of form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>("[data-maxlength]")) {
     const max = Number(control.dataset.maxlength);
@@ -24,7 +24,7 @@ export function setupCharacterCounts(form: HTMLFormElement, locale: string): (()
     let timer: ReturnType<typeof setTimeout> | undefined;
     const text = () => {
       const left = max - control.value.length;
-      return left >= 0 ? uiFormat("charactersLeft", locale, { count: left }) : uiFormat("charactersOver", locale, { count: -left });
+      return say(left);
     };
     const update = (announce: boolean) => {
       visible.textContent = text();

@@ -5,17 +5,16 @@
 // templates/components/error-summary and question-parts/error.njk.
 import { controlIdForField, questionIdOf } from "../forms/fields.js";
 import type { FieldIssue } from "../forms/issues.js";
-import { uiText } from "../forms/messages.js";
 
 export interface ShownIssue extends FieldIssue {
   message: string;
 }
 
-function titlePrefix(locale: string): string {
-  return `${uiText("errorTitlePrefix", locale)}: `;
-}
+// `prefix` is the word "Fehler" in the page's language: the caller has its catalogue (the survey
+// script) or the page's texts (the map script), so this module brings none of its own.
+const titlePrefix = (prefix: string) => `${prefix}: `;
 
-export function clearErrors(root: HTMLElement, locale: string): void {
+export function clearErrors(root: HTMLElement, prefix: string): void {
   root.querySelectorAll("[data-field] > .kern-error").forEach((p) => p.remove());
   root.querySelectorAll(".kern-form-input--error, .kern-fieldset--error").forEach((e) => e.classList.remove("kern-form-input--error", "kern-fieldset--error"));
   root.querySelectorAll('[aria-invalid="true"]').forEach((e) => e.removeAttribute("aria-invalid"));
@@ -26,21 +25,22 @@ export function clearErrors(root: HTMLElement, locale: string): void {
   });
   const summary = root.querySelector<HTMLElement>("[data-error-summary]");
   if (summary) summary.hidden = true;
-  if (document.title.startsWith(titlePrefix(locale))) document.title = document.title.slice(titlePrefix(locale).length);
+  if (document.title.startsWith(titlePrefix(prefix))) document.title = document.title.slice(titlePrefix(prefix).length);
 }
 
 /**
  * Marks every field with its issue, fills the summary and moves focus to it. `root` holds the
- * form's error summary; `labelOf` gives a question's label for the summary ("" for none).
+ * form's error summary; `labelOf` gives a question's label for the summary ("" for none); `prefix`
+ * is "Fehler" in the page's language (read out before each message, and put before the title).
  */
-export function showErrors(root: HTMLElement, form: HTMLFormElement, issues: ShownIssue[], labelOf: (questionId: string) => string, locale: string): void {
-  clearErrors(root, locale);
+export function showErrors(root: HTMLElement, form: HTMLFormElement, issues: ShownIssue[], labelOf: (questionId: string) => string, prefix: string): void {
+  clearErrors(root, prefix);
   const summary = root.querySelector<HTMLElement>("[data-error-summary]");
   const list = summary?.querySelector("ul");
   list?.replaceChildren();
   for (const issue of issues) {
     const target = controlIdForField(issue.field);
-    const field = target ? markField(form, issue, target, locale) : false;
+    const field = target ? markField(form, issue, target, prefix) : false;
     const label = labelOf(questionIdOf(issue.field));
     const item = document.createElement("li");
     const text = label ? `${label}: ${issue.message}` : issue.message;
@@ -63,7 +63,7 @@ export function showErrors(root: HTMLElement, form: HTMLFormElement, issues: Sho
   if (!summary) return;
   summary.hidden = false;
   // "Fehler: " in the title too, as GOV.UK does: it is the first thing a screen reader says of the page.
-  document.title = titlePrefix(locale) + document.title;
+  document.title = titlePrefix(prefix) + document.title;
   summary.focus();
 }
 
@@ -72,7 +72,7 @@ export function questionElement(form: HTMLFormElement, questionId: string): HTML
   return form.querySelector<HTMLElement>(`[data-question="${CSS.escape(questionId)}"]`);
 }
 
-function markField(form: HTMLFormElement, issue: ShownIssue, target: string, locale: string): boolean {
+function markField(form: HTMLFormElement, issue: ShownIssue, target: string, prefix: string): boolean {
   const question = questionElement(form, questionIdOf(issue.field));
   if (!question || question.hidden) return false;
   const field = question.querySelector<HTMLElement>(`[data-field="${CSS.escape(issue.field)}"]`) ?? question.querySelector<HTMLElement>("[data-field]");
@@ -88,10 +88,10 @@ function markField(form: HTMLFormElement, issue: ShownIssue, target: string, loc
   icon.setAttribute("aria-hidden", "true");
   const body = document.createElement("span");
   body.className = "kern-body";
-  const prefix = document.createElement("span");
-  prefix.className = "kern-sr-only";
-  prefix.textContent = `${uiText("errorTitlePrefix", locale)}:`;
-  body.append(prefix, ` ${issue.message}`);
+  const hidden = document.createElement("span");
+  hidden.className = "kern-sr-only";
+  hidden.textContent = `${prefix}:`;
+  body.append(hidden, ` ${issue.message}`);
   p.replaceChildren(icon, body);
   if (!existing) field.insertBefore(p, before);
   field.classList.add(field.tagName === "FIELDSET" ? "kern-fieldset--error" : "kern-form-input--error");

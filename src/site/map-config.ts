@@ -37,6 +37,13 @@ export function mapViewConfig(campaign: CampaignModel, map: MapModel, question: 
   };
 }
 
+/** The forms' words the map page's checks use (src/client/map/contribute.ts): every issue contributionIssues() can find. */
+const MAP_FORM_TEXT = ["errorTitlePrefix", "charactersLeft", "charactersOver", "issue.required", "issue.option", "issue.too-long", "issue.location", "issue.outside-area", "issue.invalid"] as const;
+
+function pick<T extends Record<string, unknown>>(from: T, keys: readonly (keyof T & string)[]): Record<string, unknown> {
+  return Object.fromEntries(keys.map((key) => [key, from[key]]));
+}
+
 /** A map page's: its map, where contributions go and come from, and the contribution form's rules and labels. */
 export function mapClientConfig(campaign: CampaignModel, page: MapPageModel, locale: Locale, ui: Locale, assets: MapAssets | undefined, open: boolean): string {
   const map = page.map;
@@ -52,6 +59,7 @@ export function mapClientConfig(campaign: CampaignModel, page: MapPageModel, loc
     maxLength: map.contributions.maxLength,
     moderation: map.contributions.moderation,
     labels: Object.fromEntries(questions.map((q) => [q.id, plainLabel(textIn(q.label, locale, campaign))])),
+    formText: pick(messages(ui, "forms"), MAP_FORM_TEXT),
   };
   return asJsonBlock(config);
 }

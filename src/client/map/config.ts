@@ -44,6 +44,12 @@ export interface MapPageConfig extends MapViewConfig {
   moderation: "before" | "after";
   /** The form's questions' labels by id, for the error summary. */
   labels: Record<string, string>;
+  /**
+   * The forms' words the page's checks use (src/i18n, forms namespace): "Fehler", the character
+   * count, and the sentences of the issues contributionIssues() finds. Given by the page, so the
+   * map script does not carry whole catalogues.
+   */
+  formText: Record<string, Text>;
 }
 
 export function readPageConfig(): MapPageConfig | undefined {

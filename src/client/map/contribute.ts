@@ -4,7 +4,7 @@
 import { CONTRIBUTION_QUESTION, contributionIssues, type ContributionInput } from "../../forms/contribution.js";
 import { FIELD, fieldName } from "../../forms/fields.js";
 import type { FieldIssue } from "../../forms/issues.js";
-import { issueMessage } from "../../forms/messages.js";
+import { fill } from "../../i18n/format.js";
 import { setupCharacterCounts } from "../character-count.js";
 import { clearErrors, showErrors, type ShownIssue } from "../errors.js";
 import { say, type MapPageConfig } from "./config.js";
@@ -12,7 +12,9 @@ import { say, type MapPageConfig } from "./config.js";
 export function enhanceContributionForm(config: MapPageConfig, form: HTMLFormElement, sent: () => void): void {
   const root = (form.closest("[data-contribution]") as HTMLElement | null) ?? form;
   const locale = config.locale;
-  const counts = setupCharacterCounts(form, locale);
+  const words = (key: string, params: Record<string, unknown> = {}) => fill(config.formText[key] ?? "", params, config.textLocale, () => "");
+  const errorPrefix = words("errorTitlePrefix");
+  const counts = setupCharacterCounts(form, (left) => (left >= 0 ? words("charactersLeft", { count: left }) : words("charactersOver", { count: -left })));
   const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement | null;
   const id = field(FIELD.id);
   if (id) id.value = crypto.randomUUID();
@@ -31,8 +33,8 @@ export function enhanceContributionForm(config: MapPageConfig, form: HTMLFormEle
   const labelOf = (questionId: string) => config.labels[questionId] ?? "";
   const show = (issues: (FieldIssue & { message?: string })[]) => {
     result.hidden = true;
-    const shown: ShownIssue[] = issues.map((i) => ({ ...i, message: i.message ?? issueMessage(i, locale) }));
-    showErrors(root, form, shown, labelOf, locale);
+    const shown: ShownIssue[] = issues.map((i) => ({ ...i, message: i.message ?? words(`issue.${i.reason}`, { limit: i.limit }) }));
+    showErrors(root, form, shown, labelOf, errorPrefix);
   };
   const rules = { categories: config.categories, places: config.places, area: config.area, contributions: { maxLength: config.maxLength } };
 
@@ -62,7 +64,7 @@ export function enhanceContributionForm(config: MapPageConfig, form: HTMLFormEle
       });
       const body = (await response.json().catch(() => ({}))) as { data?: { issues?: (FieldIssue & { message: string })[] } };
       if (!response.ok) return show(body.data?.issues?.length ? body.data.issues : [{ field: "_form", reason: "invalid", message: say(config, "sendFailed") }]);
-      clearErrors(root, locale);
+      clearErrors(root, errorPrefix);
       form.reset();
       if (id) id.value = crypto.randomUUID();
       sent();

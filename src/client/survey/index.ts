@@ -5,7 +5,7 @@
 import type { SurveyClientConfig } from "../../forms/client-config.js";
 import { FIELD } from "../../forms/fields.js";
 import { issuesFromSchemaErrors, plainLabel, type SchemaError } from "../../forms/issues.js";
-import { issueMessage, uiText } from "../../forms/messages.js";
+import { issueMessage, uiFormat, uiText } from "../../forms/messages.js";
 import { applyShowIf, readAnswers } from "./answers.js";
 import { clearDraft, draftKey, restoreDraft, saveDraft } from "./draft.js";
 import { setupCharacterCounts } from "../character-count.js";
@@ -53,7 +53,8 @@ function enhance(config: SurveyClientConfig, form: HTMLFormElement): void {
   // The "Only if you answered …" hints are for the form without script; now questions come and go.
   form.querySelectorAll<HTMLElement>(".mr-condition-hint").forEach((hint) => (hint.hidden = true));
   applyShowIf(form, questions);
-  const refreshCounts = setupCharacterCounts(form, locale);
+  const refreshCounts = setupCharacterCounts(form, (left) => (left >= 0 ? uiFormat("charactersLeft", locale, { count: left }) : uiFormat("charactersOver", locale, { count: -left })));
+  const errorPrefix = uiText("errorTitlePrefix", locale);
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   const changed = () => {
     applyShowIf(form, questions);
@@ -95,8 +96,8 @@ function enhance(config: SurveyClientConfig, form: HTMLFormElement): void {
     const validate = await loadValidator();
     const schemaIssues = validate && !validate(answers) ? issuesFromSchemaErrors(config.page as never, validate.errors ?? []) : [];
     const all = [...issues, ...schemaIssues.filter((s) => !issues.some((i) => i.field === s.field))];
-    if (all.length) return showErrors(root, form!, shown(all), labelOf, locale);
-    clearErrors(root, locale);
+    if (all.length) return showErrors(root, form!, shown(all), labelOf, errorPrefix);
+    clearErrors(root, errorPrefix);
     sending = true;
     const button = form!.querySelector<HTMLButtonElement>("button[type=submit]");
     button?.setAttribute("aria-disabled", "true");
@@ -114,7 +115,7 @@ function enhance(config: SurveyClientConfig, form: HTMLFormElement): void {
         return;
       }
       const reported = body.data?.issues;
-      if (response.status < 500 && reported?.length) showErrors(root, form!, shown(reported), labelOf, locale);
+      if (response.status < 500 && reported?.length) showErrors(root, form!, shown(reported), labelOf, errorPrefix);
       else networkFailed();
     } catch {
       networkFailed();
