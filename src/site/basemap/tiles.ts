@@ -6,6 +6,7 @@
 import type { Feature, FeatureCollection, Geometry, Position } from "geojson";
 import GeoJSONVT, { type LegacyFeature } from "geojson-vt";
 import { fromGeojsonVt } from "vt-pbf";
+import { pointInArea } from "../../campaign/geo.js";
 import type { BasemapFeatureKind, BasemapSourceModel } from "../../campaign/model.js";
 
 export const MIN_ZOOM = 10;
@@ -148,7 +149,7 @@ function labelPoint(geometry: Geometry): Position | undefined {
   }
   if (area === 0) return ring[0];
   const centroid: Position = [cx / (3 * area), cy / (3 * area)];
-  if (inRing(centroid, ring)) return centroid;
+  if (pointInArea([centroid[0]!, centroid[1]!], { type: "Polygon", coordinates: [ring] })) return centroid;
   // A crescent or an L-shape: the widest piece of the horizontal line through the centroid.
   const crossings: number[] = [];
   for (let i = 1; i < ring.length; i++) {
@@ -173,16 +174,6 @@ function ringArea(ring: Position[]): number {
   let sum = 0;
   for (let i = 1; i < ring.length; i++) sum += ring[i - 1]![0]! * ring[i]![1]! - ring[i]![0]! * ring[i - 1]![1]!;
   return sum / 2;
-}
-
-function inRing([x, y]: Position, ring: Position[]): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i]!;
-    const [xj, yj] = ring[j]!;
-    if (yi! > y! !== yj! > y! && x! < ((xj! - xi!) * (y! - yi!)) / (yj! - yi!) + xi!) inside = !inside;
-  }
-  return inside;
 }
 
 function boundsOf(features: Feature[]): [number, number, number, number] {
