@@ -5,7 +5,7 @@
 import type { CampaignModel, Locale, Localized, NoticeModel } from "../../campaign/model.js";
 import { pagePath } from "../../campaign/urls.js";
 import { formatDateTime, message } from "../../i18n/index.js";
-import { markdownToText } from "../markdown.js";
+import { markdownToText } from "../../pages/markdown.js";
 
 export const CRISIS_KINDS = ["disrupted", "extended", "cancelled", "false-claim"] as const;
 export type CrisisKind = (typeof CRISIS_KINDS)[number];

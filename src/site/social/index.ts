@@ -10,7 +10,7 @@ import { printShortLink, printUrl } from "../../campaign/short-links.js";
 import { socialKitPath } from "../../campaign/urls.js";
 import { formatDate, formatDateTime, languageName, message, messages, uiLocaleFor } from "../../i18n/index.js";
 import { innerPage, landingPage, renderCardImages, type CardFormat, type CardImage, type CardOptions, type CardPage, type CardRequest, type ShareCard } from "../cards/index.js";
-import { renderMarkdown } from "../markdown.js";
+import { renderMarkdown } from "../../pages/markdown.js";
 import { COPY_SCRIPT, KIT_CSS, posterCss } from "./assets.js";
 import { calendarIcs } from "./calendar.js";
 import { crisisTemplates, kitNotices, type CrisisTemplate, type KitNotice } from "./crisis.js";

@@ -6,7 +6,7 @@
 import type { CampaignModel, Locale, Localized } from "../../campaign/model.js";
 import { pagePath } from "../../campaign/urls.js";
 import { formatDate, message } from "../../i18n/index.js";
-import { markdownToText } from "../markdown.js";
+import { markdownToText } from "../../pages/markdown.js";
 
 export interface ReplyTemplate {
   id: string;
