@@ -1,5 +1,5 @@
 // What every route of the collector shares, whatever wing it belongs to: the body parsers (JSON
-// and urlencoded forms only), the security headers, the error handler (JSON for the script, an
+// and urlencoded forms only), the security headers (src/security), the error handler (JSON for the script, an
 // HTML page in the site's frame for a plain form), the acknowledgement of a stored submission,
 // and GET /health.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
@@ -8,6 +8,7 @@ import { pagePath, thankYouLocation } from "../campaign/urls.js";
 import type { FormFields } from "../forms/fields.js";
 import { issueMessage } from "../forms/messages.js";
 import { isRecord } from "../campaign/checks/context.js";
+import { collectorSecurityHeaders } from "../http/security-headers.js";
 import type { Submission } from "./admission.js";
 import type { CollectorContext } from "./context.js";
 import { HttpError } from "./errors.js";
@@ -18,11 +19,11 @@ export function registerHttp(app: FastifyInstance, ctx: CollectorContext): void 
   // JSON and urlencoded only: Fastify's text/plain parser would turn any text into a "body".
   app.removeContentTypeParser("text/plain");
   app.addContentTypeParser(FORM_TYPE, { parseAs: "string" }, (_request, body, done) => done(null, parseForm(body as string)));
+  // Its security headers: a script-free Content-Security-Policy, nosniff, no referrer (docs/adr/016).
+  app.addHook("onSend", collectorSecurityHeaders(() => ctx.campaigns.model()));
   app.addHook("onSend", (_request, reply, payload, done) => {
     // Nothing the collector says may be cached by a proxy or the browser; it never sets a cookie.
     reply.header("cache-control", "no-store");
-    reply.header("x-content-type-options", "nosniff");
-    reply.header("referrer-policy", "no-referrer");
     done(null, payload);
   });
   app.setErrorHandler((error, request, reply) => sendError(ctx, request, reply, toHttpError(ctx, request, error)));

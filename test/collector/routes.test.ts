@@ -142,6 +142,9 @@ describe("without JavaScript (plain form POST)", () => {
     expect($('link[rel="alternate"]')).toHaveLength(0);
     expect($("style")).toHaveLength(0);
     expect($("[style]")).toHaveLength(0);
+    // Under the collector's own policy: no script at all, the site's stylesheet and pictures from its origin.
+    expect($("script")).toHaveLength(0);
+    expect(response.headers["content-security-policy"]).toMatch(/default-src 'none'.*style-src 'self'/);
   });
 
   test("sending the corrected form from the error page at once works and counts as verified", async () => {
