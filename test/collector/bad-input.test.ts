@@ -152,7 +152,7 @@ describe("plain form (no JavaScript)", () => {
     expect(response.statusCode).toBe(400);
     expect(response.headers["content-type"]).toMatch(/^text\/html/);
     const $ = cheerio.load(response.body);
-    expect($(".mitreden-error-summary li").length).toBeGreaterThan(0);
+    expect($(".mr-error-summary li").length).toBeGreaterThan(0);
     // The same request as JSON (Accept) says which field and why.
     const json = await c.app.inject({ method: "POST", url: URL, headers: { ...FORM, accept: "application/json" }, payload: formBody({ ...fullMarktplatzForm(), ...change }) });
     expect(json.json().data.issues).toContainEqual(expect.objectContaining({ field, reason }));
@@ -163,7 +163,7 @@ describe("plain form (no JavaScript)", () => {
     expect(response.statusCode).toBe(413);
     const $ = cheerio.load(response.body);
     expect($("html").attr("lang")).toBe("de");
-    expect($(".mitreden-error-summary").text()).toContain("Die Einsendung ist zu groß");
+    expect($(".mr-error-summary").text()).toContain("Die Einsendung ist zu groß");
     expect($('main a[href="/marktplatz/umfrage/"]').text()).toBe("Zurück zur Umfrage");
   });
 
@@ -172,7 +172,7 @@ describe("plain form (no JavaScript)", () => {
     const response = await late.app.inject({ method: "POST", url: URL, headers: FORM, payload: formBody(fullMarktplatzForm()) });
     await late.app.close();
     expect(response.statusCode).toBe(403);
-    expect(cheerio.load(response.body)(".mitreden-error-summary").text()).toContain("Die Umfrage ist seit dem 15. April 2027");
+    expect(cheerio.load(response.body)(".mr-error-summary").text()).toContain("Die Umfrage ist seit dem 15. April 2027");
   });
 
   test("the rate limit page keeps what was typed", async () => {
@@ -183,7 +183,7 @@ describe("plain form (no JavaScript)", () => {
       const response = await limited.app.inject({ method: "POST", url: URL, headers: FORM, payload: formBody(fields) });
       expect(response.statusCode).toBe(429);
       const $ = cheerio.load(response.body);
-      expect($(".mitreden-error-summary").text()).toContain("in 10 Minuten noch einmal");
+      expect($(".mr-error-summary").text()).toContain("in 10 Minuten noch einmal");
       expect($("#q-idee").text()).toBe(fullMarktplatzForm().idee);
     } finally {
       await limited.app.close();

@@ -100,7 +100,7 @@ describe("without JavaScript (plain form POST)", () => {
     expect($("html").attr("lang")).toBe("de");
     // The site's title pattern (page – campaign – organization), "Fehler:" first.
     expect($("title").text()).toBe("Fehler: Umfrage: Ihr Marktplatz – Neugestaltung Marktplatz – Stadt Musterstadt");
-    const summary = $(".mitreden-error-summary");
+    const summary = $(".mr-error-summary");
     expect(summary.attr("role")).toBe("alert");
     expect(summary.find("h2").text()).toBe("Es gibt ein Problem");
     const links = summary.find("a").map((_, a) => $(a).attr("href")).get();

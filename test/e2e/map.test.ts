@@ -265,7 +265,7 @@ describe("map page", () => {
     await page.check("#q-category--3");
     await page.selectOption("#q-location", "brunnen");
     await page.click("#mr-contribution-form button[type=submit]");
-    expect(await page.locator(".mitreden-error-summary").textContent()).toContain("Ihr Hinweis");
+    expect(await page.locator(".mr-error-summary").textContent()).toContain("Ihr Hinweis");
     expect(await page.locator("#q-location").inputValue()).toBe("brunnen");
     await context.close();
 

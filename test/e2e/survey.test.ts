@@ -80,9 +80,9 @@ describe("the survey without JavaScript", () => {
     const response = await fetch(site.url + "/api/marktplatz/umfrage/responses", { method: "POST", body });
     expect(response.status).toBe(400);
     const $ = cheerio.load(await response.text());
-    const links = $(".mitreden-error-summary a").map((_, a) => $(a).attr("href")).get();
+    const links = $(".mr-error-summary a").map((_, a) => $(a).attr("href")).get();
     expect(links).toEqual(["#q-bezug", "#q-einwilligung"]);
-    expect($(".mitreden-error-summary").attr("autofocus")).toBeDefined();
+    expect($(".mr-error-summary").attr("autofocus")).toBeDefined();
     expect($("#q-bezug-error").text()).toContain("Bitte beantworten Sie diese Frage.");
     expect($("#q-drei_worte").attr("value")).toBe("grün & ruhig");
     expect($("#q-idee").text()).toBe("Straßenbäume");

@@ -153,7 +153,7 @@ describe("the examples under their Content-Security-Policy", () => {
     expect(response.headers()["content-security-policy"]).toMatch(/^default-src 'none'/);
     await page.waitForLoadState("networkidle");
     // The site's stylesheet applies: the page is laid out by it, not by the browser's defaults.
-    expect(await page.locator(".mitreden-error-summary").count()).toBe(1);
+    expect(await page.locator(".mr-error-summary").count()).toBe(1);
     expect(inlineCodeInPage(await page.content())).toEqual([]);
     await context.close();
     expect(reports.violations).toEqual([]);
