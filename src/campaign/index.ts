@@ -1,4 +1,4 @@
-// The campaign pipeline's one entry: load → validate → normalize (DESIGN.md, "Data flows one way").
+// The campaign pipeline's one entry: load → validate → normalize (docs/architecture.md, "Data flows one way").
 import { CampaignValidationError, type Problem } from "../errors.js";
 import type { SiteModel } from "./model.js";
 import { normalizeCampaign } from "./normalize.js";

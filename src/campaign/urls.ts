@@ -1,4 +1,4 @@
-// Where every page of a campaign lives (DESIGN.md, "URLs of the built site"), and where the
+// Where every page of a campaign lives (README, "The built site"; docs/architecture.md), and where the
 // collector takes what people send from it. One place, so the site, the share cards, the sitemap,
 // the browser scripts and the collector's routes and redirects never disagree.
 import { everyTranslation, message } from "../i18n/index.js";
