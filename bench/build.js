@@ -4,8 +4,13 @@
 // image and share-card caches (its time is printed as "cold"), the timed builds reuse them.
 // A build deletes the site it replaced in a background process, after it has finished; the next
 // timed run waits until that is done, so neither side runs beside it.
-import { execFileSync } from "node:child_process";
-import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+// Then a cold build of the example campaigns (empty cache: every picture encoded, every card
+// rendered), with the time of its steps (DEBUG=mitreden). Target: under 8 s.
+// "before" is bench/build-baseline.json, written by this script (`--save-baseline`) on the commit
+// named in it; the ratios are measured against bare Eleventy in each run, so they compare across
+// runs better than the absolute times, which vary ±20 % with what else runs on the machine.
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -13,6 +18,10 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const work = path.join(root, "bench/.tmp/build");
 const sizes = (process.env.BENCH_SIZES ?? "10,100").split(",").map(Number);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
+const coldRuns = Number(process.env.BENCH_COLD_RUNS ?? 3);
+const BASELINE = path.join(root, "bench/build-baseline.json");
+const baseline = existsSync(BASELINE) ? JSON.parse(readFileSync(BASELINE, "utf8")) : undefined;
+const measured = { sizes: {}, cold: undefined };
 
 const paragraph = (n, lang) =>
   lang === "de"
@@ -118,6 +127,7 @@ function waitForOldSites(dir) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 console.log(`mitreden build vs bare Eleventy, ${runs} runs each, median wall time (node start included)`);
+console.log(`before = ${baseline ? `bench/build-baseline.json (commit ${baseline.commit}, measured ${baseline.measured}, same script)` : "no baseline stored"}`);
 for (const n of sizes) {
   const campaigns = path.join(work, `campaigns-${n}`);
   const htmlBytes = (dir) => htmlFiles(dir).reduce((sum, f) => sum + statSync(f).size, 0);
@@ -141,8 +151,51 @@ for (const n of sizes) {
   }
   const ratio = median(ours) / median(base);
   const list = (xs) => xs.map((x) => x.toFixed(0)).join(", ");
+  const before = baseline?.sizes[n];
+  measured.sizes[n] = { ratio: Number(ratio.toFixed(2)), ours: Math.round(median(ours)), bare: Math.round(median(base)) };
   console.log(`  runs (ms): mitreden ${list(ours)} · bare Eleventy ${list(base)}`);
   console.log(
-    `N=${String(n).padStart(3)}  HTML pages=${pageCount}  mitreden ${median(ours).toFixed(0)} ms  bare Eleventy ${median(base).toFixed(0)} ms  ratio ${ratio.toFixed(2)}  (HTML ${(htmlBytes(path.join(work, `out-${n}`)) / 1e6).toFixed(1)} MB vs ${(htmlBytes(path.join(work, `bare-out-${n}`)) / 1e6).toFixed(1)} MB)  ${ratio <= 1.5 ? "✓ ≤ 1.5" : "✗ > 1.5"}  (cold, with cards: ${cold.toFixed(0)} ms)`,
+    `N=${String(n).padStart(3)}  HTML pages=${pageCount}  mitreden ${median(ours).toFixed(0)} ms  bare Eleventy ${median(base).toFixed(0)} ms  ratio ${before ? `${before.ratio.toFixed(2)} → ` : ""}${ratio.toFixed(2)}  (HTML ${(htmlBytes(path.join(work, `out-${n}`)) / 1e6).toFixed(1)} MB vs ${(htmlBytes(path.join(work, `bare-out-${n}`)) / 1e6).toFixed(1)} MB)  ${ratio <= 1.1 ? "✓ ≤ 1.1" : "✗ > 1.1"}  (cold, with cards: ${cold.toFixed(0)} ms)`,
   );
+}
+
+coldExamples();
+
+if (process.argv.includes("--save-baseline")) {
+  const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).trim();
+  writeFileSync(BASELINE, JSON.stringify({ commit, measured: new Date().toISOString().slice(0, 10), ...measured }, null, 2) + "\n");
+  console.log(`Baseline written to ${path.relative(root, BASELINE)} (commit ${commit}).`);
+}
+
+/**
+ * The examples built with an empty cache (a fresh CI runner): run in a folder of its own, so
+ * `.cache/mitreden` starts empty each time. Prints the median and the steps of that run.
+ */
+function coldExamples() {
+  const runsMs = [];
+  for (let r = 0; r < coldRuns; r++) {
+    const dir = path.join(work, "cold");
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const started = process.hrtime.bigint();
+    const run = spawnSync("node", [path.join(root, "bin/mitreden.js"), "build", "--campaigns", path.join(root, "campaigns"), "--out", path.join(dir, "site"), "--now", "2027-03-20T10:00:00+01:00"], {
+      cwd: dir,
+      env: { ...process.env, DEBUG: "mitreden" },
+      encoding: "utf8",
+    });
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    if (run.status !== 0) throw new Error(`cold build of the examples failed:\n${run.stderr}`);
+    const steps = [...run.stderr.matchAll(/^mitreden: (.+?) (\d+) ms$/gm)].map((m) => ({ step: m[1], ms: Number(m[2]) }));
+    runsMs.push({ ms, steps });
+  }
+  const mid = [...runsMs].sort((a, b) => a.ms - b.ms)[Math.floor(runsMs.length / 2)];
+  const step = (name) => mid.steps.find((s) => s.step === name)?.ms ?? 0;
+  measured.cold = { ms: Math.round(mid.ms), pictures: step("pictures"), cards: step("share cards") + step("social-media kits") };
+  const old = baseline?.cold;
+  const s = (ms) => `${(ms / 1000).toFixed(1)} s`;
+  console.log(`\nCold build of the examples (empty .cache/), ${coldRuns} runs: ${runsMs.map((r) => s(r.ms)).join(", ")}`);
+  console.log(
+    `  median ${old ? `${s(old.ms)} → ` : ""}${s(mid.ms)} ${mid.ms < 8000 ? "✓ < 8 s" : "✗ ≥ 8 s"}; pictures ${old ? `${s(old.pictures)} → ` : ""}${s(step("pictures"))}, share cards and kits ${old ? `${s(old.cards)} → ` : ""}${s(measured.cold.cards)}`,
+  );
+  console.log(`  steps: ${mid.steps.map((x) => `${x.step} ${x.ms} ms`).join(" · ")}`);
 }
