@@ -8,6 +8,8 @@ import type { ImageAsset } from "./picture.js";
 export interface SiteAssets {
   /** Root-relative URL of the stylesheet, e.g. /assets/mitreden.4f2a9c1e.css; "" when unknown. */
   stylesheet: string;
+  /** Root-relative URL of the body text's font file, which every page preloads; absent when none was made. */
+  fontPreload?: string;
   /** Each campaign picture by its source file. */
   images: Map<string, ImageAsset>;
 }
@@ -21,7 +23,7 @@ export const ASSETS_MANIFEST = "assets/mitreden-assets.json";
  */
 export function assetsManifest(assets: SiteAssets): string {
   const images = [...assets.images.values()].map(({ files: _files, ...image }) => ({ ...image, file: path.relative(process.cwd(), image.file) }));
-  return JSON.stringify({ stylesheet: assets.stylesheet, images });
+  return JSON.stringify({ stylesheet: assets.stylesheet, fontPreload: assets.fontPreload, images });
 }
 
 const read = new Map<string, { mtimeMs: number; assets: SiteAssets }>();
@@ -37,9 +39,9 @@ export function readSiteAssets(siteDir: string): SiteAssets | undefined {
   }
   const known = read.get(file);
   if (known?.mtimeMs === mtimeMs) return known.assets;
-  const data = JSON.parse(readFileSync(file, "utf8")) as { stylesheet: string; images: ImageAsset[] };
+  const data = JSON.parse(readFileSync(file, "utf8")) as { stylesheet: string; fontPreload?: string; images: ImageAsset[] };
   const images = data.images.map((image) => ({ ...image, file: path.resolve(image.file) }));
-  const assets: SiteAssets = { stylesheet: data.stylesheet, images: new Map(images.map((image) => [image.file, image])) };
+  const assets: SiteAssets = { stylesheet: data.stylesheet, fontPreload: data.fontPreload, images: new Map(images.map((image) => [image.file, image])) };
   read.set(file, { mtimeMs, assets });
   return assets;
 }

@@ -1,5 +1,6 @@
 // What the pages link to besides each other: the stylesheet (KERN + campaign colours), the font
 // subset and the pictures. Made before the pages are rendered, so templates only print paths.
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { SiteModel } from "../campaign/model.js";
 import { catalogueTexts, languageName, monthNames } from "../i18n/index.js";
@@ -7,6 +8,7 @@ import type { SiteAssets } from "../pages/assets.js";
 import { copyImages, prepareImages } from "./images.js";
 import { buildStyles } from "./styles/compile.js";
 import { buildFonts } from "./styles/fonts.js";
+import { packagePath } from "../package-root.js";
 
 
 export interface PrepareAssetsOptions {
@@ -14,21 +16,25 @@ export interface PrepareAssetsOptions {
   cacheDir?: string;
   /** Compressed CSS (default true). */
   minify?: boolean;
+  /** The templates the pages are rendered from; the stylesheet keeps the classes they use. Default: the package's. */
+  templatesDir?: string;
 }
 
 /** Writes stylesheet, fonts and images into `outDir` and says where they are. */
 export async function prepareAssets(model: SiteModel, outDir: string, options: PrepareAssetsOptions = {}): Promise<SiteAssets> {
   const cacheDir = options.cacheDir ?? path.resolve(".cache", "mitreden", "img");
-  const [fonts, images] = await settled([buildFonts(outDir, siteText(model)), prepareImages(model, cacheDir)] as const);
+  const text = siteText(model) + (await templateText(options.templatesDir ?? packagePath("templates"))) + WRITTEN_BY_CODE;
+  const [fonts, images] = await settled([buildFonts(outDir, text), prepareImages(model, cacheDir)] as const);
   const [styles] = await settled([
     buildStyles(outDir, {
       themes: model.campaigns.map((c) => ({ slug: c.slug, primary: c.theme.primary, accent: c.theme.accent })),
       minify: options.minify ?? true,
       fontFaceCss: fonts.css,
+      templatesDir: options.templatesDir,
     }),
     copyImages(images, outDir),
   ] as const);
-  return { stylesheet: styles.cssPath, images };
+  return { stylesheet: styles.cssPath, fontPreload: fonts.preload, images };
 }
 
 /**
@@ -40,6 +46,21 @@ async function settled<T extends readonly unknown[]>(tasks: T): Promise<{ -reado
   const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
   if (failed) throw failed.reason;
   return results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as { -readonly [K in keyof T]: Awaited<T[K]> };
+}
+
+/**
+ * Characters the code puts into pages besides the texts: no-break spaces and hyphens in phone
+ * numbers (the phoneText filter), and the narrow no-break space of times formatted by Intl
+ * (the font has no glyph for the last two; buildFonts leaves such characters to the fallback font).
+ */
+const WRITTEN_BY_CODE = "\u00a0\u2011\u202f";
+
+/** What the templates say themselves (separators, arrows, quotes): read as text, markup and all. */
+async function templateText(templatesDir: string): Promise<string> {
+  const names = (await readdir(templatesDir, { recursive: true }).catch(() => [] as string[])).map(String).filter((name) => name.endsWith(".njk"));
+  const texts = await Promise.all(names.map((name) => readFile(path.join(templatesDir, name), "utf8")));
+  // Only what is beyond ASCII matters: ASCII is always in the font.
+  return texts.join("").replace(/[ -~\t\n\r]+/g, "");
 }
 
 // Keys whose strings are never shown: paths, ids, colours, map data.

@@ -91,7 +91,8 @@ export async function renderSiteWithCounts(model: SiteModel, options: Omit<Build
   if (options.kitOutDir) await removeLeftovers(path.resolve(options.kitOutDir));
   const staging = `${outDir}.staging-${randomBytes(4).toString("hex")}`;
   try {
-    const assets = await prepareAssets(model, staging, { cacheDir: options.cacheDir });
+    const templatesDir = options.templatesDir ?? packagePath("templates");
+    const assets = await prepareAssets(model, staging, { cacheDir: options.cacheDir, templatesDir });
     lap("pictures");
     // Share cards of the public pages, then each campaign's social kit (its own images, QR codes,
     // posters, calendar). One after the other: both use the same card cache.
@@ -119,7 +120,6 @@ export async function renderSiteWithCounts(model: SiteModel, options: Omit<Build
     // Map pages only: their script, stylesheet and the self-hosted map library.
     const mapAssets = await prepareMapAssets(model, staging);
     lap("map scripts and library");
-    const templatesDir = options.templatesDir ?? packagePath("templates");
     const elev = new Eleventy(path.join(templatesDir, "eleventy"), staging, {
       // "" reads no configuration file: a .eleventy.js in the city's repository is not ours.
       configPath: "",

@@ -40,7 +40,7 @@ export default function mitredenPlugin(eleventyConfig: UserConfig, options: Mitr
   const assets: SiteAssets = options.assets ?? { stylesheet: "", images: new Map() };
   if (!options.assets) {
     eleventyConfig.on("eleventy.before", async ({ directories }) => {
-      Object.assign(assets, await prepareAssets(model, directories.output));
+      Object.assign(assets, await prepareAssets(model, directories.output, { templatesDir: options.templatesDir }));
     });
   }
   // The collector's pages (errors of plain forms) wear this site's stylesheet and logo.

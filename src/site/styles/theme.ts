@@ -39,7 +39,7 @@ const NON_TEXT_CONTRAST = 3;
  * set on <html> or <body>) the campaign's colours, in KERN's light and dark schemes.
  * Returns "" when the campaign sets no colours.
  */
-export function themeCss(theme: CampaignColours, scopeSelector: string): string {
+export function themeCss(theme: CampaignColours, scopeSelector: string, options: { forcedSchemes?: boolean } = {}): string {
   if (!theme.primary && !theme.accent) return "";
   const scope = checkedScope(scopeSelector);
   const primary = theme.primary === undefined ? undefined : parseHex(theme.primary, "theme.primary");
@@ -58,8 +58,8 @@ export function themeCss(theme: CampaignColours, scopeSelector: string): string 
     `/* campaign colours for ${scope} */`,
     `:is(${scope}) {\n${light}\n}`,
     `@media (prefers-color-scheme: dark) {\n  :is(${scope}) {\n${indent(dark)}\n  }\n}`,
-    `${forced("light")} {\n${light}\n}`,
-    `${forced("dark")} {\n${dark}\n}`,
+    // Only where pages can carry those markers (buildStyles knows: KERN's own rules for them survive the purge).
+    ...((options.forcedSchemes ?? true) ? [`${forced("light")} {\n${light}\n}`, `${forced("dark")} {\n${dark}\n}`] : []),
     "",
   ].join("\n");
 }
