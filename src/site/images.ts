@@ -15,8 +15,14 @@ export type ImageAssets = Map<string, ImageAsset>;
 export class ImageProcessingError extends MitredenError {}
 
 export const IMAGE_URL_PATH = "/assets/img/";
-/** Content images: phone, tablet/retina phone, wide screen. Never upscaled. */
-const CONTENT_WIDTHS = [480, 960, 1600];
+/**
+ * Content images, for what the templates' `sizes` ask (hero and index cards at most 36rem,
+ * info images at most 46rem on wide screens; 100vw below 48em/62em): 640 for wide screens at
+ * 1×, 960 for phones at 2× (360–480 CSS px) and tablets, 1280 for phones at 3× (≤ 430 CSS px)
+ * and wide screens at 2×. Never upscaled. Each width is encoded three times (AVIF, WebP, JPEG),
+ * so a width nobody's screen picks costs build time for nothing (ADR 013).
+ */
+const CONTENT_WIDTHS = [640, 960, 1280];
 /** Logos sit in the header at about 48 CSS px high. */
 const LOGO_WIDTHS = [160, 320];
 
@@ -78,9 +84,10 @@ async function encodeImage(file: string, role: "logo" | "content", cacheDir: str
       outputDir: cacheDir,
       urlPath: IMAGE_URL_PATH,
       svgShortCircuit: false,
-      // AVIF at sharp's default effort (4) takes ~6 s for one 1600 px picture; effort 2 is four
-      // times faster for files about 10 % larger, which matters on a cold CI cache.
-      sharpAvifOptions: { effort: 2 },
+      // AVIF is most of the encoding time. Effort 1 needs about half the CPU time of effort 2 for
+      // files 4 % larger (the examples' three pictures in all formats at these widths: 3.0 s
+      // instead of 4.7 s CPU; sharp's default, 4, is slower again), which counts on a cold CI cache.
+      sharpAvifOptions: { effort: 1 },
     });
     return toAsset(file, metadata, fallbackFormat);
   } catch (error) {
