@@ -20,6 +20,7 @@ import { settings } from "../settings.js";
 import { prepareAssets } from "./assets.js";
 import { DEFAULT_CACHE_DIR as CARD_CACHE_DIR, openCardSession, renderCards } from "./cards/index.js";
 import { bundleClientScript } from "./client-bundle.js";
+import { compileNunjucksOnce } from "./compile-once.js";
 import { prepareMapAssets } from "./map-assets.js";
 import mitredenPlugin from "./plugin.js";
 import { buildSocialKit, type KitData } from "./social/index.js";
@@ -85,31 +86,22 @@ export async function renderSite(model: SiteModel, options: Omit<BuildSiteOption
 /** {@link renderSite}, also returning how many share cards and kit images were rendered or reused. */
 export async function renderSiteWithCounts(model: SiteModel, options: Omit<BuildSiteOptions, "campaignsDir" | "now">): Promise<RenderSiteResult> {
   const outDir = path.resolve(options.outDir);
-  const lap = phaseTimer();
+  const started = performance.now();
+  const lap = phaseTimer(started);
   await assertReplaceable(outDir);
   await removeLeftovers(outDir);
   if (options.kitOutDir) await removeLeftovers(path.resolve(options.kitOutDir));
   const staging = `${outDir}.staging-${randomBytes(4).toString("hex")}`;
   try {
     const templatesDir = options.templatesDir ?? packagePath("templates");
-    const assets = await prepareAssets(model, staging, { cacheDir: options.cacheDir, templatesDir });
-    lap("pictures");
-    // Share cards of the public pages, then each campaign's social kit (its own images, QR codes,
-    // posters, calendar). One after the other: both use the same card cache.
-    const cardCacheDir = options.cardCacheDir ?? path.resolve(CARD_CACHE_DIR);
-    const session = await openCardSession(cardCacheDir);
-    const cardRun = await renderCards(model, staging, { session });
-    const counts: CardCounts = { rendered: cardRun.rendered, reused: cardRun.reused };
-    lap("share cards");
-    // A few kits at a time: most of a kit is linking cached images, a wait on the file system.
-    const kitList = await pool(model.campaigns, 4, (campaign) => buildSocialKit(campaign, staging, { session, now: new Date(model.builtAt), shareCards: cardRun.cards }));
-    const kits = new Map<string, KitData>(model.campaigns.map((campaign, i) => [campaign.slug, kitList[i]!]));
-    for (const kit of kitList) {
-      counts.rendered += kit.rendered;
-      counts.reused += kit.reused;
-    }
-    lap("social-media kits");
-    await session.cache.close();
+    // Pictures and fonts (sharp and harfbuzz, much of it in libuv's threads) side by side with the
+    // share cards and kits (Satori and QR codes, mostly on this thread): on two cores a cold build
+    // takes about the longer of the two instead of their sum. Neither reads what the other writes.
+    const [assets, { cardRun, kits, counts }] = await allSettled([
+      prepareAssets(model, staging, { cacheDir: options.cacheDir, templatesDir }).then((result) => (phaseTimer(started)("pictures"), result)),
+      cardsAndKits(model, staging, options),
+    ] as const);
+    lap("pictures, share cards and kits, side by side");
     if (options.quiet === false) console.log(`Share cards: ${counts.rendered} rendered, ${counts.reused} reused.`);
     // Survey forms: each survey's schema and browser validator next to its page, and the one script
     // that enhances every survey form (loaded on survey pages only).
@@ -132,6 +124,7 @@ export async function renderSiteWithCounts(model: SiteModel, options: Omit<Build
         eleventyConfig.ignores.delete("**/node_modules/**");
         eleventyConfig.on("eleventy.ignores", (ignores) => void ignores.splice(0, ignores.length));
         eleventyConfig.addPlugin(mitredenPlugin, { model, assets, templatesDir, cards: cardRun.cards, kits, scripts, mapAssets });
+        compileNunjucksOnce(eleventyConfig);
         // Eleventy's slow-filter hints are for template authors, not for a city's build log (and
         // its "Configuration" benchmark group is made before quiet mode could silence it).
         eleventyConfig.benchmarks?.config?.setIsVerbose(false);
@@ -196,6 +189,43 @@ async function moveKitsOut(model: SiteModel, staging: string, kitOutDir: string,
   await cp(path.join(staging, "assets"), path.join(kitStaging, "assets"), { recursive: true });
   await writeFile(path.join(kitStaging, KIT_MARKER), "Social-media kits built by mitreden build --kit-out; replaced by the next such build.\n");
   return kitStaging;
+}
+
+/**
+ * Share cards of the public pages, then each campaign's social kit (its own images, QR codes,
+ * posters, calendar). One after the other: both use the same card cache.
+ */
+async function cardsAndKits(model: SiteModel, staging: string, options: Omit<BuildSiteOptions, "campaignsDir" | "now">) {
+  const lap = phaseTimer();
+  const cardCacheDir = options.cardCacheDir ?? path.resolve(CARD_CACHE_DIR);
+  const session = await openCardSession(cardCacheDir);
+  try {
+    const cardRun = await renderCards(model, staging, { session });
+    const counts: CardCounts = { rendered: cardRun.rendered, reused: cardRun.reused };
+    lap("share cards");
+    // A few kits at a time: most of a kit is linking cached images, a wait on the file system.
+    const kitList = await pool(model.campaigns, 4, (campaign) => buildSocialKit(campaign, staging, { session, now: new Date(model.builtAt), shareCards: cardRun.cards }));
+    const kits = new Map<string, KitData>(model.campaigns.map((campaign, i) => [campaign.slug, kitList[i]!]));
+    for (const kit of kitList) {
+      counts.rendered += kit.rendered;
+      counts.reused += kit.reused;
+    }
+    lap("social-media kits");
+    return { cardRun, kits, counts };
+  } finally {
+    await session.cache.close();
+  }
+}
+
+/**
+ * Like Promise.all, but waits for every task before failing: a task still writing into the
+ * staging folder after the build has removed it would leave a half-written folder behind.
+ */
+async function allSettled<T extends readonly unknown[]>(tasks: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const results = await Promise.allSettled(tasks);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failed) throw failed.reason;
+  return results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as { -readonly [K in keyof T]: Awaited<T[K]> };
 }
 
 /** With DEBUG=mitreden, how long each step of a build took (on stderr). */

@@ -29,6 +29,11 @@ declare module "@11ty/eleventy" {
     setUseGitIgnore(enabled: boolean): void;
     setQuietMode(quiet: boolean): void;
     addWatchTarget(target: string): void;
+    /** A template language, or (with `key` set to a built-in one) options for it; `this.defaultRenderer` is the built-in's compiled template. */
+    addExtension(
+      extension: string,
+      options: { key?: string; compileOptions?: { cache?: boolean; permalink?: boolean | "raw" }; compile?: (this: { defaultRenderer: (data: unknown) => Promise<string> }, content: string, inputPath: string) => unknown },
+    ): void;
     on(event: "eleventy.before" | "eleventy.after", handler: (args: EleventyEventArgs) => unknown): void;
     on(event: "eleventy.ignores", handler: (ignores: string[]) => void): void;
     on(event: "eleventy.engine.njk", handler: (args: { nunjucks: unknown; environment: NunjucksEnvironment }) => void): void;
