@@ -162,7 +162,7 @@ for (const n of sizes) {
 coldExamples();
 
 if (process.argv.includes("--save-baseline")) {
-  const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).trim();
+  const commit = process.env.BENCH_COMMIT ?? execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).trim();
   writeFileSync(BASELINE, JSON.stringify({ commit, measured: new Date().toISOString().slice(0, 10), ...measured }, null, 2) + "\n");
   console.log(`Baseline written to ${path.relative(root, BASELINE)} (commit ${commit}).`);
 }

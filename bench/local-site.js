@@ -3,7 +3,7 @@
 // gzips text the way a city's web server or CDN does (zlib level 6, the default of gzip and
 // Apache; mitreden serve itself compresses nothing). Everything stays on 127.0.0.1.
 import { spawn } from "node:child_process";
-import { mkdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
 import http from "node:http";
 import { createServer } from "node:net";
 import path from "node:path";
@@ -16,6 +16,22 @@ export const NOW = "2027-03-20T10:00:00+01:00";
 /** Chromium without any request of its own to Google's servers (HELPERS.md). */
 export const CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/**
+ * A script for a page's start that sets its clock to {@link NOW} (time runs on from there), as
+ * `serve --now` does for the server: the survey's script compares the closing date with the
+ * browser's clock and, run after 15 April 2027, would show the examples' survey as closed.
+ * For Playwright's addInitScript and Puppeteer's evaluateOnNewDocument.
+ */
+export const CLOCK_SCRIPT = `(() => {
+  const RealDate = Date;
+  const offset = new RealDate(${JSON.stringify(NOW)}).getTime() - RealDate.now();
+  class ShiftedDate extends RealDate {
+    constructor(...args) { super(...(args.length ? args : [RealDate.now() + offset])); }
+    static now() { return RealDate.now() + offset; }
+  }
+  globalThis.Date = ShiftedDate;
+})();`;
 
 const COMPRESSIBLE = /^(text\/|application\/(javascript|json|geo\+json|xml|manifest\+json)|image\/svg\+xml)/;
 
@@ -35,6 +51,7 @@ function freePort() {
  * folder and `stop()`. Needs `npm run build:ts` first (the CLI runs dist/).
  */
 export async function startExampleSite(work) {
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium is not at ${CHROMIUM_PATH}: apt-get install -y chromium, or set CHROMIUM_PATH.`);
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
   const outDir = path.join(work, "site");

@@ -1,8 +1,13 @@
 // npm run bench:weight — what every page of the example campaigns transfers: HTML, CSS, fonts
 // and scripts as a browser downloads them with gzip (bench/local-site.js), images excluded.
-// Each page is loaded in a fresh headless Chromium context (empty cache) at 390 px and at
-// 1280 px width; the larger of the two counts (fonts are fetched only for faces in use).
+// Each page is loaded in a fresh headless Chromium context (empty cache, clock set to the build's
+// --now, when the examples' surveys are open) at 390 px and at 1280 px width, and scrolled to its
+// end; the larger of the two counts (fonts are fetched only for faces in use).
 // Bytes are response bodies as sent (gzip for text; woff2 as it is), headers excluded; 1 kB = 1000 bytes.
+//
+// Also checks that every weight and style the page sets text in has a font file of its own (the
+// browser would otherwise draw a faux bold or slanted copy), except the deliberate synthetic bold
+// italic (FONT_SYNTHESIS in src/site/styles/fonts.ts).
 //
 // Targets (issue 16): information and landing pages (and the other text pages: statement,
 // thank-you pages, index, 404) ≤ 45 kB; survey pages ≤ 60 kB without their script, the script
@@ -10,14 +15,17 @@
 //
 // "before" is bench/weight-baseline.json, written by this script (`--save-baseline`) on the
 // commit named in it, before the page-weight changes. Exit 1 when a target is missed.
-/* global document */ // inside page.evaluate, run by the browser
+/* global document, window, getComputedStyle */ // inside page.evaluate, run by the browser
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import { loadSiteModel } from "../dist/campaign/index.js";
 import { buildRoutes } from "../dist/site/routes.js";
-import { CHROMIUM_ARGS, CHROMIUM_PATH, NOW, pageUrls, root, startExampleSite } from "./local-site.js";
+import { CHROMIUM_ARGS, CHROMIUM_PATH, CLOCK_SCRIPT, NOW, pageUrls, root, startExampleSite } from "./local-site.js";
+
+// Deliberately synthesized faces; before they were declared (the baseline's commit), none.
+const { FONT_SYNTHESIS = [] } = await import("../dist/site/styles/fonts.js");
 
 const BASELINE = path.join(root, "bench/weight-baseline.json");
 const VIEWPORTS = [
@@ -31,6 +39,7 @@ const saveBaseline = process.argv.includes("--save-baseline");
 const site = await startExampleSite(path.join(root, "bench/.tmp/weight"));
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 let failed = false;
+const fauxFaces = [];
 try {
   const kinds = await pageKinds();
   const urls = pageUrls(readdirSync(site.outDir, { recursive: true }).map(String));
@@ -40,12 +49,15 @@ try {
     results[url] = { kind: kinds.get(url) ?? kindByPath(url), ...largest(sizes) };
   }
   if (saveBaseline) {
-    const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).trim();
+    const commit = process.env.BENCH_COMMIT ?? execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" }).trim();
     writeFileSync(BASELINE, JSON.stringify({ commit, measured: new Date().toISOString().slice(0, 10), pages: results }, null, 2) + "\n");
     console.log(`Baseline written to ${path.relative(root, BASELINE)} (commit ${commit}).`);
   }
   const baseline = existsSync(BASELINE) ? JSON.parse(readFileSync(BASELINE, "utf8")) : undefined;
   failed = report(results, baseline);
+  for (const line of new Set(fauxFaces)) console.log(`✗ ${line}`);
+  if (fauxFaces.length === 0) console.log("✓ Every weight and style of text has its own font file (or is a deliberate synthetic bold italic).");
+  failed ||= fauxFaces.length > 0;
 } finally {
   await browser.close();
   await site.stop();
@@ -55,6 +67,7 @@ process.exitCode = failed ? 1 : 0;
 /** Bytes per kind of resource for one fresh load of `url`. */
 async function measure(url, viewport) {
   const context = await browser.newContext({ viewport, deviceScaleFactor: viewport.width < 600 ? 3 : 1 });
+  await context.addInitScript(CLOCK_SCRIPT);
   const page = await context.newPage();
   const outside = [];
   // Nothing may leave the machine; a request elsewhere is a finding in itself.
@@ -68,6 +81,7 @@ async function measure(url, viewport) {
   // Lazy parts (the map library) load when scrolled into view; a reader scrolls.
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
   await page.waitForLoadState("networkidle");
+  for (const face of await facesWithoutFile(page)) fauxFaces.push(`${url} at ${viewport.width} px: text in Fira Sans ${face} has no font file`);
   const sizes = { html: 0, css: 0, fonts: 0, scripts: 0, other: 0, files: [] };
   for (const request of responses) {
     const type = request.resourceType();
@@ -80,6 +94,25 @@ async function measure(url, viewport) {
   await context.close();
   if (outside.length) throw new Error(`${url} requested other servers: ${outside.join(", ")}`);
   return sizes;
+}
+
+/** Weight and style pairs of visible text set in Fira Sans that no @font-face provides. */
+async function facesWithoutFile(page) {
+  const allowed = FONT_SYNTHESIS.map((f) => `${f.weight} ${f.style}`);
+  const missing = await page.evaluate(() => {
+    const faces = new Set([...document.fonts].filter((f) => f.family.replace(/"/g, "") === "Fira Sans").map((f) => `${f.weight} ${f.style}`));
+    const used = new Set();
+    for (const element of document.querySelectorAll("body *")) {
+      if (![...element.childNodes].some((node) => node.nodeType === 3 && node.textContent.trim())) continue;
+      const style = getComputedStyle(element);
+      // Not drawn: hidden, or visually hidden for screen readers (kern-sr-only: 1 × 1 px).
+      const box = element.getBoundingClientRect();
+      if (!/^"?Fira Sans/.test(style.fontFamily) || box.width <= 1 || box.height <= 1) continue;
+      used.add(`${style.fontWeight} ${style.fontStyle}`);
+    }
+    return [...used].filter((face) => !faces.has(face));
+  });
+  return missing.filter((face) => !allowed.includes(face));
 }
 
 function largest(sizes) {
