@@ -3,8 +3,8 @@
 // page of the examples is loaded twice in Chromium, with the built stylesheet and with one made the
 // same way from every rule of KERN's compiled parts, and the computed styles of every element (and
 // its ::before and ::after) must be the same, at 390 and 1280 px, also in the states scripts and the
-// collector create: a survey's error messages and the page the collector answers a form without
-// JavaScript with.
+// collector create: a survey's error messages and the pages the collector answers a survey's or the
+// map's form without JavaScript with.
 import { mkdir, mkdtemp, readFile, readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -25,6 +25,8 @@ const PAGES = [
   "/marktplatz/karte/danke/",
   "/marktplatz/social-kit/",
   "/marktplatz/social-kit/poster/start-de/",
+  "/marktplatz/social-kit/poster/karte-de/",
+  "/radverkehr/social-kit/",
   "/radverkehr/en/",
   "/radverkehr/umfrage/",
   "/radverkehr/hintergrund/",
@@ -161,10 +163,13 @@ describe("the purged stylesheet", () => {
     });
   });
 
-  it("styles the collector's answer to an incomplete form sent without JavaScript like the full one", async () => {
-    // The browser would not send a form with empty required fields; a POST without answers is what
-    // an old browser or a user agent without validation sends.
-    const action = `${site.url}/api/marktplatz/umfrage/responses`;
+  // The browser would not send a form with empty required fields; a POST without answers is what
+  // an old browser or a user agent without validation sends.
+  it.each([
+    ["a survey", "/api/marktplatz/umfrage/responses"],
+    ["the map", "/api/marktplatz/karte/contributions"],
+  ])("styles the collector's answer to an incomplete form of %s sent without JavaScript like the full one", async (_what, path) => {
+    const action = site.url + path;
     await expectSameStyles(async (page) => {
       await page.route(action, (route) => route.continue({ method: "POST", postData: "", headers: { ...route.request().headers(), "content-type": "application/x-www-form-urlencoded" } }));
       await page.goto(action, { waitUntil: "networkidle" });

@@ -56,8 +56,14 @@ describe("the built stylesheet", () => {
     expect([...missing]).toEqual([]);
   });
 
-  it("keeps the styled classes of the collector's pages (error pages, map form without JavaScript)", async () => {
-    const collector = await texts(packagePath("src", "collector"), [".ts"]);
+  it("keeps the styled classes that server code writes (collector's error pages, page environment, Markdown, pictures, social kit)", async () => {
+    const collector = [
+      ...(await texts(packagePath("src", "collector"), [".ts"])),
+      ...(await texts(packagePath("src", "pages"), [".ts"])),
+      // Our own stylesheet code names selectors to judge, not uses.
+      ...(await texts(packagePath("src", "site"), [".ts"])).filter(({ file }) => !file.startsWith(path.join("src", "site", "styles") + path.sep)),
+    ];
+    expect(collector.some(({ file }) => file.startsWith(path.join("src", "pages") + path.sep))).toBe(true);
     const missing = collector.flatMap(({ file, text }) => (text.match(/[A-Za-z_][\w-]*/g) ?? []).filter((w) => fullClasses.has(w) && !builtClasses.has(w)).map((w) => `${w} (${file})`));
     expect([...new Set(missing)]).toEqual([]);
   });
