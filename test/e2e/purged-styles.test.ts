@@ -103,6 +103,9 @@ async function differences(context: BrowserContext, visit: (page: Page) => Promi
   const page = await context.newPage();
   try {
     await visit(page);
+    // A map that started drawing (WebGL in software here, slow) shows the point line of a location
+    // question when it is ready: wait for it, or the two recordings would see different pages.
+    await page.waitForFunction(() => document.querySelectorAll(".mr-map__frame--loading:not(.mr-map__frame--unavailable)").length === 0, undefined, { timeout: 60_000 });
     await page.evaluate(() => document.fonts.ready);
     await recordStyles(page, "__built");
     await page.evaluate(async () => {

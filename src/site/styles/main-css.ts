@@ -7,13 +7,14 @@
 // city's first build (empty .cache/) never loads Sass. Any difference in the inputs (an edited
 // partial, a fork's templates) makes the build compute it, and cache it in .cache/mitreden.
 import { readFileSync } from "node:fs";
-import { mkdir, readFile, readdir, rename, stat, writeFile } from "node:fs/promises";
+import { readFile, readdir, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type * as Sass from "sass";
 import { MissingPrerequisiteError } from "../../errors.js";
 import { packagePath } from "../../package-root.js";
 import { cachedBytes, hashFolder, hashOf } from "../../build-cache.js";
+import { writeFileAtomically } from "../../atomic-file.js";
 import { StylesError } from "./errors.js";
 import { BROWSER_TARGETS } from "./minify.js";
 import { keepUsedRules } from "./purge.js";
@@ -52,13 +53,11 @@ export async function writePrecompiledMainCss(): Promise<{ written: boolean; byt
   if (current !== undefined) return { written: false, bytes: Buffer.byteLength(current), rejected: 0 };
   const inputs = await inputsHash(templatesDir);
   const { css, rejected } = await computeMainCss(templatesDir);
-  await mkdir(path.dirname(PRECOMPILED), { recursive: true });
   for (const [file, content] of [
     [PRECOMPILED, css],
     [PRECOMPILED_INPUTS, JSON.stringify({ inputs }) + "\n"],
   ] as const) {
-    await writeFile(`${file}.tmp`, content);
-    await rename(`${file}.tmp`, file);
+    await writeFileAtomically(file, content);
   }
   return { written: true, bytes: Buffer.byteLength(css), rejected: rejected.length };
 }
