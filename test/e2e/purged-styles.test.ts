@@ -176,7 +176,7 @@ describe("the purged stylesheet", () => {
     await expectSameStyles(async (page) => {
       await page.route(action, (route) => route.continue({ method: "POST", postData: "", headers: { ...route.request().headers(), "content-type": "application/x-www-form-urlencoded" } }));
       await page.goto(action, { waitUntil: "networkidle" });
-      expect(await page.locator(".kern-error, .mitreden-error-summary").count()).toBeGreaterThan(0);
+      expect(await page.locator(".kern-error, .mr-error-summary").count()).toBeGreaterThan(0);
     });
   });
 });

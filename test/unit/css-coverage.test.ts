@@ -1,6 +1,6 @@
 // The stylesheet keeps only what templates and scripts name (src/site/styles/purge.ts). A class
 // that a template or a browser script uses and KERN or our partials style must never be left out,
-// whatever it is called (mr-*, mitreden-*, kern-*): this compares against the full compiled
+// whatever it is called (mr-*, kern-*): this compares against the full compiled
 // stylesheet. test/e2e/purged-styles.test.ts compares the computed styles of the example pages.
 import { mkdir, mkdtemp, readFile, readdir, rm } from "node:fs/promises";
 import path from "node:path";
