@@ -36,8 +36,13 @@ export function clientConfig(input: SurveyFormInput): SurveyClientConfig {
   };
 }
 
+/**
+ * A location question without its map's data: the planning area, layers and basemap (a GeoJSON
+ * basemap is the city's streets and buildings, 300 kB in the examples). The map on the page reads
+ * its own, smaller config (map-frame's data-map-config); the survey script needs none of these.
+ */
 function slim(q: QuestionModel): QuestionModel {
   if (q.type !== "location") return q;
-  const map = { ...q.map, area: { type: "FeatureCollection" as const, features: [] }, layers: [] };
+  const map = { ...q.map, area: { type: "FeatureCollection" as const, features: [] }, layers: [], basemap: undefined };
   return { ...q, map };
 }
