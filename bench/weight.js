@@ -11,7 +11,8 @@
 //
 // Targets (issue 16): information and landing pages (and the other text pages: statement,
 // thank-you pages, index, 404) ≤ 45 kB; survey pages ≤ 60 kB without their script, the script
-// ≤ 20 kB. Map pages, the social kit and posters are printed without a target.
+// ≤ 20 kB (a location question's map library, loaded when its map scrolls into view, is printed
+// apart). Map pages, the social kit and posters are printed without a target.
 //
 // "before" is bench/weight-baseline.json, written by this script (`--save-baseline`) on the
 // commit named in it, before the page-weight changes. Exit 1 when a target is missed.
@@ -34,6 +35,10 @@ const VIEWPORTS = [
 ];
 const TEXT_PAGES = new Set(["index", "landing", "info", "accessibility", "thankYou", "mapThanks", "notFound"]);
 const LIMIT = { text: 45_000, survey: 60_000, script: 20_000 };
+// The map's own code (its script and the map library), which a survey with a location question
+// loads when its map scrolls into view, as a map page does: apart from the survey's script target.
+const MAP_SCRIPT = /^scripts \/assets\/(maplibre-gl|mitreden-map|pmtiles)/;
+const mapScripts = (s) => s.files.filter((file) => MAP_SCRIPT.test(file)).reduce((sum, file) => sum + Number(file.split(" ").at(-1)), 0);
 
 const saveBaseline = process.argv.includes("--save-baseline");
 const site = await startExampleSite(path.join(root, "bench/.tmp/weight"));
@@ -152,8 +157,8 @@ function report(results, baseline) {
       verdict = `${ok ? "✓" : "✗"} ≤ 45 kB`;
       missed ||= !ok;
     } else if (s.kind === "survey") {
-      const ok = pageBytes(s) <= LIMIT.survey && s.scripts <= LIMIT.script;
-      verdict = `${ok ? "✓" : "✗"} ≤ 60 kB + script ≤ 20 kB`;
+      const ok = pageBytes(s) <= LIMIT.survey && s.scripts - mapScripts(s) <= LIMIT.script;
+      verdict = `${ok ? "✓" : "✗"} ≤ 60 kB + script ≤ 20 kB${mapScripts(s) ? ` (survey ${kB(s.scripts - mapScripts(s)).trim()} kB, map ${kB(mapScripts(s)).trim()} kB)` : ""}`;
       missed ||= !ok;
     }
     const col = (pick) => `${before(url, pick)} ${kB(pick(s))}`;
