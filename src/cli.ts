@@ -111,17 +111,38 @@ const commands: Record<string, Command> = {
     },
   },
   audit: {
-    summary: "accessibility audit (pa11y, WCAG 2.1 AA) of every page",
-    usage: "mitreden audit [--site _site]",
-    options: { site: { type: "string", default: "_site", help: "built site to audit (default: _site)" } },
+    summary: "accessibility audit (pa11y, WCAG 2.1 AA) of every page; reports in audit-report/",
+    usage: "mitreden audit [--site _site] [--campaigns campaigns] [--base-url url] [--report audit-report]",
+    options: {
+      site: { type: "string", default: "_site", help: "built site to audit (default: _site)" },
+      campaigns: { ...option.campaigns, help: "the campaigns it was built from; the audit answers their forms to check the error pages (default: campaigns)" },
+      "base-url": { type: "string", help: "audit a running server instead (e.g. http://localhost:8080 from mitreden serve)" },
+      report: { type: "string", default: "audit-report", help: "folder for report.html, report.json and junit.xml (default: audit-report)" },
+    },
     async run(values) {
+      const progress = { index: 0, total: 0 };
       const result = await api.audit({
         siteDir: String(values.site),
-        onPage: (url, issues) => console.log(`${issues.length ? "✗" : "✓"} ${url}${issues.length ? `  ${issues.length} errors` : ""}`),
+        campaignsDir: String(values.campaigns),
+        baseUrl: values["base-url"] === undefined ? undefined : String(values["base-url"]),
+        onStart: (index, total) => {
+          Object.assign(progress, { index, total });
+          if (index === 1) console.log(`Auditing ${total} pages (pa11y, WCAG 2.1 AA; axe and HTML_CodeSniffer):`);
+        },
+        onPage: (url, issues, page) => {
+          const mark = page.failure ? "✗ not audited:" : issues.length ? `✗ ${issues.length} ${issues.length === 1 ? "error" : "errors"}` : "✓";
+          console.log(`[${String(progress.index).padStart(String(progress.total).length)}/${progress.total}] ${mark} ${url}${page.from ? ` (form on ${page.from}, sent without JavaScript)` : ""}${page.failure ? `\n    ${page.failure}` : ""}`);
+        },
       });
       for (const issue of result.issues) console.log("\n" + api.formatAuditIssue(issue));
-      console.log(`\npa11y (WCAG2AA; axe, htmlcs): ${result.urls.length} pages, ${result.issues.length} errors, ${(result.ms / 1000).toFixed(1)} s.`);
-      return result.issues.length ? 1 : 0;
+      const files = await api.writeAuditReports(result.report, String(values.report));
+      if (process.env.GITHUB_ACTIONS === "true") for (const line of api.githubAnnotations(result.report)) console.log(line);
+      const pagesWithErrors = result.report.pages.filter((p) => p.issues.length || p.failure).length;
+      console.log(
+        `\n${result.report.pages.length} pages, ${result.report.errors} ${result.report.errors === 1 ? "error" : "errors"}${pagesWithErrors ? ` on ${pagesWithErrors} pages` : ""}, ${(result.ms / 1000).toFixed(1)} s.` +
+          `\nReport: ${files.html}; for CI also ${files.json} and ${files.junit}.`,
+      );
+      return result.report.errors ? 1 : 0;
     },
   },
   collect: {

@@ -15,7 +15,11 @@ export const scaffold = lazy(() => import("./scaffold.js"), "scaffold");
 export const build = lazy(() => import("./site/build.js"), "buildSite");
 export const serve = lazy(() => import("./serve.js"), "serve");
 export const audit = lazy(() => import("./audit/audit.js"), "audit");
-export { formatAuditIssue, type AuditIssue } from "./audit/report.js";
+export { formatAuditIssue, readAuditReport, writeAuditReports, DEFAULT_REPORT_DIR } from "./audit/report.js";
+export type { AuditIssue, AuditReport, AuditedPage } from "./audit/report.js";
+export type { AuditOptions, AuditResult } from "./audit/audit.js";
+export type { AuditSource, AuditSourceContext, AuditTarget } from "./audit/targets.js";
+export { githubAnnotations } from "./audit/annotations.js";
 
 // The collector, and what it collected.
 export const collect = lazy(() => import("./collector/collect.js"), "startCollector");

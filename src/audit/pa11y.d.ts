@@ -18,6 +18,8 @@ declare module "pa11y" {
   interface Pa11yOptions {
     browser?: Browser;
     page?: Page;
+    /** Audit `page` where it is (after our own navigation) instead of opening the URL. */
+    ignoreUrl?: boolean;
     standard?: "WCAG2A" | "WCAG2AA" | "WCAG2AAA";
     runners?: string[];
     timeout?: number;

@@ -273,8 +273,20 @@ export interface Campaign {
      * Where people report accessibility barriers. Default: organization.contact.email.
      */
     feedbackContact?: string;
-    lastAudit?: DateOrDateTime;
-    method?: LocalizedText;
+    /**
+     * @deprecated
+     * ISO 8601 date (2027-03-01) or date-time (2027-03-01T09:00:00+01:00). Without an offset the campaign's timezone applies.
+     */
+    lastAudit?: string;
+    /**
+     * @deprecated
+     * Text in the campaign's default language, or an object with one entry per language of `locales`, e.g. { "de": "…", "en": "…" }.
+     */
+    method?:
+      | string
+      | {
+          [k: string]: string;
+        };
     /**
      * The body people can turn to when their feedback brought no solution (Durchsetzungs- or Schlichtungsverfahren). Default: the federal Schlichtungsstelle nach § 16 BGG, which is responsible for federal bodies. Cities and state authorities name their state's body here, e.g. in North Rhine-Westphalia the Ombudsstelle für barrierefreie Informationstechnik.
      */

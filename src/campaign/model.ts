@@ -297,9 +297,6 @@ export interface CampaignModel {
   accessibility: {
     knownIssues: Localized[];
     feedbackContact: string;
-    /** ISO date (YYYY-MM-DD) of the last audit; default: build date. */
-    lastAudit?: string;
-    method?: Localized;
     /** The state's enforcement body; undefined: the federal Schlichtungsstelle nach § 16 BGG. */
     enforcement?: { name: Localized; url: string; text?: Localized };
     /** A declared manual test (date as YYYY-MM-DD). */

@@ -107,8 +107,6 @@ export function normalizeCampaign(loaded: LoadedCampaign): CampaignModel {
     accessibility: {
       knownIssues: (raw.accessibility?.knownIssues ?? []).map(text),
       feedbackContact: raw.accessibility?.feedbackContact ?? org.contact.email,
-      lastAudit: raw.accessibility?.lastAudit?.slice(0, 10),
-      method: raw.accessibility?.method === undefined ? undefined : text(raw.accessibility.method),
       enforcement: enforcement && {
         name: text(enforcement.name),
         url: enforcement.url,

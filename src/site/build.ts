@@ -8,6 +8,7 @@ import path from "node:path";
 // Before Eleventy: it must see the setting when it loads.
 import "./eleventy-env.js";
 import Eleventy from "@11ty/eleventy";
+import { DEFAULT_REPORT_DIR, readAuditReport } from "../audit/report.js";
 import type { SiteModel } from "../campaign/model.js";
 import { loadSiteModel } from "../campaign/index.js";
 import { socialKitPath } from "../campaign/urls.js";
@@ -44,6 +45,8 @@ export interface BuildSiteOptions {
    * pictures stay public under /assets/social/ (scheduling tools fetch them from there).
    */
   kitOutDir?: string;
+  /** The `mitreden audit` report the accessibility statement cites (report.json or its folder); default `audit-report/` in the working directory. */
+  auditReport?: string;
 }
 
 export interface BuildSiteResult {
@@ -112,6 +115,7 @@ export async function renderSiteWithCounts(model: SiteModel, options: Omit<Build
     // Map pages only: their script, stylesheet and the self-hosted map library.
     const mapAssets = await prepareMapAssets(model, staging);
     lap("map scripts and library");
+    const auditReport = await readAuditReport(path.resolve(options.auditReport ?? DEFAULT_REPORT_DIR));
     const elev = new Eleventy(path.join(templatesDir, "eleventy"), staging, {
       // "" reads no configuration file: a .eleventy.js in the city's repository is not ours.
       configPath: "",
@@ -123,7 +127,7 @@ export async function renderSiteWithCounts(model: SiteModel, options: Omit<Build
         eleventyConfig.setUseGitIgnore(false);
         eleventyConfig.ignores.delete("**/node_modules/**");
         eleventyConfig.on("eleventy.ignores", (ignores) => void ignores.splice(0, ignores.length));
-        eleventyConfig.addPlugin(mitredenPlugin, { model, assets, templatesDir, cards: cardRun.cards, kits, scripts, mapAssets });
+        eleventyConfig.addPlugin(mitredenPlugin, { model, assets, templatesDir, cards: cardRun.cards, kits, scripts, mapAssets, auditReport });
         compileNunjucksOnce(eleventyConfig);
         // Eleventy's slow-filter hints are for template authors, not for a city's build log (and
         // its "Configuration" benchmark group is made before quiet mode could silence it).

@@ -5,12 +5,14 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
+import type { AuditReport } from "../audit/report.js";
 import type { CampaignModel, Locale, MapModel, MapPageModel, PageModel, SiteModel } from "../campaign/model.js";
 import { assetsManifest, ASSETS_MANIFEST, type SiteAssets } from "../pages/assets.js";
 import { createPageEnvironment } from "../pages/environment.js";
 import { controlId } from "../forms/fields.js";
 import { prepareAssets } from "./assets.js";
 import { message } from "../i18n/index.js";
+import { accessibilityStatement } from "./accessibility-statement.js";
 import { thirdPartyNotes } from "./basemap/third-party.js";
 import { shareMetaForRoute, type ShareCard } from "./cards/index.js";
 import type { MapAssets } from "./map-assets.js";
@@ -32,6 +34,8 @@ export interface MitredenPluginOptions {
   mapAssets?: MapAssets;
   /** Root-relative URLs of the bundled browser scripts by name (bundleClientScript), e.g. { survey }. */
   scripts?: Readonly<Record<string, string>>;
+  /** The latest `mitreden audit` report: the accessibility statement names its facts. */
+  auditReport?: AuditReport;
 }
 
 export default function mitredenPlugin(eleventyConfig: UserConfig, options: MitredenPluginOptions): void {
@@ -74,6 +78,8 @@ export default function mitredenPlugin(eleventyConfig: UserConfig, options: Mitr
   const scripts = options.scripts ?? {};
   env.addGlobal("scripts", () => scripts);
   env.addGlobal("mapAssets", () => options.mapAssets);
+  /** What the accessibility statement may claim, from evidence (src/site/accessibility-statement.ts). */
+  env.addFilter("accessibilityStatement", (campaign: CampaignModel) => accessibilityStatement(campaign, options.auditReport));
   /** The JSON a map page gives its script (src/site/map-config.ts); pipe into `| safe` inside <script type="application/json">. */
   env.addFilter("mapClientConfig", (page: MapPageModel, campaign: CampaignModel, locale: Locale, ui: Locale, open: boolean) =>
     mapClientConfig(campaign, page, locale, ui, options.mapAssets, open),

@@ -3,11 +3,11 @@
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startStaticServer, type StaticServer } from "../../src/audit/static-server.js";
+import { startAuditServer, type AuditServer } from "../../src/audit/server.js";
 import { tmpDir } from "../unit/site-support.js";
 
 const site = tmpDir("audit-server");
-let server: StaticServer;
+let server: AuditServer;
 
 beforeAll(async () => {
   mkdirSync(path.join(site, "marktplatz"), { recursive: true });
@@ -17,7 +17,7 @@ beforeAll(async () => {
   writeFileSync(path.join(site, "_headers"), "/*\n  X-Content-Type-Options: nosniff\n");
   symlinkSync("/etc/passwd", path.join(site, "passwd.html"));
   symlinkSync("/etc", path.join(site, "etc"));
-  server = await startStaticServer(site);
+  server = await startAuditServer(site);
 });
 afterAll(async () => {
   await server?.close();

@@ -26,7 +26,8 @@ export function tmpDir(prefix: string): string {
 export async function buildInto(campaignsDir: string, options: { outDir?: string; now?: Date; cacheDir?: string } = {}): Promise<BuiltSite> {
   const outDir = options.outDir ?? tmpDir("site");
   await mkdir(TMP, { recursive: true });
-  const result = await buildSite({ campaignsDir, outDir, now: options.now ?? NOW, quiet: true, cacheDir: options.cacheDir });
+  // No audit report: a report left in the working directory by `mitreden audit` must not change what tests see.
+  const result = await buildSite({ campaignsDir, outDir, now: options.now ?? NOW, quiet: true, cacheDir: options.cacheDir, auditReport: path.join(TMP, "no-audit-report") });
   return withReaders(outDir, result);
 }
 

@@ -1,4 +1,5 @@
 // The semantic checks, in the order their problems are easiest to read. Each is one topic.
+import { checkAccessibility } from "./accessibility.js";
 import { checkBasemaps } from "./basemap.js";
 import type { Check } from "./context.js";
 import { checkContrast } from "./contrast.js";
@@ -25,5 +26,6 @@ export const CHECKS: Record<string, Check> = {
   basemaps: checkBasemaps,
   social: checkSocial,
   hashtags: checkHashtags,
+  accessibility: checkAccessibility,
   notYetBuilt: checkNotYetBuilt,
 };
