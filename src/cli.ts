@@ -1,5 +1,6 @@
 // Thin: parse arguments, call the public API (src/index.ts), print, set the exit code. Options
 // that several commands share are declared and parsed once, below.
+import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import * as api from "./index.js";
 
@@ -60,18 +61,18 @@ function untilStopped(running: { close(): Promise<void> }): Promise<number> {
 const commands: Record<string, Command> = {
   validate: {
     summary: "check every campaign; all problems at once",
-    usage: "mitreden validate [dir]",
-    options: {},
+    usage: "mitreden validate [dir] [--now instant]",
+    options: { now: { ...option.now, help: "check as if it were this ISO instant (a campaign that ended before it gets a warning)" } },
     positionals: { dir: "folder with <slug>/campaign.json (default: campaigns)" },
-    async run(_values, positionals) {
-      const { campaigns, problems } = await api.validate(positionals[0] ?? "campaigns");
+    async run(values, positionals) {
+      const { campaigns, problems } = await api.validate(positionals[0] ?? "campaigns", { now: nowOf(values) });
       for (const problem of problems) console.log(api.formatProblem(problem));
       const errors = problems.filter((p) => p.severity === "error").length;
       const warnings = problems.length - errors;
       console.log(
         errors
           ? `\n${errors} ${errors === 1 ? "error" : "errors"}, ${warnings} ${warnings === 1 ? "warning" : "warnings"}.`
-          : `${campaigns.length} ${campaigns.length === 1 ? "campaign" : "campaigns"} valid${warnings ? `, ${warnings} warnings` : ""}.`,
+          : `${campaigns.length} ${campaigns.length === 1 ? "campaign" : "campaigns"} valid${warnings ? `, ${warnings} ${warnings === 1 ? "warning" : "warnings"}` : ""}.`,
       );
       return errors ? 1 : 0;
     },
@@ -235,19 +236,45 @@ const commands: Record<string, Command> = {
     },
   },
   new: {
-    summary: "scaffold a campaign",
-    usage: "mitreden new <slug> [--campaigns campaigns]",
-    options: { campaigns: option.campaigns },
+    summary: "scaffold a campaign that runs as it is (and the CI files, if the folder has none)",
+    usage: "mitreden new <slug> [--minimal] [--campaigns campaigns]",
+    options: {
+      campaigns: { ...option.campaigns, help: "folder with the campaigns (default: campaigns); CI files go into the folder around it" },
+      minimal: { type: "boolean", default: false, help: "one information page instead of a campaign with survey, map and social posts" },
+    },
     positionals: { slug: "folder name of the new campaign, e.g. neue-mitte" },
     async run(values, positionals) {
       const slug = positionals[0];
       if (!slug) throw new api.UsageError("Name the campaign: mitreden new <slug>, e.g. mitreden new neue-mitte");
-      const file = await api.scaffold({ campaignsDir: String(values.campaigns), slug });
-      console.log(`Created ${file}. Edit it, then run: npx mitreden validate`);
+      const campaignsDir = String(values.campaigns);
+      const created = await api.scaffold({ campaignsDir, slug, minimal: values.minimal === true });
+      console.log(`Created ${created.files.join(" and ")}.`);
+      const repository = path.relative(process.cwd(), path.dirname(path.resolve(campaignsDir))) || ".";
+      printInit(await api.initCityRepository(repository), repository);
+      console.log(`\nIt is valid as it is and open from today for six weeks. Edit it, then:\n  npx mitreden validate\n  npx mitreden serve    # http://localhost:8080/${slug}/`);
+      return 0;
+    },
+  },
+  init: {
+    summary: "set up a folder for mitreden: CI for GitLab and GitHub, .puppeteerrc.cjs, .gitignore",
+    usage: "mitreden init [dir]",
+    options: {},
+    positionals: { dir: "the city's repository (default: the current folder)" },
+    async run(_values, positionals) {
+      const dir = positionals[0] ?? ".";
+      printInit(await api.initCityRepository(dir), dir);
+      console.log("\nNext: npx mitreden new <slug>, e.g. npx mitreden new neue-mitte");
       return 0;
     },
   },
 };
+
+function printInit(result: { written: string[]; kept: string[]; updated: string[] }, dir: string): void {
+  const where = (files: string[]) => files.map((f) => (dir === "." ? f : `${dir}/${f}`)).join(", ");
+  if (result.written.length) console.log(`Wrote ${where(result.written)}: CI for GitLab and GitHub validates, builds and audits every push.`);
+  if (result.updated.length) console.log(`Added mitreden's lines to ${where(result.updated)}.`);
+  if (result.kept.length) console.log(`Kept ${where(result.kept)} as they are.`);
+}
 
 function usage(): string {
   const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`);

@@ -10,6 +10,7 @@ export const loadSiteModel = lazy(() => import("./campaign/index.js"), "loadSite
 export type * from "./campaign/model.js";
 export { closest } from "./campaign/suggest.js";
 export const scaffold = lazy(() => import("./scaffold.js"), "scaffold");
+export const initCityRepository = lazy(() => import("./city-repository.js"), "initCityRepository");
 
 // The site: build, preview, audit.
 export const build = lazy(() => import("./site/build.js"), "buildSite");

@@ -14,7 +14,7 @@ export async function loadSiteModel(
   campaignsDir: string,
   options: LoadSiteOptions = {},
 ): Promise<{ model: SiteModel; warnings: Problem[] }> {
-  const { campaigns, problems } = await validateCampaigns(campaignsDir);
+  const { campaigns, problems } = await validateCampaigns(campaignsDir, { now: options.now });
   if (problems.some((p) => p.severity === "error")) throw new CampaignValidationError(problems);
   const models = campaigns.map(normalizeCampaign).sort((a, b) => a.slug.localeCompare(b.slug));
   return {

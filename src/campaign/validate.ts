@@ -8,11 +8,16 @@ import { loadCampaignSources, withoutSources, type LoadedCampaign, type SourcedC
 import { campaignValidator, schemaUses } from "./schema.js";
 import { schemaIssues } from "./schema-issues.js";
 
-export async function validateCampaigns(dir: string): Promise<{ campaigns: LoadedCampaign[]; problems: Problem[] }> {
+export interface ValidateOptions {
+  /** The moment to check for (default now): a campaign whose period ended before it gets a warning. */
+  now?: Date;
+}
+
+export async function validateCampaigns(dir: string, options: ValidateOptions = {}): Promise<{ campaigns: LoadedCampaign[]; problems: Problem[] }> {
   const { campaigns, problems } = await loadCampaignSources(dir);
   const valid: LoadedCampaign[] = [];
   for (const campaign of campaigns) {
-    const found = await validateCampaign(campaign);
+    const found = await validateCampaign(campaign, options);
     problems.push(...found);
     if (!found.some((p) => p.severity === "error")) valid.push(withoutSources(campaign));
   }
@@ -20,7 +25,7 @@ export async function validateCampaigns(dir: string): Promise<{ campaigns: Loade
 }
 
 /** Problems of one loaded campaign: schema first, then the semantic checks. */
-export async function validateCampaign(campaign: SourcedCampaign): Promise<Problem[]> {
+export async function validateCampaign(campaign: SourcedCampaign, options: ValidateOptions = {}): Promise<Problem[]> {
   const problems: Problem[] = [];
   const report = (severity: Problem["severity"], pointer: string, message: string, at: At) => {
     const where = at === "key" ? campaign.sources.keyLocation(pointer) : campaign.sources.valueLocation(pointer);
@@ -33,7 +38,7 @@ export async function validateCampaign(campaign: SourcedCampaign): Promise<Probl
     for (const issue of schemaIssues(validate.errors ?? [])) report("error", issue.pointer, issue.message, issue.at);
   }
 
-  const ctx = createContext(campaign, schemaUses(campaign.data), report);
+  const ctx = createContext(campaign, schemaUses(campaign.data), report, options.now);
   for (const [name, check] of Object.entries(CHECKS)) {
     try {
       await check(ctx);

@@ -17,6 +17,8 @@ export interface CheckContext {
   locales: string[];
   /** Every use of a named schema definition in the data (see schemaUses). */
   uses: SchemaUse[];
+  /** The moment the campaign is checked for (build --now), for checks such as "already ended". */
+  now: Date;
   error(pointer: string, message: string, at?: At): void;
   warning(pointer: string, message: string, at?: At): void;
   /** Line on which the value at `pointer` is written, for "first used on line 12". */
@@ -31,7 +33,12 @@ export interface CheckContext {
 
 export type Check = (ctx: CheckContext) => void | Promise<void>;
 
-export function createContext(campaign: SourcedCampaign, uses: SchemaUse[], report: (severity: "error" | "warning", pointer: string, message: string, at: At) => void): CheckContext {
+export function createContext(
+  campaign: SourcedCampaign,
+  uses: SchemaUse[],
+  report: (severity: "error" | "warning", pointer: string, message: string, at: At) => void,
+  now: Date = new Date(),
+): CheckContext {
   const data = campaign.data;
   const locale = typeof data.locale === "string" ? data.locale : "de";
   const locales = Array.isArray(data.locales) && data.locales.every((l) => typeof l === "string") ? [...data.locales] : [locale];
@@ -41,6 +48,7 @@ export function createContext(campaign: SourcedCampaign, uses: SchemaUse[], repo
     locale,
     locales,
     uses,
+    now,
     error: (pointer, message, at = "value") => report("error", pointer, message, at),
     warning: (pointer, message, at = "value") => report("warning", pointer, message, at),
     lineOf: (pointer) => campaign.sources.valueLocation(pointer).line,

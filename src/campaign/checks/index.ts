@@ -11,14 +11,18 @@ import { checkImages } from "./images.js";
 import { checkLocales } from "./locales.js";
 import { checkNotYetBuilt } from "./not-yet-built.js";
 import { checkPeriod } from "./period.js";
+import { checkPeriodEnded } from "./period-ended.js";
 import { checkQuestions } from "./questions.js";
 import { checkSocial } from "./social.js";
+import { checkSurveyTexts } from "./survey-texts.js";
 
 export const CHECKS: Record<string, Check> = {
   period: checkPeriod,
+  periodEnded: checkPeriodEnded,
   locales: checkLocales,
   ids: checkIds,
   questions: checkQuestions,
+  surveyTexts: checkSurveyTexts,
   images: checkImages,
   credits: checkCredits,
   contrast: checkContrast,
