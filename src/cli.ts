@@ -3,6 +3,7 @@
 import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import * as api from "./index.js";
+import { terminalProgress } from "./progress.js";
 
 type Values = Record<string, string | boolean | undefined>;
 type OptionSpec = NonNullable<ParseArgsConfig["options"]>[string] & { help: string };
@@ -88,9 +89,16 @@ const commands: Record<string, Command> = {
     },
     async run(values) {
       const kitOutDir = text(values["kit-out"]);
-      const result = await api.build({ campaignsDir: String(values.campaigns), outDir: String(values.out), now: nowOf(values), kitOutDir });
+      const progress = terminalProgress();
+      const result = await api.build({ campaignsDir: String(values.campaigns), outDir: String(values.out), now: nowOf(values), kitOutDir, onProgress: progress });
+      progress?.finish();
       for (const warning of result.warnings) console.log(api.formatProblem(warning));
-      console.log(`Built ${result.pages.length} pages into ${values.out}/ in ${result.ms} ms.${kitOutDir ? ` Social-media kits in ${kitOutDir}/.` : ""}`);
+      const images = result.cards.rendered + result.cards.reused;
+      console.log(
+        `Built ${result.pages.length} pages into ${values.out}/ in ${(result.ms / 1000).toFixed(1)} s: ` +
+          `${result.pictures} ${result.pictures === 1 ? "picture" : "pictures"}, ${images} share cards and kit images (${result.cards.rendered} drawn, ${result.cards.reused} from the cache).` +
+          (kitOutDir ? ` Social-media kits in ${kitOutDir}/.` : ""),
+      );
       return 0;
     },
   },

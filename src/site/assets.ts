@@ -18,13 +18,15 @@ export interface PrepareAssetsOptions {
   minify?: boolean;
   /** The templates the pages are rendered from; the stylesheet keeps the classes they use. Default: the package's. */
   templatesDir?: string;
+  /** After each picture, for progress output. */
+  onPicture?: (done: number, total: number) => void;
 }
 
 /** Writes stylesheet, fonts and images into `outDir` and says where they are. */
 export async function prepareAssets(model: SiteModel, outDir: string, options: PrepareAssetsOptions = {}): Promise<SiteAssets> {
   const cacheDir = options.cacheDir ?? path.resolve(".cache", "mitreden", "img");
   const text = siteText(model) + (await templateText(options.templatesDir ?? packagePath("templates"))) + WRITTEN_BY_CODE;
-  const [fonts, images] = await settled([buildFonts(outDir, text), prepareImages(model, cacheDir)] as const);
+  const [fonts, images] = await settled([buildFonts(outDir, text), prepareImages(model, cacheDir, options.onPicture)] as const);
   const [styles] = await settled([
     buildStyles(outDir, {
       themes: model.campaigns.map((c) => ({ slug: c.slug, primary: c.theme.primary, accent: c.theme.accent })),

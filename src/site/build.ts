@@ -33,6 +33,8 @@ export interface BuildSiteOptions {
   now?: Date;
   /** No progress lines (Eleventy's own log is always off: a failed build throws, and its caller prints the error once). */
   quiet?: boolean;
+  /** Each step of the build as it goes (`mitreden build` shows them on a terminal). */
+  onProgress?: (progress: BuildProgress) => void;
   /** Encoded images kept between builds; default `.cache/mitreden/img` in the working directory. */
   cacheDir?: string;
   /** Another copy of mitreden's templates/ (a fork's, or a test's); default the package's own. */
@@ -57,7 +59,24 @@ export interface BuildSiteResult {
   warnings: Problem[];
   /** Share cards and social-kit images: rendered anew, or taken from the cache. */
   cards: CardCounts;
+  /** Pictures of the campaigns (logos, heroes, page images), each in several sizes and formats. */
+  pictures: number;
   ms: number;
+}
+
+/** A step of the build; `done` of `total` things (pictures, cards, kits); total 0 for a step without counts. */
+export interface BuildProgress {
+  step: "pictures, share cards and kits" | "scripts" | "pages";
+  done: number;
+  total: number;
+  /** Work that runs side by side, each with its own count (a total of 0: not known yet). */
+  parts?: ProgressPart[];
+}
+
+export interface ProgressPart {
+  name: "pictures" | "share cards" | "social-media kits";
+  done: number;
+  total: number;
 }
 
 export interface CardCounts {
@@ -68,6 +87,7 @@ export interface CardCounts {
 export interface RenderSiteResult {
   pages: string[];
   cards: CardCounts;
+  pictures: number;
 }
 
 /** The build could not finish; the previous site in the output folder is untouched. */
@@ -77,8 +97,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   const started = performance.now();
   const { model, warnings } = await loadSiteModel(options.campaignsDir, { now: options.now });
   phaseTimer(started)("campaigns read and checked");
-  const { pages, cards } = await renderSiteWithCounts(model, options);
-  return { model, pages, warnings, cards, ms: Math.round(performance.now() - started) };
+  const { pages, cards, pictures } = await renderSiteWithCounts(model, options);
+  return { model, pages, warnings, cards, pictures, ms: Math.round(performance.now() - started) };
 }
 
 /** Renders a model into `outDir` (staged, then swapped in). Returns the URLs written. */
@@ -100,14 +120,17 @@ export async function renderSiteWithCounts(model: SiteModel, options: Omit<Build
     // Pictures and fonts (sharp and harfbuzz, much of it in libuv's threads) side by side with the
     // share cards and kits (Satori and QR codes, mostly on this thread): on two cores a cold build
     // takes about the longer of the two instead of their sum. Neither reads what the other writes.
+    const progress = options.onProgress ?? (() => {});
+    const sideBySide = sideBySideProgress(progress);
     const [assets, { cardRun, kits, counts }] = await allSettled([
-      prepareAssets(model, staging, { cacheDir: options.cacheDir, templatesDir }).then((result) => (phaseTimer(started)("pictures"), result)),
-      cardsAndKits(model, staging, options),
+      prepareAssets(model, staging, { cacheDir: options.cacheDir, templatesDir, onPicture: sideBySide("pictures") }).then((result) => (phaseTimer(started)("pictures"), result)),
+      cardsAndKits(model, staging, options, sideBySide),
     ] as const);
     lap("pictures, share cards and kits, side by side");
     if (options.quiet === false) console.log(`Share cards: ${counts.rendered} rendered, ${counts.reused} reused.`);
     // Survey forms: each survey's schema and browser validator next to its page, and the one script
     // that enhances every survey form (loaded on survey pages only).
+    progress({ step: "scripts", done: 0, total: 0 });
     await emitSurveySchemas(model, staging);
     lap("survey validators");
     const scripts = { survey: await bundleClientScript(packagePath("src/client/survey/index.ts"), staging, "survey") };
@@ -136,6 +159,7 @@ export async function renderSiteWithCounts(model: SiteModel, options: Omit<Build
     });
     // Eleventy would print a failed template a second time, as a stack, beside our error.
     elev.disableLogger();
+    progress({ step: "pages", done: 0, total: 0 });
     const [, templates] = await elev.write();
     lap("pages (Eleventy)");
     const pages = templates.flatMap((t) => (typeof t.url === "string" ? [t.url] : [])).sort();
@@ -156,7 +180,9 @@ export async function renderSiteWithCounts(model: SiteModel, options: Omit<Build
     }
     await swapIn(staging, outDir);
     lap("new site in place");
-    return { pages: kitStaging ? pages.filter((url) => !isKitUrl(model, url)) : pages, cards: counts };
+    const built = kitStaging ? pages.filter((url) => !isKitUrl(model, url)) : pages;
+    progress({ step: "pages", done: built.length, total: built.length });
+    return { pages: built, cards: counts, pictures: assets.images.size };
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     if (error instanceof MitredenError) throw error;
@@ -199,16 +225,23 @@ async function moveKitsOut(model: SiteModel, staging: string, kitOutDir: string,
  * Share cards of the public pages, then each campaign's social kit (its own images, QR codes,
  * posters, calendar). One after the other: both use the same card cache.
  */
-async function cardsAndKits(model: SiteModel, staging: string, options: Omit<BuildSiteOptions, "campaignsDir" | "now">) {
+async function cardsAndKits(model: SiteModel, staging: string, options: Omit<BuildSiteOptions, "campaignsDir" | "now">, progress: SideBySide) {
   const lap = phaseTimer();
   const cardCacheDir = options.cardCacheDir ?? path.resolve(CARD_CACHE_DIR);
   const session = await openCardSession(cardCacheDir);
   try {
-    const cardRun = await renderCards(model, staging, { session });
+    const cardRun = await renderCards(model, staging, { session, onCard: progress("share cards") });
     const counts: CardCounts = { rendered: cardRun.rendered, reused: cardRun.reused };
     lap("share cards");
     // A few kits at a time: most of a kit is linking cached images, a wait on the file system.
-    const kitList = await pool(model.campaigns, 4, (campaign) => buildSocialKit(campaign, staging, { session, now: new Date(model.builtAt), shareCards: cardRun.cards }));
+    const kitDone = progress("social-media kits");
+    let kitsDone = 0;
+    kitDone(0, model.campaigns.length);
+    const kitList = await pool(model.campaigns, 4, async (campaign) => {
+      const kit = await buildSocialKit(campaign, staging, { session, now: new Date(model.builtAt), shareCards: cardRun.cards });
+      kitDone(++kitsDone, model.campaigns.length);
+      return kit;
+    });
     const kits = new Map<string, KitData>(model.campaigns.map((campaign, i) => [campaign.slug, kitList[i]!]));
     for (const kit of kitList) {
       counts.rendered += kit.rendered;
@@ -219,6 +252,32 @@ async function cardsAndKits(model: SiteModel, staging: string, options: Omit<Bui
   } finally {
     await session.cache.close();
   }
+}
+
+type SideBySide = (part: ProgressPart["name"]) => (done: number, total: number) => void;
+
+/**
+ * One progress step for work that runs side by side (pictures beside share cards and kits): each
+ * part keeps its own count, so the line never shows a total that grows as parts report theirs.
+ */
+function sideBySideProgress(progress: (p: BuildProgress) => void): SideBySide {
+  const parts: ProgressPart[] = [
+    { name: "pictures", done: 0, total: 0 },
+    { name: "share cards", done: 0, total: 0 },
+    { name: "social-media kits", done: 0, total: 0 },
+  ];
+  const emit = () => {
+    const done = parts.reduce((sum, p) => sum + p.done, 0);
+    const total = parts.reduce((sum, p) => sum + p.total, 0);
+    progress({ step: "pictures, share cards and kits", done, total, parts: parts.map((p) => ({ ...p })) });
+  };
+  emit();
+  return (name) => (done, total) => {
+    const part = parts.find((p) => p.name === name)!;
+    part.done = done;
+    part.total = total;
+    emit();
+  };
 }
 
 /**

@@ -35,8 +35,8 @@ export function imagesOf(campaign: CampaignModel): { image: ImageModel; role: "l
   return found;
 }
 
-/** Encodes (or finds in `cacheDir`) every image of the model. */
-export async function prepareImages(model: SiteModel, cacheDir: string): Promise<ImageAssets> {
+/** Encodes (or finds in `cacheDir`) every image of the model; `onImage` counts them for progress output. */
+export async function prepareImages(model: SiteModel, cacheDir: string, onImage?: (done: number, total: number) => void): Promise<ImageAssets> {
   const wanted = new Map<string, "logo" | "content">();
   for (const campaign of model.campaigns) {
     for (const { image, role } of imagesOf(campaign)) if (!wanted.has(image.file)) wanted.set(image.file, role);
@@ -45,6 +45,7 @@ export async function prepareImages(model: SiteModel, cacheDir: string): Promise
   await Promise.all(
     [...wanted].map(async ([file, role]) => {
       assets.set(file, await prepareImage(file, role, cacheDir));
+      onImage?.(assets.size, wanted.size);
     }),
   );
   return assets;

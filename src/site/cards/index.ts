@@ -51,6 +51,8 @@ export interface CardOptions {
   session?: CardSession;
   /** Cards rendered at once; default one per core. Cached ones are placed many at a time. */
   concurrency?: number;
+  /** After each card, for progress output: how many are done of how many. */
+  onCard?: (done: number, total: number) => void;
 }
 
 export interface CardRun {
@@ -149,6 +151,7 @@ export async function renderCardImages(
   // Satori works on the main thread while sharp encodes on libuv's threads, so one card per core
   // keeps both busy; taking a card from the cache is a file-system wait, so many go at once.
   const rendering = limiter(opts.concurrency ?? os.availableParallelism());
+  let done = 0;
   const images = await pool(requests, 16, async (request): Promise<CardImage> => {
     const key = await cache.key(request.content, request.format);
     const stem = `${request.name}.${key.slice(0, 8)}`;
@@ -181,6 +184,7 @@ export async function renderCardImages(
     }
     if (held.jpeg) await place(cache.file(key, "jpg"), path.join(targetDir, `${stem}.jpg`));
     const { width, height } = FORMATS[request.format];
+    opts.onCard?.(++done, requests.length);
     return {
       path: `${urlPrefix}${stem}.png`,
       jpeg: held.jpeg ? `${urlPrefix}${stem}.jpg` : undefined,
