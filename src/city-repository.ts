@@ -4,6 +4,7 @@
 // mitreden writes. Files that exist are left alone; the result says which were kept.
 import { readFile, writeFile, mkdir } from "node:fs/promises";
 import path from "node:path";
+import { MitredenError } from "./errors.js";
 import { packagePath } from "./package-root.js";
 
 export interface InitResult {
@@ -23,11 +24,12 @@ const FILES: [template: string, target: string][] = [
 ];
 
 /**
- * Install scripts mitreden's dependencies need (native SQLite, image and bundler binaries) and the
- * one they must not run (puppeteer's browser download). npm 11 only reports unreviewed scripts;
- * npm 12 runs only those allowed here.
+ * Install scripts mitreden and its dependencies need (building mitreden when installed from git,
+ * native SQLite, image and bundler binaries) and those they must not run (puppeteer's browser
+ * download, a file watcher built from source). npm 11 only reports unreviewed scripts; npm 12 runs
+ * only those allowed here.
  */
-const ALLOW_SCRIPTS = { "better-sqlite3": true, esbuild: true, sharp: true, puppeteer: false };
+const ALLOW_SCRIPTS = { mitreden: true, "better-sqlite3": true, esbuild: true, sharp: true, puppeteer: false, "@parcel/watcher": false };
 
 export async function initCityRepository(dir: string): Promise<InitResult> {
   const result: InitResult = { written: [], kept: [], updated: [] };
@@ -66,11 +68,29 @@ async function addAllowScripts(dir: string, result: InitResult): Promise<void> {
   const file = path.join(dir, "package.json");
   const text = await readFile(file, "utf8").catch(() => undefined);
   if (text === undefined) return;
-  const manifest = JSON.parse(text) as { allowScripts?: Record<string, unknown> };
+  let manifest: { allowScripts?: Record<string, unknown>; overrides?: Record<string, unknown> };
+  try {
+    manifest = JSON.parse(text) as typeof manifest;
+  } catch (error) {
+    throw new MitredenError(`${file} is not valid JSON (${(error as Error).message}); fix it, then run mitreden init again.`, { cause: error });
+  }
+  let changed = false;
   const allow = manifest.allowScripts ?? {};
   const missing = Object.entries(ALLOW_SCRIPTS).filter(([name]) => !(name in allow));
-  if (missing.length === 0) return;
-  manifest.allowScripts = { ...allow, ...Object.fromEntries(missing) };
+  if (missing.length) {
+    manifest.allowScripts = { ...allow, ...Object.fromEntries(missing) };
+    changed = true;
+  }
+  // nunjucks names chokidar 3 as an optional peer; mitreden uses chokidar 4 (and so does nunjucks
+  // here, which never watches). Without this, npm installs a second, older file watcher with five
+  // more packages. mitreden's own package.json has the same override, which npm applies only there.
+  const overrides = manifest.overrides ?? {};
+  if (!("nunjucks" in overrides)) {
+    const own = JSON.parse(await readFile(packagePath("package.json"), "utf8")) as { dependencies: Record<string, string> };
+    manifest.overrides = { ...overrides, nunjucks: { chokidar: own.dependencies.chokidar } };
+    changed = true;
+  }
+  if (!changed) return;
   await writeFile(file, JSON.stringify(manifest, null, 2) + "\n");
   result.updated.push("package.json");
 }

@@ -143,7 +143,8 @@ describe("mitreden init and the CI files", () => {
     expect(first.stdout).toContain(`Wrote ${repository}/.gitlab-ci.yml, ${repository}/.github/workflows/mitreden.yml, ${repository}/.puppeteerrc.cjs`);
     expect(await readFile(path.join(repository, ".gitignore"), "utf8")).toBe("node_modules\n.env\n# mitreden\n_site/\n.cache/\ndata/\naudit-report/\n");
     const manifest = JSON.parse(await readFile(path.join(repository, "package.json"), "utf8"));
-    expect(manifest.allowScripts).toEqual({ "better-sqlite3": true, esbuild: true, sharp: true, puppeteer: false });
+    expect(manifest.allowScripts).toEqual({ mitreden: true, "better-sqlite3": true, esbuild: true, sharp: true, puppeteer: false, "@parcel/watcher": false });
+    expect(manifest.overrides).toEqual({ nunjucks: { chokidar: JSON.parse(await readFile(path.join(root, "package.json"), "utf8")).dependencies.chokidar } });
     expect(manifest.dependencies).toEqual({ mitreden: "file:mitreden-0.1.0.tgz" });
 
     const gitlab = parseYaml(await readFile(path.join(repository, ".gitlab-ci.yml"), "utf8"));
