@@ -61,7 +61,7 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
   const server: AuditServer = options.baseUrl
     ? { origin: options.baseUrl.replace(/\/+$/, ""), close: async () => {} }
     : await startAuditServer(options.siteDir, model);
-  const context: AuditSourceContext = { origin: server.origin, siteDir: options.siteDir, model, pages, setClock: server.setClock, remote: Boolean(options.baseUrl) };
+  const context: AuditSourceContext = { origin: server.origin, siteDir: options.siteDir, model, pages, setClock: server.setClock, store: server.store, remote: Boolean(options.baseUrl) };
   // A page that hangs fails after 90 s instead of puppeteer's default 180 s.
   const browser = await puppeteer.launch({ executablePath, args: CHROMIUM_ARGS, headless: true, protocolTimeout: 90_000 });
   const audited: AuditedPage[] = [];

@@ -10,7 +10,7 @@ import path from "node:path";
 import Fastify from "fastify";
 import type { SiteModel } from "../campaign/model.js";
 import { collectorPlugin } from "../collector/server.js";
-import { openStore } from "../collector/store/index.js";
+import { openStore, type Store } from "../collector/store/index.js";
 import { previewSecurityHeaders, requestPath, securityHeaders } from "../http/security-headers.js";
 import { readSiteAssets } from "../pages/assets.js";
 import { readHeadersFile } from "../security/headers-file.js";
@@ -21,6 +21,8 @@ export interface AuditServer {
   origin: string;
   /** Sets the collector's clock (forms are open only within their period); undefined without a collector. */
   setClock?: (now: Date) => void;
+  /** The collector's throwaway store; undefined without a collector. A source may seed it, e.g. a desk account to sign in with. */
+  store?: Store;
   close(): Promise<void>;
 }
 
@@ -33,15 +35,16 @@ export async function startAuditServer(siteDir: string, model?: SiteModel): Prom
   let now = new Date();
   let storeDir: string | undefined;
   let closeStore = async () => {};
+  let store: Store | undefined;
   if (model) {
-    // A throwaway store: the audit sends only invalid forms, so nothing is ever written to it.
+    // A throwaway store: the audit sends only invalid forms, so only what a source seeds (a desk account) is written to it.
     storeDir = await mkdtemp(path.join(os.tmpdir(), "mitreden-audit-"));
-    const store = await openStore({ file: path.join(storeDir, "audit.sqlite") });
-    closeStore = () => store.close();
+    const opened = (store = await openStore({ file: path.join(storeDir, "audit.sqlite") }));
+    closeStore = () => opened.close();
     await app.register(collectorPlugin, {
       prefix: "/api",
       model,
-      store,
+      store: opened,
       now: () => now,
       // Every form is sent once without a token (costing 2); a city's site may have many.
       abuse: { rateLimit: { max: 100_000 } },
@@ -55,6 +58,7 @@ export async function startAuditServer(siteDir: string, model?: SiteModel): Prom
   return {
     origin: `http://127.0.0.1:${port}`,
     setClock: model ? (instant) => void (now = instant) : undefined,
+    store,
     close: async () => {
       await app.close();
       await closeStore();

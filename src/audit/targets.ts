@@ -7,6 +7,7 @@ import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import type { Page } from "puppeteer";
 import type { SiteModel } from "../campaign/model.js";
+import type { Store } from "../collector/store/index.js";
 import { participationPeriod } from "../pages/navigation.js";
 import { MissingPrerequisiteError, MitredenError } from "../errors.js";
 
@@ -36,6 +37,11 @@ export interface AuditSourceContext {
   setClock?: (now: Date) => void;
   /** The site is served by a running server (--base-url), not by the audit. */
   remote: boolean;
+  /**
+   * The in-process collector's store, thrown away after the audit; undefined with --base-url. A
+   * source for pages behind a login creates its account here before `login` signs in with it.
+   */
+  store?: Store;
 }
 
 /**

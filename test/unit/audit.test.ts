@@ -21,6 +21,8 @@ async function siteWith(pages: Record<string, string>): Promise<string> {
       .map((u) => `<url><loc>https://mitreden.musterstadt.de${u}</loc></url>`)
       .join("")}</urlset>`,
   );
+  // Every site mitreden builds has one; the audit serves the pages with its headers.
+  await writeFile(path.join(dir, "_headers"), "/*\n  X-Content-Type-Options: nosniff\n");
   for (const [url, html] of Object.entries(pages)) {
     const file = url.endsWith(".html") ? path.join(dir, url) : path.join(dir, url, "index.html");
     await mkdir(path.dirname(file), { recursive: true });
@@ -77,10 +79,13 @@ describe("mitreden audit on a built campaign", () => {
   let result: AuditResult;
   const progress: string[] = [];
   const deskVisits: string[] = [];
+  let deskStore = false;
   // What the desk engineer will plug in: pages behind a login, in a browser context of their own.
   const desk: AuditSource = {
     name: "desk",
     async login(browserPage, ctx) {
+      // Where the desk's source creates its throwaway account before signing in.
+      deskStore = typeof ctx.store?.close === "function";
       await browserPage.goto(`${ctx.origin}/`);
       await browserPage.evaluate(() => void (document.cookie = "mitreden_session=test; path=/"));
     },
@@ -135,9 +140,9 @@ describe("mitreden audit on a built campaign", () => {
       expect(p.failure).toBeUndefined();
       expect(p.campaign).toBe("buergerhaushalt");
     }
-    // The title says it is an error, in the page's language.
-    expect(errors[0]!.title).toMatch(/^Fehler: /);
-    expect(errors[2]!.title).toMatch(/^Error: /);
+    // The title says it is an error, in the page's language, and names the campaign.
+    expect(errors[0]!.title).toMatch(/^Fehler: .*Bürgerhaushalt 2028/);
+    expect(errors[2]!.title).toMatch(/^Error: .*Citizens' budget 2028/);
   });
 
   it("shows progress as page n of N with the address", () => {
@@ -150,6 +155,7 @@ describe("mitreden audit on a built campaign", () => {
   it("runs an extra source after its login, in a browser context the citizens' pages do not share", () => {
     expect(result.report.pages.filter((p) => p.kind === "desk").map((p) => p.url)).toEqual(["/"]);
     expect(deskVisits).toEqual(["mitreden_session=test"]);
+    expect(deskStore).toBe(true);
     expect(citizenCookies).toEqual([""]);
   });
 
