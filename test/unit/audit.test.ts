@@ -175,9 +175,9 @@ describe("mitreden audit on a built campaign", () => {
     const $ = cheerio.load(await readFile(files.html, "utf8"));
     expect($("html").attr("lang")).toBe("de");
     expect($("h1").text()).toBe("Prüfbericht Barrierefreiheit");
-    expect($(".result--errors").text()).toContain("1 Fehler auf 1 von");
+    expect($(".mr-report-result--errors").text()).toContain("1 Fehler auf 1 von");
     expect($("h2").first().text()).toContain("/404.html");
-    const rule = $(".rule").first();
+    const rule = $(".mr-report-rule").first();
     expect(rule.find("h3").text()).toContain("WCAG 1.1.1 Nicht-Text-Inhalt");
     expect(rule.text()).toContain("So beheben Sie es: Abbildungen müssen einen Alternativtext besitzen.");
     expect(rule.find("code").first().text()).toBe("main > img");
