@@ -1,4 +1,4 @@
-// The report for the communications team: one self-contained HTML file (no request leaves it),
+// The report for the communications team: one HTML file and its stylesheet (no request leaves them),
 // grouped by page and then by rule, each rule with its WCAG criterion, how to fix it and the
 // elements it found. In the site's language (German or English); templates/audit/report.njk draws it.
 import nunjucks from "nunjucks";

@@ -5,6 +5,7 @@ import { mkdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import writeFileAtomic from "write-file-atomic";
 import { MitredenError } from "../errors.js";
+import { packagePath } from "../package-root.js";
 import type { AuditTools } from "./rules.js";
 
 export const REPORT_FORMAT = "mitreden-audit/1";
@@ -67,13 +68,14 @@ export function countErrors(pages: AuditedPage[]): number {
   return pages.reduce((sum, page) => sum + page.issues.length + (page.failure ? 1 : 0), 0);
 }
 
-/** Writes report.json, report.html and junit.xml into `dir`; returns their paths. */
-export async function writeAuditReports(report: AuditReport, dir: string): Promise<{ json: string; html: string; junit: string }> {
+/** Writes report.json, report.html (with its report.css) and junit.xml into `dir`; returns their paths. */
+export async function writeAuditReports(report: AuditReport, dir: string): Promise<{ json: string; html: string; css: string; junit: string }> {
   const { renderHtmlReport } = await import("./report-html.js");
   const { renderJunit } = await import("./junit.js");
   await mkdir(dir, { recursive: true });
-  const files = { json: path.join(dir, "report.json"), html: path.join(dir, "report.html"), junit: path.join(dir, "junit.xml") };
+  const files = { json: path.join(dir, "report.json"), html: path.join(dir, "report.html"), css: path.join(dir, "report.css"), junit: path.join(dir, "junit.xml") };
   await writeFileAtomic(files.json, JSON.stringify(report, null, 2) + "\n");
+  await writeFileAtomic(files.css, await readFile(packagePath("templates", "audit", "report.css")));
   await writeFileAtomic(files.html, renderHtmlReport(report));
   await writeFileAtomic(files.junit, renderJunit(report));
   return files;

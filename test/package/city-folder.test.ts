@@ -139,7 +139,7 @@ describe("mitreden in a city's own repository, installed from the packed tarball
   it("ships what a city needs and nothing of the project's own", async () => {
     const { stdout } = await sh("tar", ["tzf", tarball]);
     const files = stdout.split("\n").filter(Boolean).map((f) => f.replace(/^package\//, ""));
-    for (const needed of ["bin/mitreden.js", "dist/cli.js", "schema/campaign.schema.json", "templates/scaffold/campaign.json", "templates/scaffold/repository/gitlab-ci.yml", "templates/audit/report.njk", "README.md", "CHANGELOG.md", "LICENSE"]) {
+    for (const needed of ["bin/mitreden.js", "dist/cli.js", "schema/campaign.schema.json", "templates/scaffold/campaign.json", "templates/scaffold/repository/gitlab-ci.yml", "templates/audit/report.njk", "templates/audit/report.css", "README.md", "CHANGELOG.md", "LICENSE"]) {
       expect(files).toContain(needed);
     }
     expect(files.filter((f) => /^(test|campaigns|bench|docs|\.ci)\//.test(f) || f.endsWith(".test.ts"))).toEqual([]);

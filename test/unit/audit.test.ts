@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { audit, pagesToAudit, type AuditResult, type AuditSource } from "../../src/audit/audit.js";
 import { readAuditReport, writeAuditReports } from "../../src/audit/report.js";
 import { buildSite } from "../../src/site/build.js";
+import { inlineCodeInPage } from "../security/inline-code.js";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -174,6 +175,10 @@ describe("mitreden audit on a built campaign", () => {
     expect((await readAuditReport(dir))?.pages.length).toBe(result.report.pages.length);
     const $ = cheerio.load(await readFile(files.html, "utf8"));
     expect($("html").attr("lang")).toBe("de");
+    // Its stylesheet lies beside it; the page has no inline code (it opens under a strict CSP too).
+    expect($('link[rel="stylesheet"]').attr("href")).toBe("report.css");
+    expect(await readFile(path.join(dir, "report.css"), "utf8")).toContain(".mr-report-rule");
+    expect(inlineCodeInPage(await readFile(files.html, "utf8"))).toEqual([]);
     expect($("h1").text()).toBe("Prüfbericht Barrierefreiheit");
     expect($(".mr-report-result--errors").text()).toContain("1 Fehler auf 1 von");
     expect($("h2").first().text()).toContain("/404.html");
