@@ -180,12 +180,13 @@ const commands: Record<string, Command> = {
   },
   moderate: {
     summary: "list pending map contributions; approve or reject one",
-    usage: 'mitreden moderate <slug> [--page id] [--approve id | --reject id --reason "…"] [--db data/mitreden.sqlite]',
+    usage: 'mitreden moderate <slug> [--page id] [--approve id | --reject id --reason off-topic [--note "…"]] [--db data/mitreden.sqlite]',
     options: {
       page: { type: "string", help: "only this map page (default: all map pages of the campaign)" },
       approve: { type: "string", help: "id of a contribution to publish" },
       reject: { type: "string", help: "id of a contribution to keep unpublished (needs --reason)" },
-      reason: { type: "string", help: "why it was rejected; kept for staff and the export, never published" },
+      reason: { type: "string", help: "why it was rejected: a reason id of the map's netiquette list (default list: off-topic, insulting, personal-data, advertising, duplicate, other); never published" },
+      note: { type: "string", help: "a note on the rejection, for staff (optional)" },
       db: option.db,
       campaigns: option.campaigns,
     },
@@ -200,14 +201,18 @@ const commands: Record<string, Command> = {
         approve: text(values.approve),
         reject: text(values.reject),
         reason: text(values.reason),
+        note: text(values.note),
         db: String(values.db),
       });
+      // Everything a citizen typed goes through terminalText: no escape sequence reaches the terminal.
+      const { terminalText } = api;
+      if (result.before) console.log(`It was ${result.before.status} by ${terminalText(result.before.moderatedBy ?? "?")} at ${result.before.moderatedAt ?? "?"}.`);
       if (result.decided) console.log(`${result.decided.status === "approved" ? "Approved" : "Rejected"} ${result.decided.id}.`);
       for (const { page, contributions } of result.pending) {
         console.log(`\n${page.id}: ${contributions.length} pending`);
         for (const c of contributions) {
           const where = c.place ?? c.description ?? (c.point ? c.point.map((n) => n.toFixed(5)).join(", ") : "");
-          console.log(`  ${c.id}  ${c.receivedAt}  [${c.category}]  ${where}\n    ${c.comment.replace(/\s+/g, " ").slice(0, 200)}`);
+          console.log(`  ${c.id}  ${c.receivedAt}  [${terminalText(c.category)}]  ${terminalText(where)}\n    ${terminalText(c.comment.replace(/\s+/g, " ").slice(0, 200))}`);
         }
       }
       return 0;

@@ -24,6 +24,7 @@ export const exportPage = lazy(() => import("./collector/commands.js"), "exportP
 export type { ExportPageOptions, ExportFormat } from "./collector/commands.js";
 export const moderateContributions = lazy(() => import("./collector/contributions/moderate.js"), "moderateContributions");
 export type { ModerateOptions, ModerateResult } from "./collector/contributions/moderate.js";
+export { terminalText } from "./collector/moderation.js";
 export const openStore = lazy(() => import("./collector/store/index.js"), "openStore");
 export type { Store, NewResponse, StoredResponse, NewContribution, StoredContribution, ContributionStatus } from "./collector/store/index.js";
 export { HttpError } from "./collector/errors.js";

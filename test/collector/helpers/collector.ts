@@ -94,3 +94,11 @@ export function fullMarktplatzForm(): Record<string, string | string[]> {
     einwilligung: "yes",
   };
 }
+
+/** Sets a contribution's state directly in the store (the desk's rules are tested in test/collector/desk-*.test.ts). */
+export async function setContributionStatus(store: Store, id: string, status: "approved" | "rejected", reason?: string, at = new Date().toISOString()): Promise<void> {
+  const current = await store.getContribution(id);
+  if (!current) throw new Error(`No contribution ${id}`);
+  const outcome = await store.changeContribution(id, current.version, { status, reason: reason ?? null, moderatedAt: at, moderatedBy: "test" }, { at, actor: "test", action: `contribution.${status === "approved" ? "approve" : "reject"}`, target: `contribution:${id}` });
+  if (outcome.outcome !== "changed") throw new Error(`Could not set ${id} to ${status}: ${outcome.outcome}`);
+}
