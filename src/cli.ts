@@ -218,6 +218,49 @@ const commands: Record<string, Command> = {
       return 0;
     },
   },
+  user: {
+    summary: "accounts of the desk (/admin/): add, list, remove, password",
+    usage: "mitreden user add <name> --role moderator|admin [--password-stdin] | user list | user remove <name> | user password <name> [--password-stdin]",
+    options: {
+      role: { type: "string", help: "moderator (moderates and answers) or admin (also exports, audit log)" },
+      "password-stdin": { type: "boolean", help: "read the password from standard input (one line) instead of a prompt" },
+      db: option.db,
+    },
+    positionals: { action: "add, list, remove or password", name: "the user name, e.g. anna.schmidt" },
+    async run(values, positionals) {
+      const [action, name] = positionals;
+      const location = { campaignsDir: "campaigns", db: String(values.db) };
+      const actor = `cli:${(await import("node:os")).userInfo().username}`;
+      const needName = () => {
+        if (!name) throw new api.UsageError(`Name the user: mitreden user ${action} <name>`);
+        return name;
+      };
+      const password = async () => api.readPassword({ fromStdin: values["password-stdin"] === true });
+      switch (action) {
+        case "add": {
+          const user = await api.addUser({ ...location, actor, name: needName(), role: text(values.role) ?? "", password: await password() });
+          console.log(`Added ${user.name} (${user.role}). They log in at /admin/login.`);
+          return 0;
+        }
+        case "list": {
+          const users = await api.listUsers(location);
+          if (!users.length) console.log("No users yet. Add one: mitreden user add <name> --role admin");
+          for (const user of users) console.log(`${user.name.padEnd(24)} ${user.role.padEnd(10)} since ${user.createdAt.slice(0, 10)}, password changed ${user.passwordChangedAt.slice(0, 10)}`);
+          return 0;
+        }
+        case "remove":
+          await api.removeUser({ ...location, actor, name: needName() });
+          console.log(`Removed ${name}; their sessions have ended. Their entries in the audit log stay.`);
+          return 0;
+        case "password":
+          await api.changePassword({ ...location, actor, name: needName(), password: await password() });
+          console.log(`Changed the password of ${name}; their sessions have ended.`);
+          return 0;
+        default:
+          throw new api.UsageError(`mitreden user add|list|remove|password, not "${action ?? ""}".`);
+      }
+    },
+  },
   new: {
     summary: "scaffold a campaign",
     usage: "mitreden new <slug> [--campaigns campaigns]",
