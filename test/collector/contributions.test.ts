@@ -37,7 +37,7 @@ describe("POST /api/<slug>/<map>/contributions", () => {
     await setContributionStatus(collector.store, stored!.id, "approved");
     const published = JSON.parse((await geojson()).body);
     expect(published.features).toHaveLength(1);
-    expect(published.features[0].properties).toEqual({ id: stored!.id, category: "idee", comment: "Trinkbrunnen am Markt", date: stored!.receivedAt });
+    expect(published.features[0].properties).toEqual({ id: stored!.id, category: "idee", comment: "Trinkbrunnen am Markt", date: stored!.receivedAt, status: "received" });
   });
 
   it("refuses a point outside the planning area, an unknown category and a comment beyond maxLength", async () => {
