@@ -234,7 +234,8 @@ export function deskRoute(model: SiteModel, at: { locale: Locale; url: string; h
   const first = model.campaigns[0];
   const organization = first ? textIn(first.organization.name, locale, first) : "";
   const desk = message(locale, "desk.title");
-  const atHome = at.heading === desk;
+  // The start page (the queue) is the desk itself: no trail back to where one already is.
+  const atHome = at.url === at.home || at.url.startsWith(`${at.home}?`);
   return {
     kind: "desk",
     url: at.url,

@@ -96,10 +96,15 @@ describe("desk login", () => {
     expect((await anna.get("/admin/")).statusCode).toBe(200);
   });
 
-  it("refuses a login form posted from another site", async () => {
-    const response = await login(collector, "anna", PASSWORD, { origin: "https://evil.example" });
-    expect(response.statusCode).toBe(403);
-    expect(response.headers["set-cookie"]).toBeUndefined();
+  it("refuses a login form posted from another site, and takes the browser's word for its own (Origin: null under no-referrer)", async () => {
+    const attempts: Record<string, string>[] = [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site", origin: "null" }, { "sec-fetch-site": "same-site" }, { origin: "null" }];
+    for (const headers of attempts) {
+      const response = await login(collector, "anna", PASSWORD, headers);
+      expect(response.statusCode, JSON.stringify(headers)).toBe(403);
+      expect(response.headers["set-cookie"]).toBeUndefined();
+    }
+    expect((await login(collector, "anna", PASSWORD, { "sec-fetch-site": "same-origin", origin: "null" })).statusCode).toBe(303);
+    expect((await login(collector, "anna", PASSWORD, { origin: "http://localhost:80" })).statusCode).toBe(303);
   });
 
   it("locks an account after repeated failures, also against the right password, and says until when", async () => {

@@ -67,14 +67,20 @@ function safeNext(desk: Desk, next: string | undefined): string {
   return next && next.startsWith(`${desk.base}/`) && !next.startsWith(`${desk.base}//`) && !/[\\\s]/.test(next) ? next : `${desk.base}/`;
 }
 
-/** Origin (or Sec-Fetch-Site) says the form was sent from this site; a browser without either is taken at its word. */
+/**
+ * The browser says the form was sent from this site: Sec-Fetch-Site "same-origin" (or "none", typed
+ * in), else an Origin of this host. Under the collector's Referrer-Policy no-referrer a browser
+ * sends "Origin: null" even for its own forms, so then only Sec-Fetch-Site can vouch. A client that
+ * sends neither header (curl, a script) is not a browser another site could abuse.
+ */
 function sameOrigin(request: FastifyRequest): boolean {
   const site = request.headers["sec-fetch-site"];
-  if (typeof site === "string" && site !== "same-origin" && site !== "none") return false;
+  if (typeof site === "string") return site === "same-origin" || site === "none";
   const origin = request.headers.origin;
-  if (typeof origin !== "string" || origin === "null") return origin === undefined;
+  if (origin === undefined) return true;
   try {
-    return new URL(origin).host === request.headers.host;
+    // Through URL both sides drop a default port ("localhost:80" is "localhost").
+    return origin !== "null" && new URL(origin).host === new URL(`${new URL(origin).protocol}//${request.headers.host ?? ""}`).host;
   } catch {
     return false;
   }
