@@ -112,11 +112,16 @@ const commands: Record<string, Command> = {
   },
   audit: {
     summary: "accessibility audit (pa11y, WCAG 2.1 AA) of every page",
-    usage: "mitreden audit [--site _site]",
-    options: { site: { type: "string", default: "_site", help: "built site to audit (default: _site)" } },
+    usage: "mitreden audit [--site _site] [--desk [--campaigns campaigns]]",
+    options: {
+      site: { type: "string", default: "_site", help: "built site to audit (default: _site)" },
+      desk: { type: "boolean", help: "also the desk's pages (/admin/), logged in, on sample data in a throwaway database" },
+      campaigns: option.campaigns,
+    },
     async run(values) {
       const result = await api.audit({
         siteDir: String(values.site),
+        desk: values.desk === true ? { campaignsDir: String(values.campaigns) } : undefined,
         onPage: (url, issues) => console.log(`${issues.length ? "✗" : "✓"} ${url}${issues.length ? `  ${issues.length} errors` : ""}`),
       });
       for (const issue of result.issues) console.log("\n" + api.formatAuditIssue(issue));

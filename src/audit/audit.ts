@@ -21,6 +21,8 @@ export interface AuditOptions {
   siteDir: string;
   /** Called after each page, for progress output. */
   onPage?: (url: string, issues: AuditIssue[]) => void;
+  /** Also the desk's pages (/admin/), logged in, on sample data from these campaigns (src/audit/desk.ts). */
+  desk?: { campaignsDir: string };
 }
 
 /** Root-relative paths to audit: the sitemap's pages, the 404 page and every social kit. */
@@ -44,14 +46,20 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
   const server = await startStaticServer(options.siteDir);
   const browser = await puppeteer.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
   const issues: AuditIssue[] = [];
+  const desk = options.desk ? await (await import("./desk.js")).startDeskForAudit(options.siteDir, options.desk.campaignsDir) : undefined;
+  const targets = [
+    ...paths.map((p) => ({ path: p, origin: server.origin, headers: {} as Record<string, string> })),
+    ...(desk ? [{ path: desk.loginPath, origin: desk.origin, headers: {} }, ...desk.paths.map((p) => ({ path: p, origin: desk.origin, headers: { Cookie: desk.cookie } }))] : []),
+  ];
   try {
-    for (const pagePath of paths) {
-      const url = server.origin + pagePath;
+    for (const { path: pagePath, origin, headers } of targets) {
+      const url = origin + pagePath;
       const page = await browser.newPage();
       try {
         const result = await pa11y(url, {
           browser,
           page,
+          headers,
           standard: "WCAG2AA",
           runners: ["axe", "htmlcs"],
           timeout: 60_000,
@@ -70,6 +78,7 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
   } finally {
     await browser.close();
     await server.close();
+    await desk?.close();
   }
-  return { urls: paths, issues, ms: Math.round(performance.now() - started) };
+  return { urls: targets.map((t) => t.path), issues, ms: Math.round(performance.now() - started) };
 }
