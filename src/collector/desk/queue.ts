@@ -22,13 +22,27 @@ interface MapEntry {
   page: MapPageModel;
 }
 
+// Per model (it changes only when serve rebuilds): every item of a page looks its map up.
+const mapsByModel = new WeakMap<object, { all: MapEntry[]; byKey: Map<string, MapEntry> }>();
+
 /** Every map of every campaign the collector serves. */
+function mapIndex(desk: Desk) {
+  const model = desk.ctx.campaigns.model();
+  let index = mapsByModel.get(model);
+  if (!index) {
+    const all = model.campaigns.flatMap((campaign) => campaign.pages.filter((p): p is MapPageModel => p.type === "map").map((page) => ({ campaign, page })));
+    index = { all, byKey: new Map(all.map((m) => [`${m.campaign.slug}/${m.page.id}`, m])) };
+    mapsByModel.set(model, index);
+  }
+  return index;
+}
+
 function maps(desk: Desk): MapEntry[] {
-  return desk.ctx.campaigns.model().campaigns.flatMap((campaign) => campaign.pages.filter((p): p is MapPageModel => p.type === "map").map((page) => ({ campaign, page })));
+  return mapIndex(desk).all;
 }
 
 function mapOf(desk: Desk, c: StoredContribution): MapEntry | undefined {
-  return maps(desk).find((m) => m.campaign.slug === c.campaign && m.page.id === c.page);
+  return mapIndex(desk).byKey.get(`${c.campaign}/${c.page}`);
 }
 
 const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);

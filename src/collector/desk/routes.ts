@@ -7,7 +7,7 @@ import { collectorSecurityHeaders } from "../../http/security-headers.js";
 import type { CollectorContext } from "../context.js";
 import { parseForm } from "../http.js";
 import { DeskAuth, type DeskAuthOptions } from "./auth.js";
-import { negotiateLocale, refuse, type Desk } from "./index.js";
+import { negotiateLocale, refuse, type Desk, type DeskLocale } from "./index.js";
 import { registerLogin } from "./login.js";
 
 export const DESK_BASE = "/admin";
@@ -23,6 +23,7 @@ export const deskPlugin: FastifyPluginAsync<DeskPluginOptions & { prefix?: strin
   const { ctx } = options;
   const base = options.prefix ?? DESK_BASE;
   const auth = new DeskAuth(ctx.store, base, options.auth);
+  const locales = new WeakMap<object, DeskLocale>();
 
   app.removeContentTypeParser("text/plain");
   // 64 KB: the longest form (an answer of 4,000 characters, a bulk of 100 ids) fits many times.
@@ -40,7 +41,12 @@ export const deskPlugin: FastifyPluginAsync<DeskPluginOptions & { prefix?: strin
     auth,
     base,
     routes: [],
-    locale: (request) => negotiateLocale(request.headers["accept-language"], ctx.campaigns.model().locale),
+    locale: (request) => {
+      // Asked for every text of a page: negotiated once per request.
+      let locale = locales.get(request);
+      if (!locale) locales.set(request, (locale = negotiateLocale(request.headers["accept-language"], ctx.campaigns.model().locale)));
+      return locale;
+    },
     t: (request, key, params) => message(desk.locale(request), key as MessageKey, params as never),
     render(request, reply, staff, page) {
       const locale = desk.locale(request);
