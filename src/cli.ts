@@ -107,6 +107,7 @@ const commands: Record<string, Command> = {
     async run(values) {
       const server = await api.serve({ campaignsDir: String(values.campaigns), outDir: String(values.out), port: portOf(values), host: String(values.host), now: nowOf(values), db: text(values.db) });
       console.log(`Serving on ${server.url}/ — press Ctrl+C to stop.`);
+      console.log(`The desk: ${server.url}/admin/ (accounts: mitreden user add <name> --role admin)`);
       return untilStopped(server);
     },
   },
@@ -155,6 +156,7 @@ const commands: Record<string, Command> = {
       });
       for (const warning of collector.warnings) console.error(warning);
       console.log(`Collector listening on ${collector.url} — storing in ${collector.storeDescription}. Ctrl+C stops it.`);
+      console.log(`The desk: ${collector.url.replace(/\/api$/, "/admin/")} (accounts: mitreden user add <name> --role admin)`);
       return untilStopped(collector);
     },
   },
