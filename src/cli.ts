@@ -116,17 +116,19 @@ const commands: Record<string, Command> = {
     async run(values) {
       const server = await api.serve({ campaignsDir: String(values.campaigns), outDir: String(values.out), port: portOf(values), host: String(values.host), now: nowOf(values), db: text(values.db) });
       console.log(`Serving on ${server.url}/ — press Ctrl+C to stop.`);
+      console.log(`The desk: ${server.url}/admin/ (accounts: mitreden user add <name> --role admin)`);
       return untilStopped(server);
     },
   },
   audit: {
     summary: "accessibility audit (pa11y, WCAG 2.1 AA) of every page; reports in audit-report/",
-    usage: "mitreden audit [--site _site] [--campaigns campaigns] [--base-url url] [--report audit-report]",
+    usage: "mitreden audit [--site _site] [--campaigns campaigns] [--desk] [--base-url url] [--report audit-report]",
     options: {
       site: { type: "string", default: "_site", help: "built site to audit (default: _site)" },
       campaigns: { ...option.campaigns, help: "the campaigns it was built from; the audit answers their forms to check the error pages (default: campaigns)" },
       "base-url": { type: "string", help: "audit a running server instead (e.g. http://localhost:8080 from mitreden serve)" },
       report: { type: "string", default: "audit-report", help: "folder for report.html, report.json and junit.xml (default: audit-report)" },
+      desk: { type: "boolean", help: "also the desk's pages (/admin/), logged in, on sample data in a throwaway database" },
     },
     async run(values) {
       const progress = { index: 0, total: 0 };
@@ -142,6 +144,7 @@ const commands: Record<string, Command> = {
           const mark = page.failure ? "✗ not audited:" : issues.length ? `✗ ${issues.length} ${issues.length === 1 ? "error" : "errors"}` : "✓";
           console.log(`[${String(progress.index).padStart(String(progress.total).length)}/${progress.total}] ${mark} ${url}${page.from ? ` (form on ${page.from}, sent without JavaScript)` : ""}${page.failure ? `\n    ${page.failure}` : ""}`);
         },
+        sources: values.desk === true ? await api.deskAuditSources(String(values.campaigns)) : undefined,
       });
       for (const issue of result.issues) console.log("\n" + api.formatAuditIssue(issue));
       const files = await api.writeAuditReports(result.report, String(values.report));
@@ -180,6 +183,7 @@ const commands: Record<string, Command> = {
       });
       for (const warning of collector.warnings) console.error(warning);
       console.log(`Collector listening on ${collector.url} — storing in ${collector.storeDescription}. Ctrl+C stops it.`);
+      console.log(`The desk: ${collector.url.replace(/\/api$/, "/admin/")} (accounts: mitreden user add <name> --role admin)`);
       return untilStopped(collector);
     },
   },
@@ -210,12 +214,13 @@ const commands: Record<string, Command> = {
   },
   moderate: {
     summary: "list pending map contributions; approve or reject one",
-    usage: 'mitreden moderate <slug> [--page id] [--approve id | --reject id --reason "…"] [--db data/mitreden.sqlite]',
+    usage: 'mitreden moderate <slug> [--page id] [--approve id | --reject id --reason off-topic [--note "…"]] [--db data/mitreden.sqlite]',
     options: {
       page: { type: "string", help: "only this map page (default: all map pages of the campaign)" },
       approve: { type: "string", help: "id of a contribution to publish" },
       reject: { type: "string", help: "id of a contribution to keep unpublished (needs --reason)" },
-      reason: { type: "string", help: "why it was rejected; kept for staff and the export, never published" },
+      reason: { type: "string", help: "why it was rejected: a reason id of the map's netiquette list (default list: off-topic, insulting, personal-data, advertising, duplicate, other); never published" },
+      note: { type: "string", help: "a note on the rejection, for staff (optional)" },
       db: option.db,
       campaigns: option.campaigns,
     },
@@ -230,17 +235,64 @@ const commands: Record<string, Command> = {
         approve: text(values.approve),
         reject: text(values.reject),
         reason: text(values.reason),
+        note: text(values.note),
         db: String(values.db),
       });
+      // Everything a citizen typed goes through terminalText: no escape sequence reaches the terminal.
+      const { terminalText } = api;
+      if (result.before) console.log(`It was ${result.before.status} by ${terminalText(result.before.moderatedBy ?? "?")} at ${result.before.moderatedAt ?? "?"}.`);
       if (result.decided) console.log(`${result.decided.status === "approved" ? "Approved" : "Rejected"} ${result.decided.id}.`);
       for (const { page, contributions } of result.pending) {
         console.log(`\n${page.id}: ${contributions.length} pending`);
         for (const c of contributions) {
           const where = c.place ?? c.description ?? (c.point ? c.point.map((n) => n.toFixed(5)).join(", ") : "");
-          console.log(`  ${c.id}  ${c.receivedAt}  [${c.category}]  ${where}\n    ${c.comment.replace(/\s+/g, " ").slice(0, 200)}`);
+          console.log(`  ${c.id}  ${c.receivedAt}  [${terminalText(c.category)}]  ${terminalText(where)}\n    ${terminalText(c.comment.replace(/\s+/g, " ").slice(0, 200))}`);
         }
       }
       return 0;
+    },
+  },
+  user: {
+    summary: "accounts of the desk (/admin/): add, list, remove, password",
+    usage: "mitreden user add <name> --role moderator|admin [--password-stdin] | user list | user remove <name> | user password <name> [--password-stdin]",
+    options: {
+      role: { type: "string", help: "moderator (moderates and answers) or admin (also exports, audit log)" },
+      "password-stdin": { type: "boolean", help: "read the password from standard input (one line) instead of a prompt" },
+      db: option.db,
+    },
+    positionals: { action: "add, list, remove or password", name: "the user name, e.g. anna.schmidt" },
+    async run(values, positionals) {
+      const [action, name] = positionals;
+      const location = { campaignsDir: "campaigns", db: String(values.db) };
+      const actor = `cli:${(await import("node:os")).userInfo().username}`;
+      const needName = () => {
+        if (!name) throw new api.UsageError(`Name the user: mitreden user ${action} <name>`);
+        return name;
+      };
+      const password = async () => api.readPassword({ fromStdin: values["password-stdin"] === true });
+      switch (action) {
+        case "add": {
+          const user = await api.addUser({ ...location, actor, name: needName(), role: text(values.role) ?? "", password: await password() });
+          console.log(`Added ${user.name} (${user.role}). They log in at /admin/login.`);
+          return 0;
+        }
+        case "list": {
+          const users = await api.listUsers(location);
+          if (!users.length) console.log("No users yet. Add one: mitreden user add <name> --role admin");
+          for (const user of users) console.log(`${user.name.padEnd(24)} ${user.role.padEnd(10)} since ${user.createdAt.slice(0, 10)}, password changed ${user.passwordChangedAt.slice(0, 10)}`);
+          return 0;
+        }
+        case "remove":
+          await api.removeUser({ ...location, actor, name: needName() });
+          console.log(`Removed ${name}; their sessions have ended. Their entries in the audit log stay.`);
+          return 0;
+        case "password":
+          await api.changePassword({ ...location, actor, name: needName(), password: await password() });
+          console.log(`Changed the password of ${name}; their sessions have ended.`);
+          return 0;
+        default:
+          throw new api.UsageError(`mitreden user add|list|remove|password, not "${action ?? ""}".`);
+      }
     },
   },
   new: {

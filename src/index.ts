@@ -21,6 +21,7 @@ export type { AuditIssue, AuditReport, AuditedPage } from "./audit/report.js";
 export type { AuditOptions, AuditResult } from "./audit/audit.js";
 export type { AuditSource, AuditSourceContext, AuditTarget } from "./audit/targets.js";
 export { githubAnnotations } from "./audit/annotations.js";
+export const deskAuditSources = lazy(() => import("./audit/desk.js"), "deskAuditSources");
 
 // The collector, and what it collected.
 export const collect = lazy(() => import("./collector/collect.js"), "startCollector");
@@ -29,6 +30,12 @@ export const exportPage = lazy(() => import("./collector/commands.js"), "exportP
 export type { ExportPageOptions, ExportFormat } from "./collector/commands.js";
 export const moderateContributions = lazy(() => import("./collector/contributions/moderate.js"), "moderateContributions");
 export type { ModerateOptions, ModerateResult } from "./collector/contributions/moderate.js";
+export { terminalText } from "./collector/moderation.js";
+export const addUser = lazy(() => import("./collector/accounts.js"), "addUser");
+export const listUsers = lazy(() => import("./collector/accounts.js"), "listUsers");
+export const removeUser = lazy(() => import("./collector/accounts.js"), "removeUser");
+export const changePassword = lazy(() => import("./collector/accounts.js"), "changePassword");
+export { readPassword } from "./password-prompt.js";
 export const openStore = lazy(() => import("./collector/store/index.js"), "openStore");
 export type { Store, NewResponse, StoredResponse, NewContribution, StoredContribution, ContributionStatus } from "./collector/store/index.js";
 export { HttpError } from "./collector/errors.js";

@@ -2,7 +2,7 @@
 // the campaigns folder changes. For local previews and `npm start`, not for production.
 import path from "node:path";
 import Fastify, { type FastifyInstance } from "fastify";
-import { collectorPlugin } from "./collector/server.js";
+import { collectorPlugin, createCollectorContext, registerDesk } from "./collector/server.js";
 import { openStore } from "./collector/store/index.js";
 import { rehearsalClock } from "./clock.js";
 import { CampaignValidationError, formatProblem, MitredenError, type Problem } from "./errors.js";
@@ -56,14 +56,17 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   // The collector on the same port under /api, as the built forms expect.
   const env = settings();
   const store = await openStore({ databaseUrl: env.databaseUrl, file: options.db });
-  await app.register(collectorPlugin, {
-    prefix: "/api",
+  const collectorOptions = {
     model: () => site.model,
     store,
     now: clock,
     exportToken: env.exportToken,
     assets: () => readSiteAssets(options.outDir),
-  });
+  };
+  const context = createCollectorContext(collectorOptions);
+  await app.register(collectorPlugin, { ...collectorOptions, context, prefix: "/api" });
+  // The campaign team's desk at /admin/ (accounts: mitreden user add).
+  await registerDesk(app, context, { auth: { secret: env.secret } });
   await serveSiteFiles(app, options.outDir);
   const host = options.host ?? "127.0.0.1";
   try {

@@ -65,8 +65,8 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
   // A page that hangs fails after 90 s instead of puppeteer's default 180 s.
   const browser = await puppeteer.launch({ executablePath, args: CHROMIUM_ARGS, headless: true, protocolTimeout: 90_000 });
   const audited: AuditedPage[] = [];
+  const sources = [...DEFAULT_SOURCES, ...(options.sources ?? [])];
   try {
-    const sources = [...DEFAULT_SOURCES, ...(options.sources ?? [])];
     const planned: { source: AuditSource; targets: AuditTarget[] }[] = [];
     for (const source of sources) planned.push({ source, targets: (await source.targets(context)).filter(options.include ?? (() => true)) });
     const total = planned.reduce((sum, p) => sum + p.targets.length, 0);
@@ -93,6 +93,7 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
   } finally {
     await browser.close();
     await server.close();
+    for (const source of sources) await source.close?.();
   }
   const ms = Math.round(performance.now() - started);
   const report: AuditReport = {

@@ -27,6 +27,8 @@ declare module "pa11y" {
     includeNotices?: boolean;
     includeWarnings?: boolean;
     hideElements?: string;
+    /** Request headers for the page (the desk audit sends its session cookie). */
+    headers?: Record<string, string>;
     actions?: string[];
     ignore?: string[];
   }

@@ -53,6 +53,8 @@ export interface AuditSource {
   targets(ctx: AuditSourceContext): Promise<AuditTarget[]>;
   /** Signs in before the source's pages are visited, e.g. to the desk. */
   login?(page: Page, ctx: AuditSourceContext): Promise<void>;
+  /** Stops what the source started (e.g. its own server) after the audit. */
+  close?(): Promise<void>;
 }
 
 /** Root-relative URLs of every built page: the sitemap's order first, then every other HTML file. */

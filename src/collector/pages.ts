@@ -11,7 +11,7 @@ import { message } from "../i18n/index.js";
 import { contributionFormParams, errorSummaryParams, surveyFormParams } from "../forms/render.js";
 import type { SiteAssets } from "../pages/assets.js";
 import { createPageEnvironment } from "../pages/environment.js";
-import { formErrorRoute } from "../pages/routes.js";
+import { deskRoute, formErrorRoute } from "../pages/routes.js";
 import type { HttpError } from "./errors.js";
 
 export interface ErrorPageRequest {
@@ -27,8 +27,21 @@ export interface ErrorPageRequest {
   token?: string;
 }
 
+/** A page of the desk (src/collector/desk/): templates/desk/<view>.njk in the site's frame. */
+export interface DeskPageRequest {
+  locale: Locale;
+  /** The page's own address, and the desk's start page (for the breadcrumbs). */
+  url: string;
+  home: string;
+  heading: string;
+  view: string;
+  /** Everything the view draws; the template gets it as `desk`. */
+  [key: string]: unknown;
+}
+
 export interface CollectorPages {
   errorPage(request: ErrorPageRequest): string;
+  deskPage(request: DeskPageRequest): string;
 }
 
 export interface CollectorPagesOptions {
@@ -83,6 +96,10 @@ export function createCollectorPages(options: CollectorPagesOptions): CollectorP
           ? { href: pagePath(campaign, locale, participation.id), text: participation.type === "survey" ? uiText("backToSurvey", locale) : message(locale, "map.thanks.back") }
           : { href: pagePath(campaign, locale), text: campaign.title[locale] ?? "" };
       return environment(model).render("layouts/route.njk", { route, form, back, summary: errorSummaryParams(participation, campaign, locale, issues) });
+    },
+    deskPage(r) {
+      const model = options.model();
+      return environment(model).render("layouts/route.njk", { route: deskRoute(model, r), desk: r });
     },
   };
 }

@@ -6,6 +6,9 @@ import { AbuseGuard, type AbuseOptions } from "./abuse.js";
 import { Campaigns, type ModelSource } from "./campaigns.js";
 import type { CollectorContext } from "./context.js";
 import { registerContributionRoutes } from "./contributions/routes.js";
+import type { DeskAuthOptions } from "./desk/auth.js";
+import { DESK_PAGES } from "./desk/pages.js";
+import { DESK_BASE, deskPlugin } from "./desk/routes.js";
 import { registerHttp } from "./http.js";
 import { createCollectorPages } from "./pages.js";
 import type { SiteAssets } from "../pages/assets.js";
@@ -23,19 +26,34 @@ export interface CollectorOptions {
   exportToken?: string;
   /** The built site's stylesheet and pictures (readSiteAssets), for the collector's pages; without them they go unstyled. */
   assets?: SiteAssets | (() => SiteAssets | undefined);
+  /** The context made by createCollectorContext(), to share it with the desk; made here when absent. */
+  context?: CollectorContext;
 }
 
-export const collectorPlugin: FastifyPluginAsync<CollectorOptions> = async (app, options) => {
+/** What every wing works with; made once and shared by the collector's routes (/api) and the desk (/admin). */
+export function createCollectorContext(options: CollectorOptions): CollectorContext {
   const { assets } = options;
   const campaigns = new Campaigns(options.model);
   const now = options.now ?? (() => new Date());
-  const ctx: CollectorContext = {
+  return {
     campaigns,
     store: options.store,
     guard: new AbuseGuard(options.abuse),
     now,
     pages: createCollectorPages({ model: () => campaigns.model(), assets: typeof assets === "function" ? assets : () => assets, now }),
   };
+}
+
+/**
+ * The campaign team's desk at /admin (docs/adr/018-desk.md), on the collector's context. A feature
+ * with desk pages adds its register function to DESK_PAGES (src/collector/desk/pages.ts).
+ */
+export async function registerDesk(app: FastifyInstance, ctx: CollectorContext, options: { prefix?: string; auth?: DeskAuthOptions } = {}): Promise<void> {
+  await app.register(deskPlugin, { ctx, auth: options.auth, pages: DESK_PAGES, prefix: options.prefix ?? DESK_BASE });
+}
+
+export const collectorPlugin: FastifyPluginAsync<CollectorOptions> = async (app, options) => {
+  const ctx = options.context ?? createCollectorContext(options);
   registerHttp(app, ctx);
   registerSurveyRoutes(app, ctx, { exportToken: options.exportToken });
   registerContributionRoutes(app, ctx);
@@ -46,12 +64,16 @@ export interface CreateCollectorOptions extends CollectorOptions {
   prefix?: string;
   /** Behind a reverse proxy: trust X-Forwarded-For from these addresses ("loopback", "10.0.0.0/8") or all (true). */
   trustProxy?: boolean | string;
+  /** The desk's session and lockout rules (tests shorten them); `false`: no desk. */
+  desk?: DeskAuthOptions | false;
 }
 
 export function createCollector(options: CreateCollectorOptions): FastifyInstance {
   // No logger: request logs would hold IP addresses, which the collector promises not to keep.
   const serverOptions: FastifyServerOptions = { logger: false, trustProxy: options.trustProxy ?? false };
   const app = Fastify(serverOptions);
-  void app.register(collectorPlugin, { ...options, prefix: options.prefix ?? "/api" });
+  const context = createCollectorContext(options);
+  void app.register(collectorPlugin, { ...options, context, prefix: options.prefix ?? "/api" });
+  if (options.desk !== false) void registerDesk(app, context, { auth: { secret: options.abuse?.secret, ...options.desk } });
   return app;
 }

@@ -22,7 +22,9 @@ export type RouteKind =
   | "thankYou"
   | "mapThanks"
   // The collector's page for a plain form it could not accept (src/collector/pages.ts).
-  | "formError";
+  | "formError"
+  // A page of the campaign team's desk (src/collector/desk/): templates/pages/desk.njk draws templates/desk/<view>.njk.
+  | "desk";
 
 export interface Alternate {
   locale: Locale;
@@ -221,4 +223,29 @@ export function textIn(text: Record<Locale, string>, locale: Locale, campaign: C
 /** The language a campaign text is shown in on a page of `locale` (see {@link textIn}). */
 export function textLocale(campaign: CampaignModel, locale: Locale): Locale {
   return campaign.locales.includes(locale) ? locale : campaign.locale;
+}
+
+/**
+ * A page of the campaign team's desk (/admin/): in the site's frame and language, titled
+ * "Heading – Redaktion – Organization", breadcrumbs Redaktion › Heading, never indexed.
+ */
+export function deskRoute(model: SiteModel, at: { locale: Locale; url: string; heading: string; home: string }): Route {
+  const locale = at.locale;
+  const first = model.campaigns[0];
+  const organization = first ? textIn(first.organization.name, locale, first) : "";
+  const desk = message(locale, "desk.title");
+  // The start page (the queue) is the desk itself: no trail back to where one already is.
+  const atHome = at.url === at.home || at.url.startsWith(`${at.home}?`);
+  return {
+    kind: "desk",
+    url: at.url,
+    locale,
+    uiLocale: uiLocaleFor(locale),
+    alternates: [],
+    title: titleOf(...(atHome ? [desk] : [at.heading, desk]), organization),
+    heading: at.heading,
+    description: desk,
+    breadcrumbs: atHome ? [] : [{ text: desk, url: at.home }, { text: at.heading }],
+    indexable: false,
+  };
 }

@@ -60,6 +60,7 @@ export function mapClientConfig(campaign: CampaignModel, page: MapPageModel, loc
     moderation: map.contributions.moderation,
     labels: Object.fromEntries(questions.map((q) => [q.id, plainLabel(textIn(q.label, locale, campaign))])),
     formText: pick(messages(ui, "forms"), MAP_FORM_TEXT),
+    answerText: Object.fromEntries(Object.entries(messages(ui, "desk")).filter(([k]) => k.startsWith("publicStatus.") || k.startsWith("publicAnswer."))),
   };
   return asJsonBlock(config);
 }

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { serializeContributions } from "../../src/collector/contributions/export.js";
 import type { MapPageModel } from "../../src/campaign/model.js";
 import { exampleSite } from "./helpers/campaigns.js";
-import { FORM, JSON_HEADERS, formBody, testCollector, type TestCollector } from "./helpers/collector.js";
+import { FORM, JSON_HEADERS, formBody, setContributionStatus, testCollector, type TestCollector } from "./helpers/collector.js";
 
 const URL_BASE = "/api/marktplatz/karte";
 const BRUNNEN: [number, number] = [6.99998, 50.93998];
@@ -34,10 +34,10 @@ describe("POST /api/<slug>/<map>/contributions", () => {
     expect(stored).toMatchObject({ category: "idee", comment: "Trinkbrunnen am Markt", point: BRUNNEN, status: "pending", channel: "script" });
     expect(JSON.parse((await geojson()).body).features).toHaveLength(0);
 
-    await collector.store.moderateContribution("marktplatz", stored!.id, { status: "approved", at: new Date().toISOString() });
+    await setContributionStatus(collector.store, stored!.id, "approved");
     const published = JSON.parse((await geojson()).body);
     expect(published.features).toHaveLength(1);
-    expect(published.features[0].properties).toEqual({ id: stored!.id, category: "idee", comment: "Trinkbrunnen am Markt", date: stored!.receivedAt });
+    expect(published.features[0].properties).toEqual({ id: stored!.id, category: "idee", comment: "Trinkbrunnen am Markt", date: stored!.receivedAt, status: "received" });
   });
 
   it("refuses a point outside the planning area, an unknown category and a comment beyond maxLength", async () => {
@@ -108,7 +108,7 @@ describe("GET /api/<slug>/<map>/contributions.geojson", () => {
     const again = await geojson({ "if-none-match": etag });
     expect(again.statusCode).toBe(304);
     const [c] = await collector.store.listContributions("marktplatz", "karte");
-    await collector.store.moderateContribution("marktplatz", c!.id, { status: "approved", at: new Date().toISOString() });
+    await setContributionStatus(collector.store, c!.id, "approved");
     const changed = await geojson({ "if-none-match": etag });
     expect(changed.statusCode).toBe(200);
     expect(changed.headers.etag).not.toBe(etag);
@@ -116,7 +116,7 @@ describe("GET /api/<slug>/<map>/contributions.geojson", () => {
 
   it("is compressed for browsers that accept it (Brotli, else gzip), each encoding with its own ETag", async () => {
     for (let i = 0; i < 10; i++) expect((await post({ category: "idee", comment: `Mehr Bänke am Brunnen, Nr. ${i}`, point: BRUNNEN })).statusCode).toBe(201);
-    for (const c of await collector.store.listContributions("marktplatz", "karte")) await collector.store.moderateContribution("marktplatz", c.id, { status: "approved", at: new Date().toISOString() });
+    for (const c of await collector.store.listContributions("marktplatz", "karte")) await setContributionStatus(collector.store, c.id, "approved");
     const plain = await geojson();
     const br = await geojson({ "accept-encoding": "gzip, deflate, br, zstd" });
     const gz = await geojson({ "accept-encoding": "gzip;q=1, br;q=0" });
@@ -138,7 +138,7 @@ describe("export for GIS", () => {
     await post({ category: "idee", comment: "=SUMME(A1)", point: BRUNNEN });
     await post({ category: "lob", comment: "Schöner Platz", description: "vor dem Café" });
     const [a, b] = await collector.store.listContributions("marktplatz", "karte");
-    await collector.store.moderateContribution("marktplatz", b!.id, { status: "rejected", reason: "Doppelt", at: "2027-03-21T09:00:00.000Z" });
+    await setContributionStatus(collector.store, b!.id, "rejected", "Doppelt", "2027-03-21T09:00:00.000Z");
     const campaign = exampleSite().campaigns.find((x) => x.slug === "marktplatz")!;
     const page = campaign.pages.find((p): p is MapPageModel => p.id === "karte")!;
     const all = await collector.store.listContributions("marktplatz", "karte");

@@ -22,6 +22,7 @@ function stored(answers: Record<string, unknown>, extra: Partial<StoredResponse>
     receivedAt: "2027-03-15T11:05:09.000Z",
     channel: "form",
     verified: false,
+    version: 1,
     ...extra,
   };
 }

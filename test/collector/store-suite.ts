@@ -58,7 +58,7 @@ export function describeStore(name: string, factory: () => Promise<StoreFactory>
       const r = response({ campaign: "roundtrip" });
       expect(await store.insertResponse(r)).toMatchObject({ status: "inserted" });
       const [stored] = await store.listResponses("roundtrip", "umfrage");
-      expect(stored).toEqual({ ...r, seq: expect.any(Number) });
+      expect(stored).toEqual({ ...r, seq: expect.any(Number), version: 1 });
     });
 
     test("an id is stored once: a retry is a duplicate, the same id for another survey a conflict", async () => {
@@ -125,13 +125,153 @@ export function describeStore(name: string, factory: () => Promise<StoreFactory>
       expect(all[1]).toMatchObject({ place: "brunnen", description: "Am Brunnen" });
       expect(all[1]!.point).toBeUndefined();
 
-      const rejected = await store.moderateContribution("marktplatz", ID(2), { status: "rejected", reason: "Werbung", at: "2027-03-21T08:00:00.000Z" });
-      expect(rejected).toMatchObject({ status: "rejected", reason: "Werbung", moderatedAt: "2027-03-21T08:00:00.000Z" });
-      await store.moderateContribution("marktplatz", ID(1), { status: "approved", at: "2027-03-21T08:01:00.000Z" });
+      const audit = (action: string, id: string) => ({ at: "2027-03-21T08:00:00.000Z", actor: "anna", action, target: `contribution:${id}` });
+      const rejected = await store.changeContribution(ID(2), 1, { status: "rejected", reason: "advertising", note: "Werbung für „Café X“", moderatedAt: "2027-03-21T08:00:00.000Z", moderatedBy: "anna" }, audit("contribution.reject", ID(2)));
+      expect(rejected).toMatchObject({ outcome: "changed", record: { status: "rejected", reason: "advertising", note: "Werbung für „Café X“", moderatedAt: "2027-03-21T08:00:00.000Z", moderatedBy: "anna", version: 2 } });
+      await store.changeContribution(ID(1), 1, { status: "approved", moderatedAt: "2027-03-21T08:01:00.000Z", moderatedBy: "anna" }, audit("contribution.approve", ID(1)));
       expect(await store.contributionsVersion("marktplatz", "karte")).not.toBe(v1);
       expect((await store.listContributions("marktplatz", "karte", ["approved"])).map((c) => c.id)).toEqual([ID(1)]);
       expect((await store.listContributions("marktplatz", "karte", ["approved", "pending"])).map((c) => c.id)).toEqual([ID(1)]);
-      expect(await store.moderateContribution("marktplatz", ID(9), { status: "approved", at: "2027-03-21T08:00:00.000Z" })).toBeUndefined();
+      expect(await store.changeContribution(ID(9), 1, { status: "approved" }, audit("contribution.approve", ID(9)))).toEqual({ outcome: "missing" });
+      expect(await store.getContribution(ID(1), "andere-kampagne")).toBeUndefined();
+      expect(await store.getContribution(ID(1).toUpperCase())).toMatchObject({ id: ID(1), status: "approved" });
+    });
+
+    test("a change names the version it saw: the second of two moderators gets the record as the first left it, and nothing is written", async () => {
+      const id = "00000000-0000-4000-8000-000000000101";
+      await store.insertContribution(contribution(id, { campaign: "wettlauf" }));
+      const entry = (actor: string) => ({ at: "2027-03-21T08:00:00.000Z", actor, action: "contribution.approve", target: `contribution:${id}` });
+      const [first, second] = await Promise.all([
+        store.changeContribution(id, 1, { status: "approved", moderatedBy: "anna", moderatedAt: "2027-03-21T08:00:00.000Z" }, entry("anna")),
+        store.changeContribution(id, 1, { status: "rejected", reason: "other", moderatedBy: "ben", moderatedAt: "2027-03-21T08:00:01.000Z" }, entry("ben")),
+      ]);
+      const outcomes = [first!.outcome, second!.outcome].sort();
+      expect(outcomes).toEqual(["changed", "stale"]);
+      const winner = first!.outcome === "changed" ? "anna" : "ben";
+      const stale = [first, second].find((o) => o!.outcome === "stale") as { record: { moderatedBy?: string; version: number } };
+      expect(stale.record).toMatchObject({ moderatedBy: winner, version: 2 });
+      // Only the winner's audit entry was written.
+      expect((await store.listAudit({ target: `contribution:${id}` }, { limit: 10, offset: 0 })).map((e) => e.actor)).toEqual([winner]);
+    });
+
+    test("the desk's queue: newest first, filtered, paginated, with counts per state", async () => {
+      for (let i = 0; i < 5; i++) {
+        await store.insertContribution(contribution(`00000000-0000-4000-8000-0000000002${String(i).padStart(2, "0")}`, { campaign: "schlange", category: i % 2 ? "lob" : "idee", receivedAt: `2027-03-2${i}T09:00:00.000Z` }));
+      }
+      const first = await store.getContribution("00000000-0000-4000-8000-000000000200");
+      await store.changeContribution(first!.id, 1, { status: "approved" }, { at: "2027-03-25T00:00:00.000Z", actor: "anna", action: "contribution.approve" });
+      const page1 = await store.queue({ campaign: "schlange" }, { limit: 2, offset: 0 });
+      const page2 = await store.queue({ campaign: "schlange" }, { limit: 2, offset: 2 });
+      expect([...page1, ...page2].map((c) => c.receivedAt)).toEqual(["2027-03-24T09:00:00.000Z", "2027-03-23T09:00:00.000Z", "2027-03-22T09:00:00.000Z", "2027-03-21T09:00:00.000Z"]);
+      expect((await store.queue({ campaign: "schlange", category: "lob" }, { limit: 10, offset: 0 })).map((c) => c.category)).toEqual(["lob", "lob"]);
+      expect((await store.queue({ campaign: "schlange", status: "approved" }, { limit: 10, offset: 0 })).map((c) => c.id)).toEqual([first!.id]);
+      expect(await store.queueCounts({ campaign: "schlange", status: "approved" })).toEqual({ pending: 4, approved: 1, rejected: 0 });
+      expect(await store.queueCounts({ campaign: "schlange", page: "nirgends" })).toEqual({ pending: 0, approved: 0, rejected: 0 });
+    });
+
+    test("answers: status and text are kept, and every version of an answer stays in the audit log", async () => {
+      const id = "00000000-0000-4000-8000-000000000301";
+      await store.insertContribution(contribution(id, { campaign: "antworten" }));
+      await store.changeContribution(id, 1, { status: "approved" }, { at: "2027-03-21T08:00:00.000Z", actor: "anna", action: "contribution.approve", target: `contribution:${id}` });
+      for (const [version, text] of [[2, "Wir prüfen das."], [3, "Wird 2028 umgesetzt."]] as const) {
+        const outcome = await store.changeContribution(id, version, { publicStatus: version === 2 ? "in-review" : "planned", answer: text, answeredAt: "2027-03-22T08:00:00.000Z", answeredBy: "ben" }, { at: "2027-03-22T08:00:00.000Z", actor: "ben", action: "contribution.answer", target: `contribution:${id}`, details: { answer: text } });
+        expect(outcome.outcome).toBe("changed");
+      }
+      expect(await store.getContribution(id)).toMatchObject({ publicStatus: "planned", answer: "Wird 2028 umgesetzt.", answeredBy: "ben", answeredAt: "2027-03-22T08:00:00.000Z", version: 4 });
+      const history = await store.listAudit({ target: `contribution:${id}`, action: "contribution.answer" }, { limit: 10, offset: 0 });
+      expect(history.map((e) => e.details?.answer)).toEqual(["Wird 2028 umgesetzt.", "Wir prüfen das."]);
+      expect(await store.countAudit({ target: `contribution:${id}`, action: "contribution." })).toBe(3);
+    });
+
+    test("responses: a page newest first, arrival times, and a redaction that names the version it saw", async () => {
+      const rs = [0, 1, 2].map((i) => response({ campaign: "schwaerzen", receivedAt: `2027-03-1${i}T10:00:00.000Z`, answers: { idee: `Ruf an: 0221 12345${i}` } }));
+      for (const r of rs) await store.insertResponse(r);
+      expect((await store.responsesPage("schwaerzen", "umfrage", { limit: 2, offset: 0 })).map((r) => r.id)).toEqual([rs[2]!.id, rs[1]!.id]);
+      expect(await store.responseTimes("schwaerzen", "umfrage")).toEqual(rs.map((r) => r.receivedAt));
+      const target = await store.getResponse(rs[0]!.id);
+      expect(target).toMatchObject({ version: 1, answers: { idee: "Ruf an: 0221 123450" } });
+      const audit = { at: "2027-03-21T08:00:00.000Z", actor: "anna", action: "response.redact", target: `response:${rs[0]!.id}`, details: { question: "idee" } };
+      expect(await store.changeResponse(rs[0]!.id, 1, { idee: "Ruf an: [entfernt]" }, audit)).toMatchObject({ outcome: "changed", record: { version: 2, answers: { idee: "Ruf an: [entfernt]" } } });
+      expect(await store.changeResponse(rs[0]!.id, 1, { idee: "überschrieben" }, audit)).toMatchObject({ outcome: "stale", record: { answers: { idee: "Ruf an: [entfernt]" } } });
+      expect(await store.changeResponse(randomUUID(), 1, {}, audit)).toEqual({ outcome: "missing" });
+      expect(JSON.stringify(await store.listResponses("schwaerzen", "umfrage"))).not.toContain("123450");
+    });
+
+    test("users: added once, found, password changed (ending their sessions), removed with their sessions; each change in the audit log", async () => {
+      const at = "2027-03-01T08:00:00.000Z";
+      const log = (action: string, name: string) => ({ at, actor: "cli:root", action, target: `user:${name}` });
+      expect(await store.addUser({ name: "anna", role: "admin", passwordHash: "$argon2id$a", createdAt: at }, log("user.add", "anna"))).toBe("added");
+      expect(await store.addUser({ name: "anna", role: "moderator", passwordHash: "$argon2id$b", createdAt: at }, log("user.add", "anna"))).toBe("exists");
+      await store.addUser({ name: "ben", role: "moderator", passwordHash: "$argon2id$c", createdAt: at }, log("user.add", "ben"));
+      expect((await store.listUsers()).map((u) => [u.name, u.role])).toEqual([["anna", "admin"], ["ben", "moderator"]]);
+      const anna = await store.findUser("anna");
+      expect(anna).toMatchObject({ name: "anna", role: "admin", passwordHash: "$argon2id$a", createdAt: at, passwordChangedAt: at });
+
+      await store.createSession({ tokenHash: "h1", userId: anna!.id, createdAt: at, seenAt: at });
+      expect(await store.findSession("h1")).toEqual({ tokenHash: "h1", userId: anna!.id, createdAt: at, seenAt: at, user: { name: "anna", role: "admin" } });
+      await store.touchSession("h1", "2027-03-01T08:10:00.000Z");
+      await store.setFlash("h1", "Gespeichert.");
+      expect(await store.findSession("h1")).toMatchObject({ seenAt: "2027-03-01T08:10:00.000Z", flash: "Gespeichert." });
+      await store.setFlash("h1", undefined);
+      expect((await store.findSession("h1"))!.flash).toBeUndefined();
+
+      expect(await store.setPassword("anna", "$argon2id$new", "2027-03-02T08:00:00.000Z", log("user.password", "anna"))).toBe(true);
+      expect(await store.findSession("h1")).toBeUndefined();
+      expect(await store.findUser("anna")).toMatchObject({ passwordHash: "$argon2id$new", passwordChangedAt: "2027-03-02T08:00:00.000Z" });
+      expect(await store.setPassword("niemand", "x", at, log("user.password", "niemand"))).toBe(false);
+
+      const ben = await store.findUser("ben");
+      await store.createSession({ tokenHash: "h2", userId: ben!.id, createdAt: at, seenAt: at });
+      expect(await store.removeUser("ben", log("user.remove", "ben"))).toBe(true);
+      expect(await store.findSession("h2")).toBeUndefined();
+      expect(await store.findUser("ben")).toBeUndefined();
+      expect(await store.removeUser("ben", log("user.remove", "ben"))).toBe(false);
+      expect((await store.listAudit({ actor: "cli:root" }, { limit: 10, offset: 0 })).map((e) => `${e.action} ${e.target}`)).toEqual(["user.remove user:ben", "user.password user:anna", "user.add user:ben", "user.add user:anna"]);
+    });
+
+    test("sessions end after the idle or the absolute timeout", async () => {
+      await store.addUser({ name: "carla", role: "moderator", passwordHash: "x", createdAt: "2027-03-01T00:00:00.000Z" }, { at: "2027-03-01T00:00:00.000Z", actor: "cli:root", action: "user.add" });
+      const carla = (await store.findUser("carla"))!;
+      await store.createSession({ tokenHash: "idle", userId: carla.id, createdAt: "2027-03-01T08:00:00.000Z", seenAt: "2027-03-01T08:00:00.000Z" });
+      await store.createSession({ tokenHash: "old", userId: carla.id, createdAt: "2027-03-01T01:00:00.000Z", seenAt: "2027-03-01T08:55:00.000Z" });
+      await store.createSession({ tokenHash: "fresh", userId: carla.id, createdAt: "2027-03-01T08:00:00.000Z", seenAt: "2027-03-01T08:50:00.000Z" });
+      expect(await store.deleteExpiredSessions("2027-03-01T08:30:00.000Z", "2027-03-01T01:00:01.000Z")).toBe(2);
+      expect(await store.findSession("fresh")).toBeDefined();
+      expect(await store.findSession("idle")).toBeUndefined();
+      expect(await store.findSession("old")).toBeUndefined();
+    });
+
+    test("failed logins are counted per key in a window, lock at the limit, and are forgotten", async () => {
+      const rule = (windowStart: string) => ({ windowStart, lockAfter: 3, lockedUntil: "2027-03-01T09:15:00.000Z" });
+      expect(await store.loginFailures("k")).toBeUndefined();
+      expect(await store.recordLoginFailure("k", "2027-03-01T09:00:00.000Z", rule("2027-03-01T08:45:00.000Z"))).toEqual({ failures: 1, firstAt: "2027-03-01T09:00:00.000Z" });
+      await store.recordLoginFailure("k", "2027-03-01T09:01:00.000Z", rule("2027-03-01T08:46:00.000Z"));
+      expect(await store.recordLoginFailure("k", "2027-03-01T09:02:00.000Z", rule("2027-03-01T08:47:00.000Z"))).toEqual({ failures: 3, firstAt: "2027-03-01T09:00:00.000Z", lockedUntil: "2027-03-01T09:15:00.000Z" });
+      // A failure after the window starts a new count.
+      expect(await store.recordLoginFailure("other", "2027-03-01T09:00:00.000Z", rule("2027-03-01T08:45:00.000Z"))).toMatchObject({ failures: 1 });
+      expect(await store.recordLoginFailure("other", "2027-03-01T10:00:00.000Z", rule("2027-03-01T09:45:00.000Z"))).toEqual({ failures: 1, firstAt: "2027-03-01T10:00:00.000Z" });
+      await store.clearLoginFailures("other");
+      expect(await store.loginFailures("other")).toBeUndefined();
+      await store.deleteOldLoginFailures("2027-03-01T09:10:00.000Z");
+      expect(await store.loginFailures("k")).toBeDefined();
+      await store.deleteOldLoginFailures("2027-03-01T09:20:00.000Z");
+      expect(await store.loginFailures("k")).toBeUndefined();
+    });
+
+    test("the audit log is append-only: the database refuses to change or delete an entry", async () => {
+      await store.appendAudit({ at: "2027-03-01T08:00:00.000Z", actor: "anna", action: "export.download", target: "page:marktplatz/umfrage", details: { format: "csv" } });
+      const [entry] = await store.listAudit({ action: "export." }, { limit: 1, offset: 0 });
+      expect(entry).toMatchObject({ actor: "anna", action: "export.download", target: "page:marktplatz/umfrage", details: { format: "csv" } });
+      await expect(rawExec(store, "UPDATE audit_log SET actor = 'x'")).rejects.toThrow(/append-only/);
+      await expect(rawExec(store, "DELETE FROM audit_log")).rejects.toThrow(/append-only/);
+      expect(await store.countAudit({ action: "export.download" })).toBe(1);
     });
   });
+}
+
+/** Runs SQL behind the store's back, as someone with the database's password could. */
+async function rawExec(store: Store, sql: string): Promise<void> {
+  const inner = store as unknown as { db?: { exec(sql: string): void }; pool?: { query(sql: string): Promise<unknown> } };
+  if (inner.db) inner.db.exec(sql);
+  else await inner.pool!.query(sql);
 }

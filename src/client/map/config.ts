@@ -50,6 +50,8 @@ export interface MapPageConfig extends MapViewConfig {
    * map script does not carry whole catalogues.
    */
   formText: Record<string, Text>;
+  /** The public statuses and the answer's words (src/i18n desk namespace: publicStatus.*, publicAnswer.*). */
+  answerText?: Record<string, Text>;
 }
 
 export function readPageConfig(): MapPageConfig | undefined {

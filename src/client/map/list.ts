@@ -1,5 +1,6 @@
 // The list of others' contributions: the accessible equivalent of the markers. Built with a
 // DocumentFragment, 50 at a time ("Show 50 more" keeps it complete), filtered by category.
+import { fill } from "../../i18n/format.js";
 import { say, type MapPageConfig } from "./config.js";
 
 export interface PublicContribution {
@@ -10,6 +11,9 @@ export interface PublicContribution {
   description?: string;
   date: string;
   point?: [number, number];
+  /** The city's public status ("received" until it sets one) and its answer (docs/adr/018-desk.md). */
+  status?: string;
+  answer?: { text: string; organization: string; date?: string };
 }
 
 const PAGE = 50;
@@ -28,6 +32,8 @@ export class ContributionList {
     private readonly more: HTMLButtonElement,
     private readonly count: HTMLElement,
     private readonly filters: HTMLInputElement[],
+    /** "Nach Stand filtern": one public status, or "" for all. */
+    private readonly statusFilter?: HTMLSelectElement,
   ) {
     this.dateFormat = new Intl.DateTimeFormat(config.locale, { dateStyle: "medium" });
     this.more.addEventListener("click", () => {
@@ -37,6 +43,7 @@ export class ContributionList {
       (this.list.children[first]?.querySelector("h3") as HTMLElement | null)?.focus();
     });
     for (const box of filters) box.addEventListener("change", () => this.apply());
+    this.statusFilter?.addEventListener("change", () => this.apply());
   }
 
   set(contributions: PublicContribution[]): void {
@@ -51,7 +58,8 @@ export class ContributionList {
 
   private apply(announce = true): void {
     const chosen = new Set(this.filters.filter((b) => b.checked).map((b) => b.value));
-    this.shown = this.all.filter((c) => chosen.has(c.category));
+    const status = this.statusFilter?.value ?? "";
+    this.shown = this.all.filter((c) => chosen.has(c.category) && (!status || (c.status ?? "received") === status));
     this.list.replaceChildren();
     this.rendered = 0;
     this.renderMore(PAGE);
@@ -96,7 +104,7 @@ export class ContributionList {
     time.dateTime = c.date;
     time.textContent = this.dateFormat.format(new Date(c.date));
     meta.append(where ? `${where} · ` : "", time);
-    li.append(heading, comment, meta);
+    li.append(heading, comment, meta, ...answerParts(this.config, c, this.dateFormat));
     if (c.point) {
       const show = document.createElement("button");
       show.type = "button";
@@ -128,4 +136,27 @@ export class ContributionList {
 export function fromGeoJson(collection: { features: { geometry: { coordinates: [number, number] } | null; properties: Omit<PublicContribution, "point"> }[] }): PublicContribution[] {
   // Newest first: what people come back to see.
   return collection.features.map((f) => ({ ...f.properties, ...(f.geometry ? { point: f.geometry.coordinates } : {}) })).reverse();
+}
+
+/** The public status and the city's answer of a contribution, as text (list and popup share them). */
+export function answerParts(config: MapPageConfig, c: PublicContribution, dateFormat: Intl.DateTimeFormat): HTMLElement[] {
+  const words = config.answerText ?? {};
+  const word = (key: string, params: Record<string, string> = {}) => fill(words[key] ?? key, params, config.textLocale, () => "");
+  const status = document.createElement("p");
+  status.className = "mr-contribution__status";
+  status.textContent = `${word("publicStatus.label")}: ${word(`publicStatus.${c.status ?? "received"}`)}`;
+  if (!c.answer) return [status];
+  const answer = document.createElement("div");
+  answer.className = "mr-contribution__answer";
+  const heading = document.createElement("p");
+  heading.className = "kern-body kern-body--bold";
+  heading.textContent = word("publicAnswer.heading");
+  const text = document.createElement("p");
+  text.className = "mr-contribution__comment";
+  text.textContent = c.answer.text; // text, never HTML
+  const by = document.createElement("p");
+  by.className = "kern-body kern-body--small";
+  by.textContent = word("publicAnswer.by", { organization: c.answer.organization, date: c.answer.date ? dateFormat.format(new Date(c.answer.date)) : "" });
+  answer.append(heading, text, by);
+  return [status, answer];
 }

@@ -20,7 +20,7 @@ async function startMapPage(config: MapPageConfig): Promise<void> {
   const listElement = $<HTMLOListElement>("mr-list");
   const list =
     listElement && config.contributionsUrl
-      ? new ContributionList(config, listElement, $<HTMLButtonElement>("mr-list-more")!, $("mr-list-count")!, [...document.querySelectorAll<HTMLInputElement>("input[name=mr-filter]")])
+      ? new ContributionList(config, listElement, $<HTMLButtonElement>("mr-list-more")!, $("mr-list-count")!, [...document.querySelectorAll<HTMLInputElement>("input[name=mr-filter]")], $<HTMLSelectElement>("mr-status-filter") ?? undefined)
       : undefined;
   let listLoaded = false;
 

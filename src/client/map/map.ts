@@ -5,9 +5,9 @@ import type { FeatureCollection } from "geojson";
 import { pointInArea } from "../../campaign/geo.js";
 import { loadLibrary, type GlLibrary, type GlMap } from "./adapter.js";
 import { basemapStyle } from "./basemap.js";
-import { say, type MapViewConfig } from "./config.js";
+import { say, type MapPageConfig, type MapViewConfig } from "./config.js";
 import { nearest } from "./geo.js";
-import type { PublicContribution } from "./list.js";
+import { answerParts, type PublicContribution } from "./list.js";
 
 export interface MapCallbacks {
   /** The person's point changed (undefined: removed). */
@@ -289,6 +289,8 @@ export class ParticipationMap {
     const text = document.createElement("p");
     text.textContent = c.comment.length > 200 ? `${c.comment.slice(0, 200)}…` : c.comment;
     content.append(title, text);
+    // A map page's popup has the city's status and answer too (a survey question's map has no contributions).
+    if ("answerText" in this.config) content.append(...answerParts(this.config as MapPageConfig, c, new Intl.DateTimeFormat(this.config.locale, { dateStyle: "medium" })));
     this.popup = new this.lib.Popup({ closeButton: true, focusAfterOpen: false, maxWidth: "18rem" }).setLngLat(c.point).setDOMContent(content).addTo(this.map);
   }
 }

@@ -10,8 +10,12 @@ export function publicStatuses(map: MapModel): ContributionStatus[] {
   return map.contributions.moderation === "before" ? ["approved"] : ["approved", "pending"];
 }
 
-/** Published properties only: no locale, channel, token flag, moderation reason. Comments stay text. */
-export function publicGeoJson(contributions: StoredContribution[]): string {
+/**
+ * Published properties only: no locale, channel, token flag, moderation reason, staff names.
+ * Comments stay text. Each has its public status ("received" until the city sets one) and, once
+ * answered, the city's answer with the organization's name and the date (docs/adr/018-desk.md).
+ */
+export function publicGeoJson(contributions: StoredContribution[], organization = ""): string {
   const features = contributions.map((c) => ({
     type: "Feature",
     id: c.seq,
@@ -24,6 +28,8 @@ export function publicGeoJson(contributions: StoredContribution[]): string {
       ...(c.place ? { place: c.place } : {}),
       ...(c.description ? { description: c.description } : {}),
       date: c.receivedAt,
+      status: c.publicStatus ?? "received",
+      ...(c.answer ? { answer: { text: c.answer, organization, date: c.answeredAt } } : {}),
     },
   }));
   return JSON.stringify({ type: "FeatureCollection", features });

@@ -47,7 +47,7 @@ export function registerContributionRoutes(app: FastifyInstance, ctx: CollectorC
       const version = `${await ctx.store.contributionsVersion(campaign.slug, page.id)}/${page.map.contributions.moderation}`;
       let cached = publicCache.get(key);
       if (cached?.version !== version) {
-        cached = new PublicBody(version, publicGeoJson(await ctx.store.listContributions(campaign.slug, page.id, publicStatuses(page.map))));
+        cached = new PublicBody(version, publicGeoJson(await ctx.store.listContributions(campaign.slug, page.id, publicStatuses(page.map)), campaign.organization.name[campaign.locale] ?? ""));
         publicCache.set(key, cached);
       }
       const encoding = chooseEncoding(request.headers["accept-encoding"]);

@@ -89,6 +89,107 @@ export const migrations: Migration[] = [
       );
       CREATE INDEX contributions_by_page ON contributions (campaign, page, status, seq);`,
   },
+  {
+    version: 3,
+    name: "desk",
+    // The desk (docs/adr/018-desk.md). Contributions and responses get a version (a change names the
+    // version it saw: two moderators never overwrite each other silently), who decided, the note on a
+    // rejection, the public status and the city's answer. Staff accounts (by name: the audit log keeps
+    // names, so a removed account's entries stay readable), sessions under the SHA-256 of their id,
+    // failed logins under hashed keys (no IP address), and the append-only audit log.
+    sqlite: `
+      ALTER TABLE contributions ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE contributions ADD COLUMN moderated_by TEXT;
+      ALTER TABLE contributions ADD COLUMN note TEXT;
+      ALTER TABLE contributions ADD COLUMN public_status TEXT CHECK (public_status IN ('received', 'in-review', 'planned', 'partly', 'not-possible', 'done'));
+      ALTER TABLE contributions ADD COLUMN answer TEXT;
+      ALTER TABLE contributions ADD COLUMN answered_at TEXT;
+      ALTER TABLE contributions ADD COLUMN answered_by TEXT;
+      ALTER TABLE responses ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+      CREATE INDEX contributions_by_status ON contributions (status, seq);
+      CREATE INDEX contributions_by_category ON contributions (campaign, page, category, status, seq);
+      CREATE TABLE users (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        name TEXT NOT NULL UNIQUE,
+        role TEXT NOT NULL CHECK (role IN ('moderator', 'admin')),
+        password_hash TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        password_changed_at TEXT NOT NULL
+      );
+      CREATE TABLE desk_sessions (
+        token_hash TEXT PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        created_at TEXT NOT NULL,
+        seen_at TEXT NOT NULL,
+        flash TEXT
+      );
+      CREATE INDEX desk_sessions_by_user ON desk_sessions (user_id);
+      CREATE TABLE login_failures (
+        key TEXT PRIMARY KEY,
+        failures INTEGER NOT NULL,
+        first_at TEXT NOT NULL,
+        locked_until TEXT
+      );
+      CREATE TABLE audit_log (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT,
+        details TEXT
+      );
+      CREATE INDEX audit_log_by_target ON audit_log (target, seq);
+      CREATE INDEX audit_log_by_actor ON audit_log (actor, seq);
+      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'The audit log is append-only.'); END;
+      CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'The audit log is append-only.'); END;`,
+    postgres: `
+      ALTER TABLE contributions ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+      ALTER TABLE contributions ADD COLUMN moderated_by TEXT;
+      ALTER TABLE contributions ADD COLUMN note TEXT;
+      ALTER TABLE contributions ADD COLUMN public_status TEXT CHECK (public_status IN ('received', 'in-review', 'planned', 'partly', 'not-possible', 'done'));
+      ALTER TABLE contributions ADD COLUMN answer TEXT;
+      ALTER TABLE contributions ADD COLUMN answered_at TIMESTAMPTZ;
+      ALTER TABLE contributions ADD COLUMN answered_by TEXT;
+      ALTER TABLE responses ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+      CREATE INDEX contributions_by_status ON contributions (status, seq);
+      CREATE INDEX contributions_by_category ON contributions (campaign, page, category, status, seq);
+      CREATE TABLE users (
+        id BIGSERIAL PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        role TEXT NOT NULL CHECK (role IN ('moderator', 'admin')),
+        password_hash TEXT NOT NULL,
+        created_at TIMESTAMPTZ NOT NULL,
+        password_changed_at TIMESTAMPTZ NOT NULL
+      );
+      CREATE TABLE desk_sessions (
+        token_hash TEXT PRIMARY KEY,
+        user_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        created_at TIMESTAMPTZ NOT NULL,
+        seen_at TIMESTAMPTZ NOT NULL,
+        flash TEXT
+      );
+      CREATE INDEX desk_sessions_by_user ON desk_sessions (user_id);
+      CREATE TABLE login_failures (
+        key TEXT PRIMARY KEY,
+        failures INTEGER NOT NULL,
+        first_at TIMESTAMPTZ NOT NULL,
+        locked_until TIMESTAMPTZ
+      );
+      CREATE TABLE audit_log (
+        seq BIGSERIAL PRIMARY KEY,
+        at TIMESTAMPTZ NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT,
+        details JSONB
+      );
+      CREATE INDEX audit_log_by_target ON audit_log (target, seq);
+      CREATE INDEX audit_log_by_actor ON audit_log (actor, seq);
+      CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'The audit log is append-only.'; END $$;
+      CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+      CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();`,
+  },
 ];
 
 export const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -3,7 +3,27 @@
 import pg from "pg";
 import { MIGRATIONS_TABLE, migrations } from "./migrations.js";
 import * as mapping from "./rows.js";
-import type { ContributionStatus, InsertOutcome, ModerationDecision, NewContribution, NewResponse, Store, StoredContribution, StoredResponse } from "./types.js";
+import type { Answers } from "../../forms/fields.js";
+import type {
+  AuditEntry,
+  AuditFilter,
+  ChangeOutcome,
+  ContributionChange,
+  ContributionStatus,
+  InsertOutcome,
+  LoginFailures,
+  NewAuditEntry,
+  NewContribution,
+  NewResponse,
+  NewSession,
+  NewUser,
+  QueueFilter,
+  Store,
+  StoredContribution,
+  StoredResponse,
+  StoredSession,
+  StoredUser,
+} from "./types.js";
 
 // Any fixed number: instances starting together take turns migrating.
 const MIGRATION_LOCK = 7_431_214_001;
@@ -85,16 +105,205 @@ class PostgresStore implements Store {
   }
 
   async contributionsVersion(campaign: string, page: string): Promise<string> {
-    const row = (await this.pool.query<{ n: string; s: string | null; m: Date | null }>("SELECT count(*) AS n, max(seq) AS s, max(moderated_at) AS m FROM contributions WHERE campaign = $1 AND page = $2", [campaign, page])).rows[0]!;
-    return `${row.n}/${row.s ?? 0}/${row.m?.toISOString() ?? ""}`;
+    // The sum of versions grows with every decision, answer and redaction.
+    const row = (await this.pool.query<{ n: string; s: string | null; v: string | null }>("SELECT count(*) AS n, max(seq) AS s, sum(version) AS v FROM contributions WHERE campaign = $1 AND page = $2", [campaign, page])).rows[0]!;
+    return `${row.n}/${row.s ?? 0}/${row.v ?? 0}`;
   }
 
-  async moderateContribution(campaign: string, id: string, decision: ModerationDecision): Promise<StoredContribution | undefined> {
-    const result = await this.pool.query<mapping.ContributionRow>(
-      "UPDATE contributions SET status = $1, reason = $2, moderated_at = $3 WHERE campaign = $4 AND id = $5 RETURNING *",
-      [decision.status, decision.reason ?? null, decision.at, campaign, id.toLowerCase()],
-    );
+  async getContribution(id: string, campaign?: string): Promise<StoredContribution | undefined> {
+    const result =
+      campaign === undefined
+        ? await this.pool.query<mapping.ContributionRow>("SELECT * FROM contributions WHERE id = $1", [id.toLowerCase()])
+        : await this.pool.query<mapping.ContributionRow>("SELECT * FROM contributions WHERE id = $1 AND campaign = $2", [id.toLowerCase(), campaign]);
     return result.rows[0] ? mapping.contributionFromRow(result.rows[0]) : undefined;
+  }
+
+  /** Runs `work` in one transaction on one connection. */
+  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query("BEGIN");
+      const result = await work(client);
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  private async appendAuditWith(client: pg.PoolClient | pg.Pool, entry: NewAuditEntry): Promise<void> {
+    await client.query(`INSERT INTO audit_log (${mapping.AUDIT_COLUMNS}) VALUES ($1, $2, $3, $4, $5::jsonb)`, mapping.auditValues(entry));
+  }
+
+  async changeContribution(id: string, expectedVersion: number, change: ContributionChange, audit: NewAuditEntry): Promise<ChangeOutcome<StoredContribution>> {
+    const { columns, values } = mapping.contributionChangeColumns(change);
+    const set = [...columns.map((c, i) => `${c} = $${i + 1}`), "version = version + 1"].join(", ");
+    const n = values.length;
+    return this.transaction(async (client) => {
+      const updated = await client.query<mapping.ContributionRow>(`UPDATE contributions SET ${set} WHERE id = $${n + 1} AND version = $${n + 2} RETURNING *`, [...values, id.toLowerCase(), expectedVersion]);
+      if (updated.rows[0]) {
+        await this.appendAuditWith(client, audit);
+        return { outcome: "changed", record: mapping.contributionFromRow(updated.rows[0]) };
+      }
+      const now = (await client.query<mapping.ContributionRow>("SELECT * FROM contributions WHERE id = $1", [id.toLowerCase()])).rows[0];
+      return now ? { outcome: "stale", record: mapping.contributionFromRow(now) } : { outcome: "missing" };
+    });
+  }
+
+  async queue(filter: QueueFilter, range: { limit: number; offset: number }): Promise<StoredContribution[]> {
+    const { where, values } = mapping.queueWhere(filter, "postgres");
+    const n = values.length;
+    const result = await this.pool.query<mapping.ContributionRow>(`SELECT * FROM contributions${where} ORDER BY seq DESC LIMIT $${n + 1} OFFSET $${n + 2}`, [...values, range.limit, range.offset]);
+    return result.rows.map(mapping.contributionFromRow);
+  }
+
+  async queueCounts(filter: QueueFilter): Promise<Record<ContributionStatus, number>> {
+    const { where, values } = mapping.queueWhere({ ...filter, status: undefined }, "postgres");
+    const result = await this.pool.query<{ status: ContributionStatus; n: string }>(`SELECT status, count(*) AS n FROM contributions${where} GROUP BY status`, values);
+    return mapping.statusCounts(result.rows);
+  }
+
+  async getResponse(id: string): Promise<StoredResponse | undefined> {
+    const result = await this.pool.query<mapping.ResponseRow>("SELECT * FROM responses WHERE id = $1", [id.toLowerCase()]);
+    return result.rows[0] ? mapping.responseFromRow(result.rows[0]) : undefined;
+  }
+
+  async responsesPage(campaign: string, page: string, range: { limit: number; offset: number }): Promise<StoredResponse[]> {
+    const result = await this.pool.query<mapping.ResponseRow>("SELECT * FROM responses WHERE campaign = $1 AND page = $2 ORDER BY seq DESC LIMIT $3 OFFSET $4", [campaign, page, range.limit, range.offset]);
+    return result.rows.map(mapping.responseFromRow);
+  }
+
+  async responseTimes(campaign: string, page: string): Promise<string[]> {
+    const result = await this.pool.query<{ received_at: Date }>("SELECT received_at FROM responses WHERE campaign = $1 AND page = $2 ORDER BY seq", [campaign, page]);
+    return result.rows.map((r) => r.received_at.toISOString());
+  }
+
+  async changeResponse(id: string, expectedVersion: number, answers: Answers, audit: NewAuditEntry): Promise<ChangeOutcome<StoredResponse>> {
+    return this.transaction(async (client) => {
+      const updated = await client.query<mapping.ResponseRow>("UPDATE responses SET answers = $1::jsonb, version = version + 1 WHERE id = $2 AND version = $3 RETURNING *", [JSON.stringify(answers), id.toLowerCase(), expectedVersion]);
+      if (updated.rows[0]) {
+        await this.appendAuditWith(client, audit);
+        return { outcome: "changed", record: mapping.responseFromRow(updated.rows[0]) };
+      }
+      const now = (await client.query<mapping.ResponseRow>("SELECT * FROM responses WHERE id = $1", [id.toLowerCase()])).rows[0];
+      return now ? { outcome: "stale", record: mapping.responseFromRow(now) } : { outcome: "missing" };
+    });
+  }
+
+  async addUser(user: NewUser, audit: NewAuditEntry): Promise<"added" | "exists"> {
+    return this.transaction(async (client) => {
+      const inserted = await client.query(
+        "INSERT INTO users (name, role, password_hash, created_at, password_changed_at) VALUES ($1, $2, $3, $4, $4) ON CONFLICT (name) DO NOTHING RETURNING id",
+        [user.name, user.role, user.passwordHash, user.createdAt],
+      );
+      if (inserted.rowCount !== 1) return "exists";
+      await this.appendAuditWith(client, audit);
+      return "added";
+    });
+  }
+
+  async findUser(name: string): Promise<StoredUser | undefined> {
+    const result = await this.pool.query<mapping.UserRow>("SELECT * FROM users WHERE name = $1", [name]);
+    return result.rows[0] ? mapping.userFromRow(result.rows[0]) : undefined;
+  }
+
+  async listUsers(): Promise<StoredUser[]> {
+    return (await this.pool.query<mapping.UserRow>("SELECT * FROM users ORDER BY name")).rows.map(mapping.userFromRow);
+  }
+
+  async setPassword(name: string, passwordHash: string, at: string, audit: NewAuditEntry): Promise<boolean> {
+    return this.transaction(async (client) => {
+      const user = (await client.query<{ id: string }>("UPDATE users SET password_hash = $1, password_changed_at = $2 WHERE name = $3 RETURNING id", [passwordHash, at, name])).rows[0];
+      if (!user) return false;
+      await client.query("DELETE FROM desk_sessions WHERE user_id = $1", [user.id]);
+      await this.appendAuditWith(client, audit);
+      return true;
+    });
+  }
+
+  async removeUser(name: string, audit: NewAuditEntry): Promise<boolean> {
+    return this.transaction(async (client) => {
+      const removed = await client.query("DELETE FROM users WHERE name = $1", [name]);
+      if (removed.rowCount !== 1) return false;
+      await this.appendAuditWith(client, audit);
+      return true;
+    });
+  }
+
+  async createSession(session: NewSession): Promise<void> {
+    await this.pool.query("INSERT INTO desk_sessions (token_hash, user_id, created_at, seen_at) VALUES ($1, $2, $3, $4)", [session.tokenHash, session.userId, session.createdAt, session.seenAt]);
+  }
+
+  async findSession(tokenHash: string): Promise<StoredSession | undefined> {
+    const result = await this.pool.query<mapping.SessionRow>(`${mapping.SESSION_SELECT} WHERE s.token_hash = $1`, [tokenHash]);
+    return result.rows[0] ? mapping.sessionFromRow(result.rows[0]) : undefined;
+  }
+
+  async touchSession(tokenHash: string, seenAt: string): Promise<void> {
+    await this.pool.query("UPDATE desk_sessions SET seen_at = $1 WHERE token_hash = $2", [seenAt, tokenHash]);
+  }
+
+  async setFlash(tokenHash: string, flash: string | undefined): Promise<void> {
+    await this.pool.query("UPDATE desk_sessions SET flash = $1 WHERE token_hash = $2", [flash ?? null, tokenHash]);
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    await this.pool.query("DELETE FROM desk_sessions WHERE token_hash = $1", [tokenHash]);
+  }
+
+  async deleteExpiredSessions(idleBefore: string, createdBefore: string): Promise<number> {
+    return (await this.pool.query("DELETE FROM desk_sessions WHERE seen_at < $1 OR created_at < $2", [idleBefore, createdBefore])).rowCount ?? 0;
+  }
+
+  async loginFailures(key: string): Promise<LoginFailures | undefined> {
+    const result = await this.pool.query<mapping.LoginFailuresRow>("SELECT failures, first_at, locked_until FROM login_failures WHERE key = $1", [key]);
+    return result.rows[0] ? mapping.loginFailuresFromRow(result.rows[0]) : undefined;
+  }
+
+  async recordLoginFailure(key: string, at: string, rule: { windowStart: string; lockAfter: number; lockedUntil: string }): Promise<LoginFailures> {
+    // One statement: concurrent failures from several instances each count.
+    const result = await this.pool.query<mapping.LoginFailuresRow>(
+      `INSERT INTO login_failures AS f (key, failures, first_at) VALUES ($1, 1, $2)
+       ON CONFLICT (key) DO UPDATE SET
+         failures = CASE WHEN f.first_at < $3 THEN 1 ELSE f.failures + 1 END,
+         first_at = CASE WHEN f.first_at < $3 THEN excluded.first_at ELSE f.first_at END,
+         locked_until = CASE WHEN (CASE WHEN f.first_at < $3 THEN 1 ELSE f.failures + 1 END) >= $4 THEN $5::timestamptz ELSE f.locked_until END
+       RETURNING failures, first_at, locked_until`,
+      [key, at, rule.windowStart, rule.lockAfter, rule.lockedUntil],
+    );
+    let row = result.rows[0]!;
+    // The very first failure may already reach the limit (lockAfter 1).
+    if (Number(row.failures) >= rule.lockAfter && row.locked_until === null) {
+      row = (await this.pool.query<mapping.LoginFailuresRow>("UPDATE login_failures SET locked_until = $1 WHERE key = $2 RETURNING failures, first_at, locked_until", [rule.lockedUntil, key])).rows[0]!;
+    }
+    return mapping.loginFailuresFromRow(row);
+  }
+
+  async clearLoginFailures(key: string): Promise<void> {
+    await this.pool.query("DELETE FROM login_failures WHERE key = $1", [key]);
+  }
+
+  async deleteOldLoginFailures(before: string): Promise<void> {
+    await this.pool.query("DELETE FROM login_failures WHERE first_at < $1 AND (locked_until IS NULL OR locked_until < $1)", [before]);
+  }
+
+  async appendAudit(entry: NewAuditEntry): Promise<void> {
+    await this.appendAuditWith(this.pool, entry);
+  }
+
+  async listAudit(filter: AuditFilter, range: { limit: number; offset: number }): Promise<AuditEntry[]> {
+    const { where, values } = mapping.auditWhere(filter, "postgres");
+    const n = values.length;
+    const result = await this.pool.query<mapping.AuditRow>(`SELECT * FROM audit_log${where} ORDER BY seq DESC LIMIT $${n + 1} OFFSET $${n + 2}`, [...values, range.limit, range.offset]);
+    return result.rows.map(mapping.auditFromRow);
+  }
+
+  async countAudit(filter: AuditFilter): Promise<number> {
+    const { where, values } = mapping.auditWhere(filter, "postgres");
+    return Number((await this.pool.query<{ n: string }>(`SELECT count(*) AS n FROM audit_log${where}`, values)).rows[0]!.n);
   }
 
   async countResponses(campaign?: string, page?: string): Promise<number> {

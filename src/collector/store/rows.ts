@@ -1,6 +1,21 @@
 // One table row ↔ one record, for both stores: PostgreSQL gives Dates, booleans and parsed JSONB,
 // SQLite text, 0/1 and JSON text. Each store passes its way of writing a boolean.
-import type { ContributionStatus, InsertOutcome, NewContribution, NewResponse, StoredContribution, StoredResponse } from "./types.js";
+import type { PublicStatus } from "../../campaign/model.js";
+import type {
+  AuditEntry,
+  ContributionChange,
+  ContributionStatus,
+  InsertOutcome,
+  LoginFailures,
+  NewAuditEntry,
+  NewContribution,
+  NewResponse,
+  Role,
+  StoredContribution,
+  StoredResponse,
+  StoredSession,
+  StoredUser,
+} from "./types.js";
 
 type Bool = (b: boolean) => number | boolean;
 const iso = (value: string | Date) => (value instanceof Date ? value.toISOString() : value);
@@ -16,6 +31,7 @@ export interface ResponseRow {
   received_at: string | Date;
   channel: "script" | "form";
   verified: number | boolean;
+  version: number | string;
 }
 
 export const RESPONSE_COLUMNS = "id, campaign, page, locale, answers, received_at, channel, verified";
@@ -36,6 +52,7 @@ export function responseFromRow(row: ResponseRow): StoredResponse {
     receivedAt: iso(row.received_at),
     channel: row.channel,
     verified: truthy(row.verified),
+    version: Number(row.version),
   };
 }
 
@@ -51,6 +68,13 @@ export interface ContributionRow extends Pick<NewContribution, "id" | "campaign"
   status: ContributionStatus;
   reason: string | null;
   moderated_at: string | Date | null;
+  version: number | string;
+  moderated_by: string | null;
+  note: string | null;
+  public_status: PublicStatus | null;
+  answer: string | null;
+  answered_at: string | Date | null;
+  answered_by: string | null;
 }
 
 export const CONTRIBUTION_COLUMNS = "id, campaign, page, locale, category, comment, lng, lat, place, description, received_at, channel, verified";
@@ -73,13 +97,150 @@ export function contributionFromRow(row: ContributionRow): StoredContribution {
     channel: row.channel,
     verified: truthy(row.verified),
     status: row.status,
+    version: Number(row.version),
   };
   if (row.lng !== null && row.lat !== null) c.point = [Number(row.lng), Number(row.lat)];
   if (row.place !== null) c.place = row.place;
   if (row.description !== null) c.description = row.description;
   if (row.reason !== null) c.reason = row.reason;
   if (row.moderated_at !== null) c.moderatedAt = iso(row.moderated_at);
+  if (row.moderated_by !== null) c.moderatedBy = row.moderated_by;
+  if (row.note !== null) c.note = row.note;
+  if (row.public_status !== null) c.publicStatus = row.public_status;
+  if (row.answer !== null) c.answer = row.answer;
+  if (row.answered_at !== null) c.answeredAt = iso(row.answered_at);
+  if (row.answered_by !== null) c.answeredBy = row.answered_by;
   return c;
+}
+
+/** The columns a ContributionChange sets, and their values, in one order. */
+export function contributionChangeColumns(change: ContributionChange): { columns: string[]; values: unknown[] } {
+  const names: Record<keyof ContributionChange, string> = {
+    status: "status",
+    reason: "reason",
+    note: "note",
+    moderatedAt: "moderated_at",
+    moderatedBy: "moderated_by",
+    publicStatus: "public_status",
+    answer: "answer",
+    answeredAt: "answered_at",
+    answeredBy: "answered_by",
+    comment: "comment",
+    description: "description",
+  };
+  const set = (Object.keys(names) as (keyof ContributionChange)[]).filter((key) => change[key] !== undefined);
+  return { columns: set.map((key) => names[key]), values: set.map((key) => change[key]) };
+}
+
+/** The SQL WHERE of the desk's queue, with "?" or "$n" placeholders from `first`. */
+export function queueWhere(filter: { campaign?: string; page?: string; category?: string; status?: ContributionStatus }, style: "sqlite" | "postgres", first = 1): { where: string; values: unknown[] } {
+  const parts: string[] = [];
+  const values: unknown[] = [];
+  for (const column of ["campaign", "page", "category", "status"] as const) {
+    const value = filter[column];
+    if (value === undefined) continue;
+    values.push(value);
+    parts.push(`${column} = ${style === "sqlite" ? "?" : `$${first + values.length - 1}`}`);
+  }
+  return { where: parts.length ? ` WHERE ${parts.join(" AND ")}` : "", values };
+}
+
+export interface UserRow {
+  id: number | string;
+  name: string;
+  role: Role;
+  password_hash: string;
+  created_at: string | Date;
+  password_changed_at: string | Date;
+}
+
+export function userFromRow(row: UserRow): StoredUser {
+  return { id: Number(row.id), name: row.name, role: row.role, passwordHash: row.password_hash, createdAt: iso(row.created_at), passwordChangedAt: iso(row.password_changed_at) };
+}
+
+export interface SessionRow {
+  token_hash: string;
+  user_id: number | string;
+  created_at: string | Date;
+  seen_at: string | Date;
+  flash: string | null;
+  name: string;
+  role: Role;
+}
+
+export const SESSION_SELECT = "SELECT s.token_hash, s.user_id, s.created_at, s.seen_at, s.flash, u.name, u.role FROM desk_sessions s JOIN users u ON u.id = s.user_id";
+
+export function sessionFromRow(row: SessionRow): StoredSession {
+  const session: StoredSession = { tokenHash: row.token_hash, userId: Number(row.user_id), createdAt: iso(row.created_at), seenAt: iso(row.seen_at), user: { name: row.name, role: row.role } };
+  if (row.flash !== null) session.flash = row.flash;
+  return session;
+}
+
+export interface LoginFailuresRow {
+  failures: number | string;
+  first_at: string | Date;
+  locked_until: string | Date | null;
+}
+
+export function loginFailuresFromRow(row: LoginFailuresRow): LoginFailures {
+  const failures: LoginFailures = { failures: Number(row.failures), firstAt: iso(row.first_at) };
+  if (row.locked_until !== null) failures.lockedUntil = iso(row.locked_until);
+  return failures;
+}
+
+export interface AuditRow {
+  seq: number | string;
+  at: string | Date;
+  actor: string;
+  action: string;
+  target: string | null;
+  details: string | Record<string, unknown> | null;
+}
+
+export const AUDIT_COLUMNS = "at, actor, action, target, details";
+
+/** Values in AUDIT_COLUMNS order; details as JSON text (PostgreSQL casts it to JSONB). */
+export function auditValues(entry: NewAuditEntry): unknown[] {
+  return [entry.at, entry.actor, entry.action, entry.target ?? null, entry.details === undefined ? null : JSON.stringify(entry.details)];
+}
+
+/** Every state with its count, 0 where a GROUP BY found none. */
+export function statusCounts(rows: { status: ContributionStatus; n: number | string }[]): Record<ContributionStatus, number> {
+  const counts: Record<ContributionStatus, number> = { pending: 0, approved: 0, rejected: 0 };
+  for (const row of rows) counts[row.status] = Number(row.n);
+  return counts;
+}
+
+export function auditFromRow(row: AuditRow): AuditEntry {
+  const entry: AuditEntry = { seq: Number(row.seq), at: iso(row.at), actor: row.actor, action: row.action };
+  if (row.target !== null) entry.target = row.target;
+  if (row.details !== null) entry.details = typeof row.details === "string" ? (JSON.parse(row.details) as Record<string, unknown>) : row.details;
+  return entry;
+}
+
+/** The SQL WHERE of an audit filter; an action ending in "." matches every action it begins. */
+export function auditWhere(filter: { target?: string; actor?: string; action?: string }, style: "sqlite" | "postgres"): { where: string; values: unknown[] } {
+  const parts: string[] = [];
+  const values: unknown[] = [];
+  const param = () => (style === "sqlite" ? "?" : `$${values.length}`);
+  if (filter.target !== undefined) {
+    values.push(filter.target);
+    parts.push(`target = ${param()}`);
+  }
+  if (filter.actor !== undefined) {
+    values.push(filter.actor);
+    parts.push(`actor = ${param()}`);
+  }
+  if (filter.action !== undefined) {
+    if (filter.action.endsWith(".")) {
+      values.push(`${filter.action}%`);
+      parts.push(`action LIKE ${param()}`);
+    } else {
+      values.push(filter.action);
+      parts.push(`action = ${param()}`);
+    }
+  }
+  return { where: parts.length ? ` WHERE ${parts.join(" AND ")}` : "", values };
 }
 
 /** "?, ?, …" (SQLite) or "$1, $2, …" (PostgreSQL) for `count` values. */

@@ -6,7 +6,27 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { MIGRATIONS_TABLE, migrations } from "./migrations.js";
 import * as mapping from "./rows.js";
-import type { ContributionStatus, InsertOutcome, ModerationDecision, NewContribution, NewResponse, Store, StoredContribution, StoredResponse } from "./types.js";
+import type {
+  AuditEntry,
+  AuditFilter,
+  ChangeOutcome,
+  ContributionChange,
+  ContributionStatus,
+  InsertOutcome,
+  LoginFailures,
+  NewAuditEntry,
+  NewContribution,
+  NewResponse,
+  NewSession,
+  NewUser,
+  QueueFilter,
+  Store,
+  StoredContribution,
+  StoredResponse,
+  StoredSession,
+  StoredUser,
+} from "./types.js";
+import type { Answers } from "../../forms/fields.js";
 
 interface Pending {
   response: NewResponse;
@@ -43,7 +63,7 @@ const sqliteBool = (b: boolean) => (b ? 1 : 0);
 
 class SqliteStore implements Store {
   readonly kind = "sqlite" as const;
-  private queue: Pending[] = [];
+  private waiting: Pending[] = [];
   private scheduled: NodeJS.Immediate | undefined;
   private closed = false;
   private readonly insertBatch: (batch: NewResponse[]) => InsertOutcome[];
@@ -63,7 +83,7 @@ class SqliteStore implements Store {
   insertResponse(response: NewResponse): Promise<InsertOutcome> {
     if (this.closed) return Promise.reject(new Error("The store is closed."));
     return new Promise((resolve, reject) => {
-      this.queue.push({ response, resolve, reject });
+      this.waiting.push({ response, resolve, reject });
       // setImmediate runs after this turn's I/O callbacks: every request parsed meanwhile joins the batch.
       this.scheduled ??= setImmediate(() => this.flush());
     });
@@ -71,8 +91,8 @@ class SqliteStore implements Store {
 
   private flush(): void {
     this.scheduled = undefined;
-    const batch = this.queue;
-    this.queue = [];
+    const batch = this.waiting;
+    this.waiting = [];
     if (batch.length === 0) return;
     try {
       const outcomes = this.insertBatch(batch.map((p) => p.response));
@@ -115,16 +135,183 @@ class SqliteStore implements Store {
   }
 
   async contributionsVersion(campaign: string, page: string): Promise<string> {
-    const row = this.db.prepare("SELECT count(*) AS n, max(seq) AS s, max(moderated_at) AS m FROM contributions WHERE campaign = ? AND page = ?").get(campaign, page) as { n: number; s: number | null; m: string | null };
-    return `${row.n}/${row.s ?? 0}/${row.m ?? ""}`;
+    // The sum of versions grows with every decision, answer and redaction.
+    const row = this.db.prepare("SELECT count(*) AS n, max(seq) AS s, sum(version) AS v FROM contributions WHERE campaign = ? AND page = ?").get(campaign, page) as { n: number; s: number | null; v: number | null };
+    return `${row.n}/${row.s ?? 0}/${row.v ?? 0}`;
   }
 
-  async moderateContribution(campaign: string, id: string, decision: ModerationDecision): Promise<StoredContribution | undefined> {
-    this.db
-      .prepare("UPDATE contributions SET status = ?, reason = ?, moderated_at = ? WHERE campaign = ? AND id = ?")
-      .run(decision.status, decision.reason ?? null, decision.at, campaign, id.toLowerCase());
-    const row = this.db.prepare("SELECT * FROM contributions WHERE campaign = ? AND id = ?").get(campaign, id.toLowerCase()) as mapping.ContributionRow | undefined;
+  async getContribution(id: string, campaign?: string): Promise<StoredContribution | undefined> {
+    const row = (campaign === undefined
+      ? this.db.prepare("SELECT * FROM contributions WHERE id = ?").get(id.toLowerCase())
+      : this.db.prepare("SELECT * FROM contributions WHERE id = ? AND campaign = ?").get(id.toLowerCase(), campaign)) as mapping.ContributionRow | undefined;
     return row ? mapping.contributionFromRow(row) : undefined;
+  }
+
+  async changeContribution(id: string, expectedVersion: number, change: ContributionChange, audit: NewAuditEntry): Promise<ChangeOutcome<StoredContribution>> {
+    const { columns, values } = mapping.contributionChangeColumns(change);
+    const set = [...columns.map((c) => `${c} = ?`), "version = version + 1"].join(", ");
+    return this.db.transaction((): ChangeOutcome<StoredContribution> => {
+      const info = this.db.prepare(`UPDATE contributions SET ${set} WHERE id = ? AND version = ?`).run(...values, id.toLowerCase(), expectedVersion);
+      const row = this.db.prepare("SELECT * FROM contributions WHERE id = ?").get(id.toLowerCase()) as mapping.ContributionRow | undefined;
+      if (!row) return { outcome: "missing" };
+      if (info.changes !== 1) return { outcome: "stale", record: mapping.contributionFromRow(row) };
+      this.appendAuditNow(audit);
+      return { outcome: "changed", record: mapping.contributionFromRow(row) };
+    }).immediate();
+  }
+
+  async queue(filter: QueueFilter, range: { limit: number; offset: number }): Promise<StoredContribution[]> {
+    const { where, values } = mapping.queueWhere(filter, "sqlite");
+    const rows = this.db.prepare(`SELECT * FROM contributions${where} ORDER BY seq DESC LIMIT ? OFFSET ?`).all(...values, range.limit, range.offset) as mapping.ContributionRow[];
+    return rows.map(mapping.contributionFromRow);
+  }
+
+  async queueCounts(filter: QueueFilter): Promise<Record<ContributionStatus, number>> {
+    const { where, values } = mapping.queueWhere({ ...filter, status: undefined }, "sqlite");
+    const rows = this.db.prepare(`SELECT status, count(*) AS n FROM contributions${where} GROUP BY status`).all(...values) as { status: ContributionStatus; n: number }[];
+    return mapping.statusCounts(rows);
+  }
+
+  async getResponse(id: string): Promise<StoredResponse | undefined> {
+    const row = this.db.prepare("SELECT * FROM responses WHERE id = ?").get(id.toLowerCase()) as mapping.ResponseRow | undefined;
+    return row ? mapping.responseFromRow(row) : undefined;
+  }
+
+  async responsesPage(campaign: string, page: string, range: { limit: number; offset: number }): Promise<StoredResponse[]> {
+    const rows = this.db.prepare("SELECT * FROM responses WHERE campaign = ? AND page = ? ORDER BY seq DESC LIMIT ? OFFSET ?").all(campaign, page, range.limit, range.offset) as mapping.ResponseRow[];
+    return rows.map(mapping.responseFromRow);
+  }
+
+  async responseTimes(campaign: string, page: string): Promise<string[]> {
+    const rows = this.db.prepare("SELECT received_at FROM responses WHERE campaign = ? AND page = ? ORDER BY seq").all(campaign, page) as { received_at: string }[];
+    return rows.map((r) => r.received_at);
+  }
+
+  async changeResponse(id: string, expectedVersion: number, answers: Answers, audit: NewAuditEntry): Promise<ChangeOutcome<StoredResponse>> {
+    return this.db.transaction((): ChangeOutcome<StoredResponse> => {
+      const info = this.db.prepare("UPDATE responses SET answers = ?, version = version + 1 WHERE id = ? AND version = ?").run(JSON.stringify(answers), id.toLowerCase(), expectedVersion);
+      const row = this.db.prepare("SELECT * FROM responses WHERE id = ?").get(id.toLowerCase()) as mapping.ResponseRow | undefined;
+      if (!row) return { outcome: "missing" };
+      if (info.changes !== 1) return { outcome: "stale", record: mapping.responseFromRow(row) };
+      this.appendAuditNow(audit);
+      return { outcome: "changed", record: mapping.responseFromRow(row) };
+    }).immediate();
+  }
+
+  async addUser(user: NewUser, audit: NewAuditEntry): Promise<"added" | "exists"> {
+    return this.db.transaction((): "added" | "exists" => {
+      const info = this.db
+        .prepare("INSERT INTO users (name, role, password_hash, created_at, password_changed_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING")
+        .run(user.name, user.role, user.passwordHash, user.createdAt, user.createdAt);
+      if (info.changes !== 1) return "exists";
+      this.appendAuditNow(audit);
+      return "added";
+    }).immediate();
+  }
+
+  async findUser(name: string): Promise<StoredUser | undefined> {
+    const row = this.db.prepare("SELECT * FROM users WHERE name = ?").get(name) as mapping.UserRow | undefined;
+    return row ? mapping.userFromRow(row) : undefined;
+  }
+
+  async listUsers(): Promise<StoredUser[]> {
+    return (this.db.prepare("SELECT * FROM users ORDER BY name").all() as mapping.UserRow[]).map(mapping.userFromRow);
+  }
+
+  async setPassword(name: string, passwordHash: string, at: string, audit: NewAuditEntry): Promise<boolean> {
+    return this.db.transaction((): boolean => {
+      const user = this.db.prepare("SELECT id FROM users WHERE name = ?").get(name) as { id: number } | undefined;
+      if (!user) return false;
+      this.db.prepare("UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?").run(passwordHash, at, user.id);
+      this.db.prepare("DELETE FROM desk_sessions WHERE user_id = ?").run(user.id);
+      this.appendAuditNow(audit);
+      return true;
+    }).immediate();
+  }
+
+  async removeUser(name: string, audit: NewAuditEntry): Promise<boolean> {
+    return this.db.transaction((): boolean => {
+      const user = this.db.prepare("SELECT id FROM users WHERE name = ?").get(name) as { id: number } | undefined;
+      if (!user) return false;
+      // Sessions first: SQLite enforces the ON DELETE CASCADE only with foreign_keys on.
+      this.db.prepare("DELETE FROM desk_sessions WHERE user_id = ?").run(user.id);
+      this.db.prepare("DELETE FROM users WHERE id = ?").run(user.id);
+      this.appendAuditNow(audit);
+      return true;
+    }).immediate();
+  }
+
+  async createSession(session: NewSession): Promise<void> {
+    this.db.prepare("INSERT INTO desk_sessions (token_hash, user_id, created_at, seen_at) VALUES (?, ?, ?, ?)").run(session.tokenHash, session.userId, session.createdAt, session.seenAt);
+  }
+
+  async findSession(tokenHash: string): Promise<StoredSession | undefined> {
+    const row = this.db.prepare(`${mapping.SESSION_SELECT} WHERE s.token_hash = ?`).get(tokenHash) as mapping.SessionRow | undefined;
+    return row ? mapping.sessionFromRow(row) : undefined;
+  }
+
+  async touchSession(tokenHash: string, seenAt: string): Promise<void> {
+    this.db.prepare("UPDATE desk_sessions SET seen_at = ? WHERE token_hash = ?").run(seenAt, tokenHash);
+  }
+
+  async setFlash(tokenHash: string, flash: string | undefined): Promise<void> {
+    this.db.prepare("UPDATE desk_sessions SET flash = ? WHERE token_hash = ?").run(flash ?? null, tokenHash);
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    this.db.prepare("DELETE FROM desk_sessions WHERE token_hash = ?").run(tokenHash);
+  }
+
+  async deleteExpiredSessions(idleBefore: string, createdBefore: string): Promise<number> {
+    return this.db.prepare("DELETE FROM desk_sessions WHERE seen_at < ? OR created_at < ?").run(idleBefore, createdBefore).changes;
+  }
+
+  async loginFailures(key: string): Promise<LoginFailures | undefined> {
+    const row = this.db.prepare("SELECT failures, first_at, locked_until FROM login_failures WHERE key = ?").get(key) as mapping.LoginFailuresRow | undefined;
+    return row ? mapping.loginFailuresFromRow(row) : undefined;
+  }
+
+  async recordLoginFailure(key: string, at: string, rule: { windowStart: string; lockAfter: number; lockedUntil: string }): Promise<LoginFailures> {
+    return this.db.transaction((): LoginFailures => {
+      // A count that began before the window starts anew (ISO instants in UTC compare as text).
+      this.db
+        .prepare(
+          `INSERT INTO login_failures (key, failures, first_at) VALUES (?, 1, ?)
+           ON CONFLICT (key) DO UPDATE SET
+             failures = CASE WHEN login_failures.first_at < ? THEN 1 ELSE login_failures.failures + 1 END,
+             first_at = CASE WHEN login_failures.first_at < ? THEN excluded.first_at ELSE login_failures.first_at END`,
+        )
+        .run(key, at, rule.windowStart, rule.windowStart);
+      this.db.prepare("UPDATE login_failures SET locked_until = ? WHERE key = ? AND failures >= ?").run(rule.lockedUntil, key, rule.lockAfter);
+      return mapping.loginFailuresFromRow(this.db.prepare("SELECT failures, first_at, locked_until FROM login_failures WHERE key = ?").get(key) as mapping.LoginFailuresRow);
+    }).immediate();
+  }
+
+  async clearLoginFailures(key: string): Promise<void> {
+    this.db.prepare("DELETE FROM login_failures WHERE key = ?").run(key);
+  }
+
+  async deleteOldLoginFailures(before: string): Promise<void> {
+    this.db.prepare("DELETE FROM login_failures WHERE first_at < ? AND (locked_until IS NULL OR locked_until < ?)").run(before, before);
+  }
+
+  async appendAudit(entry: NewAuditEntry): Promise<void> {
+    this.appendAuditNow(entry);
+  }
+
+  private appendAuditNow(entry: NewAuditEntry): void {
+    this.db.prepare(`INSERT INTO audit_log (${mapping.AUDIT_COLUMNS}) VALUES (?, ?, ?, ?, ?)`).run(...mapping.auditValues(entry));
+  }
+
+  async listAudit(filter: AuditFilter, range: { limit: number; offset: number }): Promise<AuditEntry[]> {
+    const { where, values } = mapping.auditWhere(filter, "sqlite");
+    const rows = this.db.prepare(`SELECT * FROM audit_log${where} ORDER BY seq DESC LIMIT ? OFFSET ?`).all(...values, range.limit, range.offset) as mapping.AuditRow[];
+    return rows.map(mapping.auditFromRow);
+  }
+
+  async countAudit(filter: AuditFilter): Promise<number> {
+    const { where, values } = mapping.auditWhere(filter, "sqlite");
+    return (this.db.prepare(`SELECT count(*) AS n FROM audit_log${where}`).get(...values) as { n: number }).n;
   }
 
   async countResponses(campaign?: string, page?: string): Promise<number> {

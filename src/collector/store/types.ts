@@ -1,5 +1,8 @@
 // What the store keeps: survey responses and map contributions, each with an idempotency id and
 // how it came; nothing about the person beyond what they typed (no IP address, no user agent).
+// For the desk (docs/adr/018-desk.md): staff accounts, their sessions, failed logins under hashed
+// keys, and the audit log.
+import type { PublicStatus } from "../../campaign/model.js";
 import type { Answers } from "../../forms/fields.js";
 
 export interface NewResponse {
@@ -20,6 +23,8 @@ export interface NewResponse {
 export interface StoredResponse extends NewResponse {
   /** Order of arrival, per store. */
   seq: number;
+  /** Starts at 1, one more with every change (a redaction): what a change must name to win (no silent overwrite). */
+  version: number;
 }
 
 /** "duplicate": this id was stored before for the same page (a retry). "conflict": for another page. */
@@ -53,17 +58,122 @@ export interface NewContribution {
 export interface StoredContribution extends NewContribution {
   seq: number;
   status: ContributionStatus;
-  /** Why it was rejected (shown to staff, never published). */
+  /** Why it was rejected: a reason id of the campaign's list (or, from before the desk, free text). Never published. */
   reason?: string;
+  /** The moderator's note on a rejection; never published. */
+  note?: string;
   /** ISO instant of the last moderation decision. */
   moderatedAt?: string;
+  /** Who decided last: a desk user's name, or "cli:<user>" for the terminal. */
+  moderatedBy?: string;
+  /** The public status the city gave it (approved contributions only); published as "received" while unset. */
+  publicStatus?: PublicStatus;
+  /** The city's answer ("Antwort der Stadt"), published with the organization's name. */
+  answer?: string;
+  answeredAt?: string;
+  /** Who wrote the answer (for staff; the public sees the organization). */
+  answeredBy?: string;
+  /** Starts at 1, one more with every change: what a change must name to win (no silent overwrite). */
+  version: number;
 }
 
-export interface ModerationDecision {
-  status: "approved" | "rejected";
-  reason?: string;
+/** What a use case changes on a contribution (src/collector/moderation.ts decides, the store writes). */
+export interface ContributionChange {
+  status?: ContributionStatus;
+  /** null clears. */
+  reason?: string | null;
+  note?: string | null;
+  moderatedAt?: string;
+  moderatedBy?: string;
+  publicStatus?: PublicStatus;
+  answer?: string;
+  answeredAt?: string;
+  answeredBy?: string;
+  /** Redacted texts. */
+  comment?: string;
+  description?: string;
+}
+
+/**
+ * A compare-and-swap: "changed" when the record still had `expectedVersion` (and the audit entry is
+ * written in the same transaction), "stale" with the record as it is now when someone else changed it
+ * first, "missing" when there is no such record.
+ */
+export type ChangeOutcome<T> = { outcome: "changed"; record: T } | { outcome: "stale"; record: T } | { outcome: "missing" };
+
+/** Which contributions the desk's queue shows; every field narrows. */
+export interface QueueFilter {
+  campaign?: string;
+  page?: string;
+  category?: string;
+  status?: ContributionStatus;
+}
+
+// Staff of the desk.
+
+export type Role = "moderator" | "admin";
+
+export interface NewUser {
+  /** Lower case, as people type it at the login (src/collector/accounts.ts normalizes). */
+  name: string;
+  role: Role;
+  /** argon2id, PHC string. */
+  passwordHash: string;
+  /** ISO instant. */
+  createdAt: string;
+}
+
+export interface StoredUser extends NewUser {
+  id: number;
+  passwordChangedAt: string;
+}
+
+export interface NewSession {
+  /** SHA-256 of the session id in the cookie: a copy of the database opens no session. */
+  tokenHash: string;
+  userId: number;
+  /** ISO instants: the absolute and the idle timeout count from these. */
+  createdAt: string;
+  seenAt: string;
+}
+
+export interface StoredSession extends NewSession {
+  user: { name: string; role: Role };
+  /** A message for the next page this session sees (after a redirect). */
+  flash?: string;
+}
+
+/** Failed logins under one hashed key (an account, or a client): how many since when, locked until when. */
+export interface LoginFailures {
+  failures: number;
+  firstAt: string;
+  lockedUntil?: string;
+}
+
+// The audit log: append-only (the database refuses UPDATE and DELETE on it).
+
+export interface NewAuditEntry {
   /** ISO instant. */
   at: string;
+  /** A desk user's name, "cli:<user>" for a command run in a terminal (the name stays when the account goes). */
+  actor: string;
+  /** What was done, e.g. "contribution.approve", "login", "export.download" (src/collector/audit.ts lists them). */
+  action: string;
+  /** On what: "contribution:<id>", "response:<id>", "user:<name>", "page:<slug>/<page>". */
+  target?: string;
+  /** The rest, as data: a reason, a status, where a redaction was (never the redacted text). */
+  details?: Record<string, unknown>;
+}
+
+export interface AuditEntry extends NewAuditEntry {
+  seq: number;
+}
+
+export interface AuditFilter {
+  target?: string;
+  actor?: string;
+  /** An action, or its prefix with a dot: "contribution." */
+  action?: string;
 }
 
 /** Where the collector keeps what it is sent; one implementation per database (index.ts opens the right one). */
@@ -80,8 +190,58 @@ export interface Store {
   listContributions(campaign: string, page: string, statuses?: ContributionStatus[]): Promise<StoredContribution[]>;
   /** Changes whenever a contribution of the page arrives or is moderated: the key of the public GeoJSON cache. */
   contributionsVersion(campaign: string, page: string): Promise<string>;
-  /** Approves or rejects one contribution of a campaign; undefined when there is none with that id. */
-  moderateContribution(campaign: string, id: string, decision: ModerationDecision): Promise<StoredContribution | undefined>;
+  /** One contribution by id, in any campaign when `campaign` is undefined. */
+  getContribution(id: string, campaign?: string): Promise<StoredContribution | undefined>;
+  /** Changes a contribution if it still has `expectedVersion`, and writes the audit entry in the same transaction. */
+  changeContribution(id: string, expectedVersion: number, change: ContributionChange, audit: NewAuditEntry): Promise<ChangeOutcome<StoredContribution>>;
+  /** The desk's queue: newest first. */
+  queue(filter: QueueFilter, range: { limit: number; offset: number }): Promise<StoredContribution[]>;
+  /** How many contributions each state has under the filter (its `status` ignored). */
+  queueCounts(filter: QueueFilter): Promise<Record<ContributionStatus, number>>;
+
+  /** One response by id. */
+  getResponse(id: string): Promise<StoredResponse | undefined>;
+  /** A page of one survey's responses, newest first. */
+  responsesPage(campaign: string, page: string, range: { limit: number; offset: number }): Promise<StoredResponse[]>;
+  /** When each response of a survey arrived (ISO instants), for the responses per day. */
+  responseTimes(campaign: string, page: string): Promise<string[]>;
+  /** Replaces a response's answers (a redaction) if it still has `expectedVersion`; audit entry in the same transaction. */
+  changeResponse(id: string, expectedVersion: number, answers: Answers, audit: NewAuditEntry): Promise<ChangeOutcome<StoredResponse>>;
+
+  /** "exists" when the name is taken. The audit entry is written in the same transaction. */
+  addUser(user: NewUser, audit: NewAuditEntry): Promise<"added" | "exists">;
+  findUser(name: string): Promise<StoredUser | undefined>;
+  listUsers(): Promise<StoredUser[]>;
+  /** Sets a new password hash and ends the account's sessions; false when there is no such user. */
+  setPassword(name: string, passwordHash: string, at: string, audit: NewAuditEntry): Promise<boolean>;
+  /** Removes the account and its sessions (its audit entries stay, by name); false when there is none. */
+  removeUser(name: string, audit: NewAuditEntry): Promise<boolean>;
+
+  createSession(session: NewSession): Promise<void>;
+  /** The session with its user, or undefined (unknown, or its account is gone). */
+  findSession(tokenHash: string): Promise<StoredSession | undefined>;
+  touchSession(tokenHash: string, seenAt: string): Promise<void>;
+  /** Sets (or with undefined clears) the message for the session's next page. */
+  setFlash(tokenHash: string, flash: string | undefined): Promise<void>;
+  deleteSession(tokenHash: string): Promise<void>;
+  /** Ends sessions idle since before `idleBefore` or created before `createdBefore`; returns how many. */
+  deleteExpiredSessions(idleBefore: string, createdBefore: string): Promise<number>;
+
+  loginFailures(key: string): Promise<LoginFailures | undefined>;
+  /**
+   * Counts a failed login under `key`: a new count when the last one began before `windowStart`;
+   * `lockedUntil` is set when the count reaches `lockAfter`. Returns the count as it is now.
+   */
+  recordLoginFailure(key: string, at: string, rule: { windowStart: string; lockAfter: number; lockedUntil: string }): Promise<LoginFailures>;
+  clearLoginFailures(key: string): Promise<void>;
+  /** Forgets failures that began before `before` and are not locked beyond it. */
+  deleteOldLoginFailures(before: string): Promise<void>;
+
+  appendAudit(entry: NewAuditEntry): Promise<void>;
+  /** Newest first. */
+  listAudit(filter: AuditFilter, range: { limit: number; offset: number }): Promise<AuditEntry[]>;
+  countAudit(filter: AuditFilter): Promise<number>;
+
   /** Cheap round trip for the health check. */
   ping(): Promise<void>;
   close(): Promise<void>;

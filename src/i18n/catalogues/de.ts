@@ -456,3 +456,4 @@ export const exports = {
   approved: "freigegeben",
   rejected: "abgelehnt",
 } as const;
+export { desk } from "./de-desk.js";

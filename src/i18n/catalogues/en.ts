@@ -441,3 +441,4 @@ export const exports = {
   approved: "approved",
   rejected: "rejected",
 } as const satisfies NamespaceTranslation<"exports">;
+export { desk } from "./en-desk.js";

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { AbuseOptions } from "../../../src/collector/abuse.js";
+import type { DeskAuthOptions } from "../../../src/collector/desk/auth.js";
 import { createCollector } from "../../../src/collector/server.js";
 import { openStore, type Store } from "../../../src/collector/store/index.js";
 import { DURING_MARKTPLATZ, exampleSite } from "./campaigns.js";
@@ -17,11 +18,13 @@ export function tempDir(prefix: string): string {
 
 export interface TestCollector {
   app: FastifyInstance;
+  /** Every route with its method, as registered (the desk's security tests walk them). */
+  routes: { method: string; url: string }[];
   store: Store;
   close(): Promise<void>;
 }
 
-export async function testCollector(options: { now?: Date; abuse?: AbuseOptions; store?: Store } = {}): Promise<TestCollector> {
+export async function testCollector(options: { now?: Date; abuse?: AbuseOptions; store?: Store; desk?: DeskAuthOptions; trustProxy?: boolean } = {}): Promise<TestCollector> {
   // Only a collector with a store of its own needs a folder (and removes it on close).
   const dir = options.store ? undefined : tempDir("collector");
   const store = options.store ?? (await openStore({ file: path.join(dir!, "test.sqlite") }));
@@ -33,10 +36,18 @@ export async function testCollector(options: { now?: Date; abuse?: AbuseOptions;
     abuse: { rateLimit: { max: 1000 }, ...options.abuse },
     exportToken: EXPORT_TOKEN,
     assets: { stylesheet: "/assets/mitreden.0123abcd.css", images: new Map() },
+    // Failed logins wait 300 ms each in real life; tests do not need to.
+    desk: { failureDelayMs: 0, ...options.desk },
+    trustProxy: options.trustProxy,
+  });
+  const routes: { method: string; url: string }[] = [];
+  app.addHook("onRoute", (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
   });
   await app.ready();
   return {
     app,
+    routes,
     store,
     close: async () => {
       await app.close();
@@ -93,4 +104,12 @@ export function fullMarktplatzForm(): Record<string, string | string[]> {
     email: "gruppe@beispiel.de",
     einwilligung: "yes",
   };
+}
+
+/** Sets a contribution's state directly in the store (the desk's rules are tested in test/collector/desk-*.test.ts). */
+export async function setContributionStatus(store: Store, id: string, status: "approved" | "rejected", reason?: string, at = new Date().toISOString()): Promise<void> {
+  const current = await store.getContribution(id);
+  if (!current) throw new Error(`No contribution ${id}`);
+  const outcome = await store.changeContribution(id, current.version, { status, reason: reason ?? null, moderatedAt: at, moderatedBy: "test" }, { at, actor: "test", action: `contribution.${status === "approved" ? "approve" : "reject"}`, target: `contribution:${id}` });
+  if (outcome.outcome !== "changed") throw new Error(`Could not set ${id} to ${status}: ${outcome.outcome}`);
 }

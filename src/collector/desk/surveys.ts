@@ -1,0 +1,140 @@
+// Survey answers at the desk: every survey with its number of responses, per survey the responses
+// per day and a paginated read view (free text as text) with redaction of a span; for
+// administrators the downloads of `mitreden export` (the same serializers), each one logged.
+import type { FastifyInstance } from "fastify";
+import type { CampaignModel, MapPageModel, SurveyPageModel } from "../../campaign/model.js";
+import { formatDate, formatDateTime } from "../../i18n/index.js";
+import { serializeContributions } from "../contributions/export.js";
+import { redactResponse } from "../moderation.js";
+import { serializeResponses } from "../surveys/export.js";
+import { deskRoute, refuse, type Desk } from "./index.js";
+
+const PAGE_SIZE = 20;
+type Body = Record<string, string | string[] | undefined>;
+const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+function pagesOf(desk: Desk): { campaign: CampaignModel; page: SurveyPageModel | MapPageModel }[] {
+  return desk.ctx.campaigns.model().campaigns.flatMap((campaign) => campaign.pages.filter((p): p is SurveyPageModel | MapPageModel => p.type === "survey" || p.type === "map").map((page) => ({ campaign, page })));
+}
+
+function find(desk: Desk, slug: string, pageId: string) {
+  return pagesOf(desk).find((p) => p.campaign.slug === slug && p.page.id === pageId);
+}
+
+export function registerSurveys(app: FastifyInstance, desk: Desk): void {
+  deskRoute(app, desk, {
+    method: "GET",
+    url: "/surveys",
+    async handler(request, reply, staff) {
+      const locale = desk.locale(request);
+      const surveys = [];
+      for (const { campaign, page } of pagesOf(desk)) {
+        if (page.type !== "survey") continue;
+        const count = await desk.ctx.store.countResponses(campaign.slug, page.id);
+        surveys.push({
+          title: `${campaign.title[locale] ?? campaign.title[campaign.locale]} · ${page.title[locale] ?? page.title[campaign.locale]}`,
+          href: `${desk.base}/surveys/${campaign.slug}/${page.id}`,
+          count: desk.t(request, "desk.surveys.responses", { count }),
+        });
+      }
+      const maps = pagesOf(desk)
+        .filter((p) => p.page.type === "map")
+        .map(({ campaign, page }) => ({ title: `${campaign.title[locale] ?? campaign.title[campaign.locale]} · ${page.title[locale] ?? page.title[campaign.locale]}`, exports: exportLinks(desk, campaign, page) }));
+      return desk.render(request, reply, staff, { view: "surveys", heading: desk.t(request, "desk.surveys.title"), surveys, maps });
+    },
+  });
+
+  deskRoute<{ slug: string; page: string }, { p?: string }>(app, desk, {
+    method: "GET",
+    url: "/surveys/:slug/:page",
+    async handler(request, reply, staff) {
+      const found = find(desk, request.params.slug, request.params.page);
+      if (!found || found.page.type !== "survey") return refuse(desk, request, reply, staff, 404, "desk.error.notFound");
+      const { campaign, page } = found as { campaign: CampaignModel; page: SurveyPageModel };
+      const locale = desk.locale(request);
+      const times = await desk.ctx.store.responseTimes(campaign.slug, page.id);
+      const perDay = new Map<string, number>();
+      for (const at of times) {
+        const day = formatDate(at, locale, campaign.timezone);
+        perDay.set(day, (perDay.get(day) ?? 0) + 1);
+      }
+      const pages = Math.max(1, Math.ceil(times.length / PAGE_SIZE));
+      const current = Math.min(pages, Math.max(1, Number.parseInt(request.query.p ?? "1", 10) || 1));
+      const responses = await desk.ctx.store.responsesPage(campaign.slug, page.id, { limit: PAGE_SIZE, offset: (current - 1) * PAGE_SIZE });
+      const label = (q: SurveyPageModel["questions"][number]) => q.label[locale] ?? q.label[campaign.locale] ?? q.id;
+      const base = `${desk.base}/surveys/${campaign.slug}/${page.id}`;
+      return desk.render(request, reply, staff, {
+        view: "survey",
+        heading: page.title[locale] ?? page.title[campaign.locale] ?? page.id,
+        total: desk.t(request, "desk.surveys.responses", { count: times.length }),
+        perDay: [...perDay.entries()].map(([day, count]) => ({ day, count })),
+        responses: responses.map((r) => {
+          const texts = page.questions.flatMap((q) => {
+            const keys = [q.id, `${q.id}__other`].filter((key) => typeof r.answers[key] === "string");
+            return keys.map((key) => ({ key, label: key === q.id ? label(q) : `${label(q)} (…)`, value: r.answers[key] as string, free: q.type === "text" || q.type === "textarea" || key.endsWith("__other") }));
+          });
+          const others = page.questions
+            .filter((q) => r.answers[q.id] !== undefined && typeof r.answers[q.id] !== "string")
+            .map((q) => ({ label: label(q), value: Array.isArray(r.answers[q.id]) ? (r.answers[q.id] as string[]).join(", ") : JSON.stringify(r.answers[q.id]) }));
+          return {
+            id: r.id,
+            version: r.version,
+            heading: desk.t(request, "desk.survey.response", { date: formatDateTime(r.receivedAt, locale, campaign.timezone) }),
+            lang: r.locale,
+            answers: [...texts, ...others],
+            free: texts.filter((t) => t.free).map((t) => ({ value: t.key, text: t.label })),
+          };
+        }),
+        action: `${base}/redact`,
+        exports: staff.role === "admin" ? exportLinks(desk, campaign, page) : [],
+        pagination: { current, pages, previous: current > 1 ? `${base}?p=${current - 1}` : undefined, next: current < pages ? `${base}?p=${current + 1}` : undefined },
+        back: request.url,
+      });
+    },
+  });
+
+  deskRoute<{ slug: string; page: string }, Record<string, string>, Body>(app, desk, {
+    method: "POST",
+    url: "/surveys/:slug/:page/redact",
+    async handler(request, reply, staff) {
+      const body = request.body ?? {};
+      const found = find(desk, request.params.slug, request.params.page);
+      const response = await desk.ctx.store.getResponse(one(body.response) ?? "");
+      if (!found || !response || response.campaign !== found.campaign.slug || response.page !== found.page.id) return refuse(desk, request, reply, staff, 404, "desk.error.notFound");
+      const outcome = await redactResponse(desk.ctx.store, { id: response.id, expectedVersion: Number(one(body.version)) || 0 }, one(body.question) ?? "", one(body.fragment) ?? "", staff.name, new Date());
+      const back = one(body.back)?.startsWith(`${desk.base}/surveys/`) ? one(body.back)! : `${desk.base}/surveys/${found.campaign.slug}/${found.page.id}`;
+      if (outcome.outcome === "changed") return desk.redirect(reply, staff, `${back}#r-${response.id}`, desk.t(request, "desk.redact.done"));
+      if (outcome.outcome === "stale") return refuse(desk, request, reply, staff, 409, "desk.conflict.changed", { name: "?" });
+      if (outcome.outcome === "missing") return refuse(desk, request, reply, staff, 404, "desk.error.notFound");
+      return refuse(desk, request, reply, staff, 400, outcome.problem === "not-found" ? "desk.redact.notFound" : "desk.redact.empty");
+    },
+  });
+
+  deskRoute<{ slug: string; page: string; format: string }>(app, desk, {
+    method: "GET",
+    url: "/export/:slug/:page/:format",
+    role: "admin",
+    async handler(request, reply, staff) {
+      const found = find(desk, request.params.slug, request.params.page);
+      const format = request.params.format;
+      const formats = found?.page.type === "map" ? ["csv", "json", "geojson"] : ["csv", "json"];
+      if (!found || !formats.includes(format)) return refuse(desk, request, reply, staff, 404, "desk.error.notFound");
+      const { campaign, page } = found;
+      await desk.audit(staff, { action: "export.download", target: `page:${campaign.slug}/${page.id}`, details: { format } });
+      const body =
+        page.type === "map"
+          ? serializeContributions(campaign, page, await desk.ctx.store.listContributions(campaign.slug, page.id), { format: format as "csv" | "json" | "geojson" })
+          : serializeResponses(campaign, page, await desk.ctx.store.listResponses(campaign.slug, page.id), { format: format as "csv" | "json" });
+      const type = format === "csv" ? "text/csv" : format === "geojson" ? "application/geo+json" : "application/json";
+      return reply
+        .type(`${type}; charset=utf-8`)
+        .header("content-disposition", `attachment; filename="${campaign.slug}-${page.id}.${format}"`)
+        .send(body);
+    },
+  });
+}
+
+function exportLinks(desk: Desk, campaign: CampaignModel, page: SurveyPageModel | MapPageModel) {
+  const formats = page.type === "map" ? ["csv", "json", "geojson"] : ["csv", "json"];
+  return formats.map((format) => ({ format, href: `${desk.base}/export/${campaign.slug}/${page.id}/${format}` }));
+}
