@@ -44,14 +44,28 @@ export const collectorPlugin: FastifyPluginAsync<CollectorOptions> = async (app,
 export interface CreateCollectorOptions extends CollectorOptions {
   /** Where the routes live (default "/api", as the site's forms expect). */
   prefix?: string;
-  /** Behind a reverse proxy: trust X-Forwarded-For from these addresses ("loopback", "10.0.0.0/8") or all (true). */
-  trustProxy?: boolean | string;
+  /**
+   * Behind reverse proxies: how many hops of X-Forwarded-For to believe (1 for one proxy), or the
+   * proxies' addresses ("loopback", "10.0.0.0/8"). Never `true`: that believes whatever a client writes.
+   */
+  trustProxy?: number | string;
 }
 
 export function createCollector(options: CreateCollectorOptions): FastifyInstance {
   // No logger: request logs would hold IP addresses, which the collector promises not to keep.
-  const serverOptions: FastifyServerOptions = { logger: false, trustProxy: options.trustProxy ?? false };
+  const serverOptions: FastifyServerOptions = { logger: false, trustProxy: proxyTrust(options.trustProxy) };
   const app = Fastify(serverOptions);
   void app.register(collectorPlugin, { ...options, prefix: options.prefix ?? "/api" });
   return app;
+}
+
+/**
+ * A number of hops: believe that many addresses from the right of X-Forwarded-For (hop 0 is the
+ * proxy the collector talks to), the client's own, made-up entries at the left never. Fastify's own
+ * number option now trusts nothing, so the count is a trust function here. Addresses stay as they are.
+ */
+function proxyTrust(trust: number | string | undefined): FastifyServerOptions["trustProxy"] {
+  if (trust === undefined) return false;
+  if (typeof trust === "number") return (_address: string, hop: number) => hop < trust;
+  return trust;
 }

@@ -208,7 +208,8 @@ function convertRanking(question: Extract<QuestionModel, { type: "ranking" }>, {
   const given = positions.filter((p) => p.position !== undefined);
   if (given.length === 0) return;
   const count = question.options.length;
-  const numbers = given.map((p) => Number(p.position));
+  // Positions are plain digits: Number() would also read "0x7", "1e0" or " 7 " as a place.
+  const numbers = given.map((p) => (/^\d{1,3}$/.test(p.position!.trim()) ? Number(p.position!.trim()) : NaN));
   if (given.length < count || numbers.some((n) => !Number.isInteger(n) || n < 1 || n > count)) {
     issues.push({ field: question.id, reason: "ranking-incomplete", limit: count });
     return;

@@ -1,6 +1,6 @@
 // One table row ↔ one record, for both stores: PostgreSQL gives Dates, booleans and parsed JSONB,
 // SQLite text, 0/1 and JSON text. Each store passes its way of writing a boolean.
-import type { ContributionStatus, InsertOutcome, NewContribution, NewResponse, StoredContribution, StoredResponse } from "./types.js";
+import type { ContributionStatus, InsertOutcome, NewContribution, NewResponse, StoredContribution, StoredResponse, SubmissionTiming } from "./types.js";
 
 type Bool = (b: boolean) => number | boolean;
 const iso = (value: string | Date) => (value instanceof Date ? value.toISOString() : value);
@@ -16,13 +16,14 @@ export interface ResponseRow {
   received_at: string | Date;
   channel: "script" | "form";
   verified: number | boolean;
+  timing: SubmissionTiming | null;
 }
 
-export const RESPONSE_COLUMNS = "id, campaign, page, locale, answers, received_at, channel, verified";
+export const RESPONSE_COLUMNS = "id, campaign, page, locale, answers, received_at, channel, verified, timing";
 
 /** Values in RESPONSE_COLUMNS order. */
 export function responseValues(r: NewResponse, bool: Bool): unknown[] {
-  return [r.id, r.campaign, r.page, r.locale, JSON.stringify(r.answers), r.receivedAt, r.channel, bool(r.verified)];
+  return [r.id, r.campaign, r.page, r.locale, JSON.stringify(r.answers), r.receivedAt, r.channel, bool(r.verified), r.timing ?? null];
 }
 
 export function responseFromRow(row: ResponseRow): StoredResponse {
@@ -36,6 +37,7 @@ export function responseFromRow(row: ResponseRow): StoredResponse {
     receivedAt: iso(row.received_at),
     channel: row.channel,
     verified: truthy(row.verified),
+    ...(row.timing ? { timing: row.timing } : {}),
   };
 }
 
@@ -48,16 +50,17 @@ export interface ContributionRow extends Pick<NewContribution, "id" | "campaign"
   description: string | null;
   received_at: string | Date;
   verified: number | boolean;
+  timing: SubmissionTiming | null;
   status: ContributionStatus;
   reason: string | null;
   moderated_at: string | Date | null;
 }
 
-export const CONTRIBUTION_COLUMNS = "id, campaign, page, locale, category, comment, lng, lat, place, description, received_at, channel, verified";
+export const CONTRIBUTION_COLUMNS = "id, campaign, page, locale, category, comment, lng, lat, place, description, received_at, channel, verified, timing";
 
 /** Values in CONTRIBUTION_COLUMNS order. */
 export function contributionValues(c: NewContribution, bool: Bool): unknown[] {
-  return [c.id, c.campaign, c.page, c.locale, c.category, c.comment, c.point?.[0] ?? null, c.point?.[1] ?? null, c.place ?? null, c.description ?? null, c.receivedAt, c.channel, bool(c.verified)];
+  return [c.id, c.campaign, c.page, c.locale, c.category, c.comment, c.point?.[0] ?? null, c.point?.[1] ?? null, c.place ?? null, c.description ?? null, c.receivedAt, c.channel, bool(c.verified), c.timing ?? null];
 }
 
 export function contributionFromRow(row: ContributionRow): StoredContribution {
@@ -74,6 +77,7 @@ export function contributionFromRow(row: ContributionRow): StoredContribution {
     verified: truthy(row.verified),
     status: row.status,
   };
+  if (row.timing) c.timing = row.timing;
   if (row.lng !== null && row.lat !== null) c.point = [Number(row.lng), Number(row.lat)];
   if (row.place !== null) c.place = row.place;
   if (row.description !== null) c.description = row.description;
