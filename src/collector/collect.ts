@@ -62,6 +62,9 @@ export async function startCollector(options: CollectOptions): Promise<RunningCo
     throw new MitredenError(`The collector cannot listen on port ${options.port}: ${(error as Error).message}`, { cause: error });
   }
   const warnings: string[] = [];
+  if (store.kind === "postgres" && !env.secret) {
+    warnings.push("DATABASE_URL is set but MITREDEN_SECRET is not: this collector signs form tokens with a secret of its own, so other collectors on the same database (and this one after a restart) store their submissions as unverified. Give every instance the same MITREDEN_SECRET (openssl rand -base64 32).");
+  }
   if (options.siteDir && !readSiteAssets(options.siteDir)) {
     warnings.push(`No site built by this mitreden in ${options.siteDir}/: the collector's pages (errors of plain forms) will have no stylesheet and logo. Build the site first (npx mitreden build), or pass --site <folder>.`);
   }

@@ -32,7 +32,8 @@ export const collectorPlugin: FastifyPluginAsync<CollectorOptions> = async (app,
   const ctx: CollectorContext = {
     campaigns,
     store: options.store,
-    guard: new AbuseGuard(options.abuse),
+    // Several collectors on one PostgreSQL count a client together (docs/adr/019-trust.md).
+    guard: new AbuseGuard(options.abuse, Date.now, options.store.sharedRateWindows),
     now,
     pages: createCollectorPages({ model: () => campaigns.model(), assets: typeof assets === "function" ? assets : () => assets, now }),
   };
