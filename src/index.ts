@@ -24,6 +24,12 @@ export const exportPage = lazy(() => import("./collector/commands.js"), "exportP
 export type { ExportPageOptions, ExportFormat } from "./collector/commands.js";
 export const moderateContributions = lazy(() => import("./collector/contributions/moderate.js"), "moderateContributions");
 export type { ModerateOptions, ModerateResult } from "./collector/contributions/moderate.js";
+export const purgePersonalData = lazy(() => import("./collector/privacy.js"), "purgePersonalData");
+export const findPersonalData = lazy(() => import("./collector/privacy.js"), "findPersonalData");
+export const deletePersonalData = lazy(() => import("./collector/privacy.js"), "deletePersonalData");
+export type { PurgeOptions, PurgeResult, PrivacyOptions, PrivacyHits } from "./collector/privacy.js";
+export const backupStore = lazy(() => import("./collector/backup.js"), "backupStore");
+export type { BackupOptions, BackupResult } from "./collector/backup.js";
 export const openStore = lazy(() => import("./collector/store/index.js"), "openStore");
 export type { Store, NewResponse, StoredResponse, NewContribution, StoredContribution, ContributionStatus } from "./collector/store/index.js";
 export { HttpError } from "./collector/errors.js";

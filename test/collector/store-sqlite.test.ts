@@ -24,6 +24,7 @@ test("SQLite runs in WAL mode with synchronous=FULL", async () => {
       { version: 1, name: "responses" },
       { version: 2, name: "contributions" },
       { version: 3, name: "used-tokens-and-rate-windows" },
+      { version: 4, name: "audit-log" },
     ]);
   } finally {
     db.close();

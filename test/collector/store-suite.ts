@@ -133,5 +133,22 @@ export function describeStore(name: string, factory: () => Promise<StoreFactory>
       expect((await store.listContributions("marktplatz", "karte", ["approved", "pending"])).map((c) => c.id)).toEqual([ID(1)]);
       expect(await store.moderateContribution("marktplatz", ID(9), { status: "approved", at: "2027-03-21T08:00:00.000Z" })).toBeUndefined();
     });
+
+    test("privacy: finds an address in any case, replaces answers, deletes items, claims tokens once", async () => {
+      const r = response({ campaign: "privacy", answers: { ...fullMarktplatzAnswers(), email: "Eva@Example.org" } as NewResponse["answers"] });
+      await store.insertResponse(r);
+      await store.insertContribution(contribution(randomUUID(), { campaign: "privacy", comment: "Mail an eva@example.org" }));
+      const found = await store.findByText("eva@example.org");
+      expect([found.responses.length, found.contributions.length]).toEqual([1, 1]);
+      await store.replaceAnswers([{ id: r.id, answers: Object.fromEntries(Object.entries(r.answers).filter(([key]) => key !== "email")) as NewResponse["answers"] }]);
+      expect((await store.listResponses("privacy", "umfrage"))[0]!.answers.email).toBeUndefined();
+      expect(await store.deleteSubmissions({ responses: [r.id], contributions: found.contributions.map((c) => c.id) })).toBe(2);
+      expect(await store.findByText("eva@example.org")).toEqual({ responses: [], contributions: [] });
+      await store.appendAuditEntry({ at: "2027-06-01T00:00:00.000Z", actor: "cli:test", action: "privacy.delete", details: { deleted: 2 } });
+      const token = randomUUID();
+      expect(await store.claimToken(token, "a", Date.now() + 60_000)).toBe(true);
+      expect(await store.claimToken(token, "a", Date.now() + 60_000)).toBe(true);
+      expect(await store.claimToken(token, "b", Date.now() + 60_000)).toBe(false);
+    });
   });
 }

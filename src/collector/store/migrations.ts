@@ -124,6 +124,30 @@ export const migrations: Migration[] = [
       ALTER TABLE responses ADD COLUMN timing TEXT;
       ALTER TABLE contributions ADD COLUMN timing TEXT;`,
   },
+  {
+    version: 4,
+    name: "audit-log",
+    // What purge and privacy requests did (docs/adr/019-trust.md). IF NOT EXISTS: the desk's audit
+    // log (issue 10) has the same columns; whichever comes first makes the table.
+    sqlite: `
+      CREATE TABLE IF NOT EXISTS audit_log (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT,
+        details TEXT
+      );`,
+    postgres: `
+      CREATE TABLE IF NOT EXISTS audit_log (
+        seq BIGSERIAL PRIMARY KEY,
+        at TIMESTAMPTZ NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target TEXT,
+        details JSONB
+      );`,
+  },
 ];
 
 export const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -3,7 +3,7 @@
 import pg from "pg";
 import { MIGRATIONS_TABLE, migrations } from "./migrations.js";
 import * as mapping from "./rows.js";
-import type { ContributionStatus, InsertOutcome, ModerationDecision, NewContribution, NewResponse, RateWindows, Store, StoredContribution, StoredResponse } from "./types.js";
+import type { ContributionStatus, InsertOutcome, ModerationDecision, NewContribution, NewAuditEntry, NewResponse, RateWindows, Store, StoredContribution, StoredResponse } from "./types.js";
 
 // Any fixed number: instances starting together take turns migrating.
 const MIGRATION_LOCK = 7_431_214_001;
@@ -140,6 +140,49 @@ class PostgresStore implements Store {
       await this.pool.query("UPDATE rate_windows SET used = greatest(used - $2, 0) WHERE key = $1", [key, cost]);
     },
   };
+
+  async findByText(text: string): Promise<{ responses: StoredResponse[]; contributions: StoredContribution[] }> {
+    const needle = text.toLowerCase();
+    const responses = await this.pool.query<mapping.ResponseRow>("SELECT * FROM responses WHERE strpos(lower(answers::text), $1) > 0 ORDER BY seq", [needle]);
+    const contributions = await this.pool.query<mapping.ContributionRow>(
+      "SELECT * FROM contributions WHERE strpos(lower(comment), $1) > 0 OR strpos(lower(coalesce(description, '')), $1) > 0 ORDER BY seq",
+      [needle],
+    );
+    return { responses: responses.rows.map(mapping.responseFromRow), contributions: contributions.rows.map(mapping.contributionFromRow) };
+  }
+
+  async replaceAnswers(changes: { id: string; answers: StoredResponse["answers"] }[]): Promise<void> {
+    await this.transaction(async (client) => {
+      for (const c of changes) await client.query("UPDATE responses SET answers = $1 WHERE id = $2", [JSON.stringify(c.answers), c.id]);
+    });
+  }
+
+  async deleteSubmissions(ids: { responses: string[]; contributions: string[] }): Promise<number> {
+    return this.transaction(async (client) => {
+      const responses = await client.query("DELETE FROM responses WHERE id = ANY($1)", [ids.responses]);
+      const contributions = await client.query("DELETE FROM contributions WHERE id = ANY($1)", [ids.contributions]);
+      return (responses.rowCount ?? 0) + (contributions.rowCount ?? 0);
+    });
+  }
+
+  async appendAuditEntry(entry: NewAuditEntry): Promise<void> {
+    await this.pool.query("INSERT INTO audit_log (at, actor, action, target, details) VALUES ($1, $2, $3, $4, $5)", [entry.at, entry.actor, entry.action, entry.target ?? null, entry.details ? JSON.stringify(entry.details) : null]);
+  }
+
+  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    try {
+      await client.query("BEGIN");
+      const result = await work(client);
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
 
   async ping(): Promise<void> {
     await this.pool.query("SELECT 1");

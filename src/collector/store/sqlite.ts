@@ -6,7 +6,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { MIGRATIONS_TABLE, migrations } from "./migrations.js";
 import * as mapping from "./rows.js";
-import type { ContributionStatus, InsertOutcome, ModerationDecision, NewContribution, NewResponse, Store, StoredContribution, StoredResponse } from "./types.js";
+import type { ContributionStatus, InsertOutcome, ModerationDecision, NewContribution, NewAuditEntry, NewResponse, Store, StoredContribution, StoredResponse } from "./types.js";
 
 /** One write waiting for the next group commit. */
 interface Pending {
@@ -158,6 +158,37 @@ class SqliteStore implements Store {
     const where = campaign === undefined ? "" : page === undefined ? " WHERE campaign = ?" : " WHERE campaign = ? AND page = ?";
     const params = [campaign, page].filter((v) => v !== undefined);
     return (this.db.prepare(`SELECT count(*) AS n FROM responses${where}`).get(...params) as { n: number }).n;
+  }
+
+  async findByText(text: string): Promise<{ responses: StoredResponse[]; contributions: StoredContribution[] }> {
+    // LIKE is case-insensitive for ASCII; the caller checks each hit exactly. instr() avoids LIKE's wildcards.
+    const needle = text.toLowerCase();
+    const responses = this.db.prepare("SELECT * FROM responses WHERE instr(lower(answers), ?) > 0 ORDER BY seq").all(needle) as mapping.ResponseRow[];
+    const contributions = this.db
+      .prepare("SELECT * FROM contributions WHERE instr(lower(comment), ?) > 0 OR instr(lower(coalesce(description, '')), ?) > 0 ORDER BY seq")
+      .all(needle, needle) as mapping.ContributionRow[];
+    return { responses: responses.map(mapping.responseFromRow), contributions: contributions.map(mapping.contributionFromRow) };
+  }
+
+  async replaceAnswers(changes: { id: string; answers: StoredResponse["answers"] }[]): Promise<void> {
+    const update = this.db.prepare("UPDATE responses SET answers = ? WHERE id = ?");
+    this.db.transaction(() => changes.forEach((c) => update.run(JSON.stringify(c.answers), c.id))).immediate();
+  }
+
+  async deleteSubmissions(ids: { responses: string[]; contributions: string[] }): Promise<number> {
+    const [responses, contributions] = [this.db.prepare("DELETE FROM responses WHERE id = ?"), this.db.prepare("DELETE FROM contributions WHERE id = ?")];
+    return this.db
+      .transaction(() => ids.responses.reduce((n, id) => n + responses.run(id).changes, 0) + ids.contributions.reduce((n, id) => n + contributions.run(id).changes, 0))
+      .immediate();
+  }
+
+  async appendAuditEntry(entry: NewAuditEntry): Promise<void> {
+    this.db.prepare("INSERT INTO audit_log (at, actor, action, target, details) VALUES (?, ?, ?, ?, ?)").run(entry.at, entry.actor, entry.action, entry.target ?? null, entry.details ? JSON.stringify(entry.details) : null);
+  }
+
+  /** The file's path, for an online backup. */
+  get file(): string {
+    return this.db.name;
   }
 
   async ping(): Promise<void> {

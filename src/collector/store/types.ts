@@ -99,6 +99,17 @@ export interface Store {
   claimToken(tokenId: string, submissionId: string, expires: number): Promise<boolean>;
   /** Rate-limit windows every collector on this database shares (PostgreSQL); absent where each collector keeps its own in memory. */
   readonly sharedRateWindows?: RateWindows;
+  /** Responses and contributions with `text` anywhere in what was typed (case-insensitive), for requests under DSGVO Art. 15 and 17. */
+  findByText(text: string): Promise<{ responses: StoredResponse[]; contributions: StoredContribution[] }>;
+  /** Replaces the answers of these responses in one transaction (purge of personal fields). */
+  replaceAnswers(changes: { id: string; answers: StoredResponse["answers"] }[]): Promise<void>;
+  /** Deletes these responses and contributions in one transaction; how many rows went. */
+  deleteSubmissions(ids: { responses: string[]; contributions: string[] }): Promise<number>;
+  /**
+   * One line of the audit log (who did what to which data, never the personal data itself). A minimal
+   * audit record until the desk's audit log (issue 10) lands; same columns as it.
+   */
+  appendAuditEntry(entry: NewAuditEntry): Promise<void>;
   /** Cheap round trip for the health check. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -110,4 +121,17 @@ export type RateOutcome = { allowed: true } | { allowed: false; retryAfter: numb
 export interface RateWindows {
   take(key: string, cost: number, max: number, windowMs: number, now: number): Promise<RateOutcome>;
   refund(key: string, cost: number): Promise<void>;
+}
+
+export interface NewAuditEntry {
+  /** ISO instant. */
+  at: string;
+  /** Who: "cli:<user>" for a command run in a terminal. */
+  actor: string;
+  /** What, e.g. "purge", "privacy.delete". */
+  action: string;
+  /** On what: "campaign:<slug>", "response:<id>". */
+  target?: string;
+  /** The rest, as data (counts, field names; never the personal data itself). */
+  details?: Record<string, unknown>;
 }
