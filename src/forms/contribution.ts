@@ -73,9 +73,16 @@ export function contributionSurvey(campaign: CampaignModel, page: MapPageModel):
 export function formToContribution(campaign: CampaignModel, page: MapPageModel, fields: FormFields): { input: ContributionInput; issues: FieldIssue[] } {
   const { answers, issues } = formToAnswers(contributionSurvey(campaign, page), fields);
   const where = (answers[CONTRIBUTION_QUESTION.location] ?? {}) as LocationAnswer;
+  // A field sent twice is refused, as the survey refuses it: never "the first one wins".
+  const one = (field: string, reason: "option" | "invalid"): string | undefined => {
+    const value = answers[field];
+    if (value === undefined || typeof value === "string") return value;
+    issues.push({ field, reason });
+    return undefined;
+  };
   const input: ContributionInput = {
-    category: answers[CONTRIBUTION_QUESTION.category] as string | undefined,
-    comment: answers[CONTRIBUTION_QUESTION.comment] as string | undefined,
+    category: one(CONTRIBUTION_QUESTION.category, "option"),
+    comment: one(CONTRIBUTION_QUESTION.comment, "invalid"),
     ...where,
   };
   return { input: withoutEmpty(input), issues };

@@ -222,10 +222,13 @@ function convertRanking(question: Extract<QuestionModel, { type: "ranking" }>, {
 }
 
 function convertLocation(id: string, { read, answers, issues }: Conversion): void {
-  const [lng] = read("lng");
-  const [lat] = read("lat");
-  const [place] = read("place");
-  const [description] = read("description");
+  const parts = ["lng", "lat", "place", "description"].map((part) => read(part));
+  // Each part once: a repeated field is refused, never "the first one wins".
+  if (parts.some((values) => values.length > 1)) {
+    issues.push({ field: id, reason: "location" });
+    return;
+  }
+  const [[lng], [lat], [place], [description]] = parts as [string[], string[], string[], string[]];
   const answer: LocationAnswer = {};
   if (lng !== undefined || lat !== undefined) {
     const point = [toNumber(lng ?? ""), toNumber(lat ?? "")];

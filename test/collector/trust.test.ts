@@ -104,6 +104,14 @@ describe("finding 6: strict and consistent reading", () => {
     expect(survey.statusCode).toBe(400);
     expect(map.json().data.issues).toMatchObject([{ field: "category", reason: "option" }]);
     expect(survey.json().data.issues).toMatchObject([{ field: "parkplaetze", reason: "option" }]);
+    // Found by the fuzz test: a repeated comment was a 500, a repeated place took the first one.
+    for (const fields of [
+      { category: "idee", comment: ["Bank", "Baum"], location__place: "rathaustreppe" },
+      { category: "idee", comment: "Bank", location__place: ["rathaustreppe", "brunnen"] },
+    ]) {
+      const repeated = await c.app.inject({ method: "POST", url: MAP, headers: { ...FORM, accept: "application/json" }, payload: formBody(fields) });
+      expect(repeated.statusCode, JSON.stringify(fields)).toBe(400);
+    }
     expect(await c.store.listContributions("marktplatz", "karte")).toHaveLength(before.length);
   });
 });
