@@ -389,6 +389,13 @@ export const exports = {
   script: "Browser-Skript",
   form: "Formular ohne JavaScript",
   verified: "Formular-Token gültig",
+  /** The time check of ADR 006/019: what the form token said; a column name for what it is, not how it works. */
+  timing: "Zeitprüfung",
+  "timing.valid": "bestanden",
+  "timing.missing": "ohne JavaScript",
+  "timing.invalid": "nicht prüfbar",
+  "timing.expired": "Formular älter als 24 Stunden",
+  "timing.reused": "Formular schon einmal benutzt",
   yes: "ja",
   no: "nein",
   other: "Sonstiges",
