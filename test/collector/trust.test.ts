@@ -215,3 +215,24 @@ test("finding 10: a too-short MITREDEN_EXPORT_TOKEN is named as such, not as a p
   expect((error as Error).message).toMatch(/MITREDEN_EXPORT_TOKEN is 4 characters long; it must have at least 24/);
   expect((error as Error).message).not.toMatch(/listen|port/);
 });
+
+test("a collector on an origin of its own: its error page takes the site as <base>, posts back to itself, and its CSP allows exactly the site", async () => {
+  const site = exampleSite();
+  site.campaigns[0]!.site.collector = "https://api.musterstadt.de/api";
+  const store = await openStore({ file: path.join(tempDir("elsewhere"), "e.sqlite") });
+  const app = createCollector({ model: site, store, now: () => DURING_MARKTPLATZ, assets: { stylesheet: "/assets/mitreden.0123abcd.css", images: new Map() } });
+  try {
+    const page = await app.inject({ method: "POST", url: SURVEY, headers: { ...FORM, host: "api.musterstadt.de" }, payload: formBody({ ...fullMarktplatzForm(), einwilligung: [] }) });
+    expect(page.statusCode).toBe(400);
+    const $ = cheerio.load(page.body);
+    expect($("base").attr("href")).toBe("https://mitreden.musterstadt.de/");
+    expect($('link[rel="stylesheet"]').attr("href")).toBe("/assets/mitreden.0123abcd.css");
+    expect($("form#survey-form").attr("action")).toBe("https://api.musterstadt.de/api/marktplatz/umfrage/responses");
+    const csp = String(page.headers["content-security-policy"]);
+    expect(csp).toContain("style-src 'self' https://mitreden.musterstadt.de");
+    expect(csp).toContain("base-uri https://mitreden.musterstadt.de");
+  } finally {
+    await app.close();
+    await store.close();
+  }
+});
