@@ -1,6 +1,8 @@
 // npm run bench:collector — valid survey submissions through the collector's full path (parse,
 // abuse checks, validate, store on SQLite) against a bare Fastify route that inserts the same row
 // without validation, in the same run. autocannon: 100 connections, 10 s, no pipelining.
+// Then the same full path on PostgreSQL (a throwaway cluster, or BENCH_DATABASE_URL) with one
+// collector and with two behind no balancer (the connections split between them), side by side.
 // Targets: ≥ 3,000 submissions/s and p99 < 100 ms on the full path, ≥ 0.5 × the bare route;
 // afterwards the number of rows equals the number of 2xx responses.
 import { spawn } from "node:child_process";
@@ -12,6 +14,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
+import pg from "pg";
+import { startPostgres } from "./postgres.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const work = path.join(root, "bench/.tmp/collector");
@@ -42,8 +46,8 @@ const answers = {
   einwilligung: true,
 };
 
-function start(args, ready) {
-  const child = spawn(process.execPath, args, { cwd: root, stdio: ["ignore", "pipe", "inherit"] });
+function start(args, ready, env = process.env) {
+  const child = spawn(process.execPath, args, { cwd: root, stdio: ["ignore", "pipe", "inherit"], env });
   return new Promise((resolve, reject) => {
     let out = "";
     child.stdout.on("data", (chunk) => {
@@ -88,24 +92,28 @@ const rows = (file) => {
   }
 };
 
-async function measure(label, server, url, file) {
-  // Warm-up (JIT, connections, SQLite page cache), then 2 s whose rate sizes the measured run.
+/** `servers` share the connections; `count()` says how many rows the store holds. */
+async function measure(label, servers, path, count) {
+  // Warm-up (JIT, connections, page cache), then 2 s whose rate sizes the measured run.
   // On a machine shared with other work the rate drifts, so the run takes about, not exactly, `duration`.
-  await cannon(url, { duration: 3 });
-  const calibration = await cannon(url, { duration: 2 });
-  const amount = Math.max(connections, Math.round((calibration["2xx"] / calibration.duration) * duration));
+  const share = Math.max(1, Math.round(connections / servers.length));
+  const all = (options) => Promise.all(servers.map((server) => cannon(`${server.url}${path}`, { ...options, connections: share })));
+  await all({ duration: 3 });
+  const calibration = await all({ duration: 2 });
+  const amountEach = Math.max(share, Math.round((calibration.reduce((n, r) => n + r["2xx"] / r.duration, 0) * duration) / servers.length));
   await sleep(300);
-  const before = rows(file);
-  const result = await cannon(url, { amount });
-  await stop(server); // graceful: the store closes after the last commit
-  const stored = rows(file) - before;
-  const ok = result["2xx"];
-  const rate = ok / result.duration;
-  console.log(
-    `${label.padEnd(34)} ${rate.toFixed(0).padStart(5)} /s   p50 ${String(result.latency.p50).padStart(3)} ms   p99 ${String(result.latency.p99).padStart(3)} ms   ` +
-      `${result.duration} s, 2xx ${ok}, other ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}; rows ${stored}`,
-  );
-  return { rate, p99: result.latency.p99, ok, stored, bad: result.non2xx + result.errors + result.timeouts };
+  const before = await count();
+  const results = await all({ amount: amountEach });
+  for (const server of servers) await stop(server); // graceful: the store closes after the last commit
+  const stored = (await count()) - before;
+  const ok = results.reduce((n, r) => n + r["2xx"], 0);
+  const seconds = Math.max(...results.map((r) => r.duration));
+  const rate = ok / seconds;
+  const p50 = Math.max(...results.map((r) => r.latency.p50));
+  const p99 = Math.max(...results.map((r) => r.latency.p99));
+  const bad = results.reduce((n, r) => n + r.non2xx + r.errors + r.timeouts, 0);
+  console.log(`${label.padEnd(38)} ${rate.toFixed(0).padStart(5)} /s   p50 ${String(p50).padStart(3)} ms   p99 ${String(p99).padStart(3)} ms   ${seconds} s, 2xx ${ok}, failed ${bad}; rows ${stored}`);
+  return { rate, p99, ok, stored, bad };
 }
 
 rmSync(work, { recursive: true, force: true });
@@ -116,13 +124,36 @@ const bareDb = path.join(work, "bare.sqlite");
 console.log(`autocannon: ${connections} connections, ~${duration} s, no pipelining; SQLite WAL synchronous=FULL; ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}.`);
 console.log(`The collector's rate limit is raised to ${RATE_LIMIT} per client and 10 minutes for the benchmark (default 20).\n`);
 
-const collector = await start(
-  ["bin/mitreden.js", "collect", "--port", "0", "--db", fullDb, "--now", "2027-03-15T12:00:00+01:00", "--rate-limit", String(RATE_LIMIT)],
-  /listening on (http:\/\/\S+\/api)/,
-);
-const full = await measure("full path (parse, validate, store)", collector, `${collector.url}/marktplatz/umfrage/responses`, fullDb);
+const COLLECT = ["bin/mitreden.js", "collect", "--port", "0", "--now", "2027-03-15T12:00:00+01:00", "--rate-limit", String(RATE_LIMIT)];
+const LISTENING = /listening on (http:\/\/\S+\/api)/;
+const SURVEY = "/marktplatz/umfrage/responses";
+const collector = await start([...COLLECT, "--db", fullDb], LISTENING);
+const full = await measure("SQLite, full path (parse, validate, store)", [collector], SURVEY, async () => rows(fullDb));
 const bareServer = await start(["bench/collector-bare.js", bareDb], /listening on (http:\/\/\S+)/);
-const bare = await measure("bare route (store, no validation)", bareServer, `${bareServer.url}/bare`, bareDb);
+const bare = await measure("SQLite, bare route (store, no validation)", [bareServer], "/bare", async () => rows(bareDb));
+
+// PostgreSQL: one collector, then two on the same database (each run in a fresh schema).
+const postgres = await startPostgres(process.env.BENCH_DATABASE_URL);
+const onPostgres = async (instances) => {
+  const schema = `bench_${instances}_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: postgres.url });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  const env = { ...process.env, DATABASE_URL: `${postgres.url}?options=${encodeURIComponent(`-c search_path=${schema}`)}`, MITREDEN_SECRET: "bench-secret-0123456789abcdef" };
+  const servers = [];
+  for (let i = 0; i < instances; i++) servers.push(await start(COLLECT, LISTENING, env));
+  try {
+    const count = async () => Number((await admin.query(`SELECT count(*) AS n FROM ${schema}.responses`)).rows[0].n);
+    return await measure(`PostgreSQL, ${instances} ${instances === 1 ? "collector " : "collectors"}, full path`, servers, SURVEY, count);
+  } finally {
+    await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+    await admin.end();
+  }
+};
+const pgOne = await onPostgres(1);
+const pgTwo = await onPostgres(2);
+await postgres.stop();
+console.log(`\nPostgreSQL 2 / 1 collectors: ${(pgTwo.rate / pgOne.rate).toFixed(2)} (on ${os.cpus().length} cores shared by the database, the collectors and the load generator)`);
 
 const ratio = full.rate / bare.rate;
 console.log(`\nratio full / bare: ${ratio.toFixed(2)}`);
@@ -132,6 +163,8 @@ const checks = [
   [ratio >= 0.5, `full / bare ≥ 0.5 (${ratio.toFixed(2)})`],
   [full.bad === 0, `no failed requests on the full path (${full.bad})`],
   [full.stored === full.ok, `rows = 2xx responses on the full path (${full.stored} = ${full.ok})`],
+  [pgOne.bad === 0 && pgTwo.bad === 0, `no failed requests on PostgreSQL (${pgOne.bad}, ${pgTwo.bad})`],
+  [pgOne.stored === pgOne.ok && pgTwo.stored === pgTwo.ok, `rows = 2xx responses on PostgreSQL (${pgOne.stored} = ${pgOne.ok}, ${pgTwo.stored} = ${pgTwo.ok})`],
 ];
 for (const [ok, text] of checks) console.log(`${ok ? "✓" : "✗"} ${text}`);
 rmSync(work, { recursive: true, force: true });

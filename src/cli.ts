@@ -295,6 +295,81 @@ const commands: Record<string, Command> = {
       }
     },
   },
+  purge: {
+    summary: "delete personal fields (e-mail answers) once the campaign's retention.personalDataDays have passed",
+    usage: "mitreden purge <slug> [--dry-run] [--db data/mitreden.sqlite]",
+    options: {
+      "dry-run": { type: "boolean", help: "say what would be deleted, delete nothing" },
+      db: option.db,
+      campaigns: option.campaigns,
+      now: option.now,
+    },
+    positionals: { slug: "the campaign, e.g. marktplatz" },
+    async run(values, positionals) {
+      const slug = positionals[0];
+      if (!slug) throw new api.UsageError("Name the campaign: mitreden purge <slug>, e.g. mitreden purge marktplatz");
+      const result = await api.purgePersonalData({ campaignsDir: String(values.campaigns), slug, db: String(values.db), dryRun: values["dry-run"] === true, now: nowOf(values) });
+      const day = result.due.toISOString().slice(0, 10);
+      if (!result.isDue) {
+        console.log(`Personal data of "${slug}" is kept until ${day} (retention.personalDataDays after the end); nothing deleted.`);
+        for (const p of result.pages) console.log(`  ${p.page}: ${p.responses} responses with ${p.fields.join(", ")} would go then`);
+        return 0;
+      }
+      for (const p of result.pages) console.log(`${result.dryRun ? "Would delete" : "Deleted"} ${p.fields.join(", ")} from ${p.responses} responses of ${p.page}; the other answers stay.`);
+      if (!result.pages.length) console.log(`No survey of "${slug}" asks for an e-mail address; nothing to delete.`);
+      if (!result.dryRun) console.log("Written to the audit log.");
+      return 0;
+    },
+  },
+  privacy: {
+    summary: "requests from citizens: find (Art. 15) or delete (Art. 17) everything stored with an e-mail address",
+    usage: "mitreden privacy find|delete <email> [--yes] [--db data/mitreden.sqlite]",
+    options: {
+      yes: { type: "boolean", help: "delete without asking (for scripts)" },
+      db: option.db,
+    },
+    positionals: { action: "find or delete", email: "the address, e.g. person@example.org" },
+    async run(values, positionals) {
+      const [action, email] = positionals;
+      if ((action !== "find" && action !== "delete") || !email) throw new api.UsageError("Say what to do and with which address: mitreden privacy find person@example.org, or mitreden privacy delete person@example.org");
+      const options = { campaignsDir: "", email, db: String(values.db) };
+      const hits = await api.findPersonalData(options);
+      for (const r of hits.responses) console.log(`response      ${r.id}  ${r.campaign}/${r.page}  ${r.receivedAt}`);
+      for (const c of hits.contributions) console.log(`contribution  ${c.id}  ${c.campaign}/${c.page}  ${c.receivedAt}  ${c.comment.replace(/\s+/g, " ").slice(0, 80)}`);
+      const count = hits.responses.length + hits.contributions.length;
+      console.log(`${count} ${count === 1 ? "item holds" : "items hold"} this address.`);
+      if (action === "find" || count === 0) return 0;
+      if (values.yes !== true) {
+        if (!process.stdin.isTTY) throw new api.UsageError("Deleting needs a confirmation: run it in a terminal, or add --yes.");
+        const { createInterface } = await import("node:readline/promises");
+        const prompt = createInterface({ input: process.stdin, output: process.stdout });
+        const answer = await prompt.question(`Delete these ${count} items for good? Type "delete" to confirm: `);
+        prompt.close();
+        if (answer.trim() !== "delete") {
+          console.log("Nothing deleted.");
+          return 1;
+        }
+      }
+      const result = await api.deletePersonalData(options);
+      console.log(`Deleted ${result.deleted} items. Written to the audit log (ids only, not the address).`);
+      return 0;
+    },
+  },
+  backup: {
+    summary: "a consistent copy of the SQLite store, also while the collector runs",
+    usage: "mitreden backup --to <file> [--db data/mitreden.sqlite]",
+    options: {
+      to: { type: "string", help: "where the copy goes (readable by its owner only)" },
+      db: option.db,
+    },
+    async run(values) {
+      const to = text(values.to);
+      if (!to) throw new api.UsageError("Say where the copy goes: mitreden backup --to backups/mitreden-2027-04-16.sqlite");
+      const result = await api.backupStore({ db: String(values.db), to });
+      console.log(`Backed up ${result.responses} responses and ${result.contributions} contributions to ${result.file}.`);
+      return 0;
+    },
+  },
   new: {
     summary: "scaffold a campaign that runs as it is (and the CI files, if the folder has none)",
     usage: "mitreden new <slug> [--minimal] [--campaigns campaigns]",

@@ -17,10 +17,22 @@ export interface CsvOptions {
   bom?: boolean;
 }
 
+/**
+ * Excel trims leading spaces and line breaks before it decides whether a cell is a formula, so
+ * " =1+1" and "\n@SUM(…)" run too; csv-stringify's escape_formulas looks only at the first
+ * character. Such text gets its ' here, before the cell is written.
+ */
+const FORMULA_AFTER_SPACE = /^\s+[=+\-@]/;
+
+function neutralised(cell: CsvCell): CsvCell {
+  return typeof cell === "string" && FORMULA_AFTER_SPACE.test(cell) ? `'${cell}` : cell;
+}
+
 /** Rows as CSV text; empty cells for null and undefined. */
 export function toCsv(rows: CsvCell[][], options: CsvOptions = {}): string {
   const decimal = options.decimal ?? ".";
-  return stringify(options.header ? [options.header, ...rows] : rows, {
+  const body = rows.map((row) => row.map(neutralised));
+  return stringify(options.header ? [options.header, ...body] : body, {
     bom: options.bom ?? true,
     delimiter: options.delimiter ?? ",",
     record_delimiter: "windows",

@@ -36,6 +36,12 @@ export const listUsers = lazy(() => import("./collector/accounts.js"), "listUser
 export const removeUser = lazy(() => import("./collector/accounts.js"), "removeUser");
 export const changePassword = lazy(() => import("./collector/accounts.js"), "changePassword");
 export { readPassword } from "./password-prompt.js";
+export const purgePersonalData = lazy(() => import("./collector/privacy.js"), "purgePersonalData");
+export const findPersonalData = lazy(() => import("./collector/privacy.js"), "findPersonalData");
+export const deletePersonalData = lazy(() => import("./collector/privacy.js"), "deletePersonalData");
+export type { PurgeOptions, PurgeResult, PrivacyOptions, PrivacyHits } from "./collector/privacy.js";
+export const backupStore = lazy(() => import("./collector/backup.js"), "backupStore");
+export type { BackupOptions, BackupResult } from "./collector/backup.js";
 export const openStore = lazy(() => import("./collector/store/index.js"), "openStore");
 export type { Store, NewResponse, StoredResponse, NewContribution, StoredContribution, ContributionStatus } from "./collector/store/index.js";
 export { HttpError } from "./collector/errors.js";

@@ -9,7 +9,8 @@ import type { FieldIssue } from "../forms/issues.js";
 import { issueMessage } from "../forms/messages.js";
 import type { CollectorContext } from "./context.js";
 import { HttpError } from "./errors.js";
-import type { InsertOutcome } from "./store/index.js";
+import type { InsertOutcome, SubmissionTiming } from "./store/index.js";
+import { unstorableFields } from "../forms/text.js";
 
 const HIDDEN_FIELDS = new Set<string>(Object.values(FIELD));
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -32,12 +33,14 @@ export interface Admission {
   id: string;
   /** The page's language, as the form said (else the campaign's); messages are written in it. */
   locale: Locale;
-  /** A valid form token came with it (see docs/adr/006-abuse-protection.md). */
-  verified: boolean;
-  /** Problems with the hidden fields; the wing adds the content's, then calls refuseIfAny(). */
+  /** Problems with the hidden fields and unstorable text; the wing adds the content's, then calls accept(). */
   issues: FieldIssue[];
-  /** A 400 with every issue found, when there are any, worded in the form's language. */
-  refuseIfAny(issues: FieldIssue[]): void;
+  /**
+   * With issues: a 400 naming every one, in the form's language (counted against the client's
+   * window for mistakes, not its quota for answers). Without: the submission is in; its form token
+   * is now used up, and the result says whether it verified (docs/adr/019-trust.md).
+   */
+  accept(issues: FieldIssue[]): Promise<{ verified: boolean; timing: SubmissionTiming }>;
   /** What the store said: a retry of this submission (duplicate), or a 409 when the id belongs to another page's. */
   stored(outcome: InsertOutcome): { id: string; duplicate: boolean };
   now: Date;
@@ -46,7 +49,7 @@ export interface Admission {
 /** The JSON body's key with the content; any key but it and the hidden fields is refused. */
 const PAYLOAD = { survey: "answers", map: "contribution" } as const;
 
-export function admit(ctx: CollectorContext, submission: Submission, campaign: CampaignModel, page: SurveyPageModel | MapPageModel): Admission {
+export async function admit(ctx: CollectorContext, submission: Submission, campaign: CampaignModel, page: SurveyPageModel | MapPageModel): Promise<Admission> {
   // A survey has its own window; a map takes contributions while the campaign runs.
   const [opens, closes] = page.type === "survey" ? [page.opens, page.closes] : [campaign.period.start, campaign.period.end];
   const body = isRecord(submission.body) ? submission.body : undefined;
@@ -54,6 +57,10 @@ export function admit(ctx: CollectorContext, submission: Submission, campaign: C
   const locale = meta.locale && campaign.locales.includes(meta.locale) ? meta.locale : campaign.locale;
   const fail = (status: number, message: string, issues: FieldIssue[], retryAfter?: number) =>
     new HttpError(status, message, { issues: issues.map((i) => ({ ...i, message: issueMessage(i, locale) })), retryAfter });
+  const rateLimited = (retryAfter: number) => {
+    const minutes = Math.max(1, Math.ceil(retryAfter / 60));
+    return fail(429, "Too many submissions from this client.", [{ field: "_form", reason: "rate-limited", limit: minutes }], retryAfter);
+  };
 
   const now = ctx.now();
   const what = page.type === "map" ? "map" : "survey";
@@ -62,20 +69,26 @@ export function admit(ctx: CollectorContext, submission: Submission, campaign: C
   if (now > new Date(closes)) throw fail(403, `The ${what} has closed.`, [{ field: "_form", reason: "closed", limit: when(closes, locale, tz) }]);
   if (!body) throw fail(400, "The body must be a JSON object or form fields.", [{ field: "_body", reason: "malformed" }]);
 
-  const token = ctx.guard.checkToken(meta.token, campaign.slug, page.id);
+  const token = ctx.guard.readToken(meta.token, campaign.slug, page.id);
   // A submission without a valid token (no JavaScript, an old tab) is accepted but costs double.
-  const rate = ctx.guard.takeRateLimit(submission.ip, token === "valid" ? 1 : 2);
-  if (!rate.allowed) {
-    const minutes = Math.max(1, Math.ceil(rate.retryAfter / 60));
-    throw fail(429, "Too many submissions from this client.", [{ field: "_form", reason: "rate-limited", limit: minutes }], rate.retryAfter);
-  }
+  // Charged now, so parallel requests cannot all slip through; given back if the submission is refused.
+  const cost = token.check === "valid" ? 1 : 2;
+  const rate = await ctx.guard.takeRateLimit(submission.ip, cost);
+  if (!rate.allowed) throw rateLimited(rate.retryAfter);
 
   const issues: FieldIssue[] = [];
+  for (const field of unstorableFields(body, (path) => fieldOf(submission.channel, page.type, path))) issues.push({ field, reason: "characters" });
   if (meta.honeypot) issues.push({ field: FIELD.honeypot, reason: "honeypot" });
-  if (token === "too-fast") issues.push({ field: FIELD.token, reason: "too-fast" });
+  // The person may send the same answers again once the minimum time has passed: the message says
+  // when, the script waits and resends, the error page keeps the answers (finding 11).
+  let retryAfter: number | undefined;
+  if (token.check === "too-fast") {
+    retryAfter = token.waitSeconds!;
+    issues.push({ field: FIELD.token, reason: "too-fast", limit: retryAfter });
+  }
   if (meta.id !== undefined && !UUID.test(meta.id)) issues.push({ field: FIELD.id, reason: "id" });
   if (submission.channel === "script") {
-    for (const key of Object.keys(body)) if (key !== PAYLOAD[page.type] && !HIDDEN_FIELDS.has(key)) issues.push({ field: key, reason: "unknown" });
+    for (const key of Object.keys(body)) if (key !== PAYLOAD[page.type] && !HIDDEN_FIELDS.has(key) && !issues.some((i) => i.field === key)) issues.push({ field: key, reason: "unknown" });
   }
   const id = (meta.id ?? randomUUID()).toLowerCase();
   return {
@@ -83,17 +96,39 @@ export function admit(ctx: CollectorContext, submission: Submission, campaign: C
     meta,
     id,
     locale,
-    verified: token === "valid",
     issues,
     now,
-    refuseIfAny(found) {
-      if (found.length) throw fail(400, `${found.length} ${found.length === 1 ? "field needs" : "fields need"} attention.`, found);
+    async accept(found) {
+      if (found.length) {
+        await ctx.guard.refundRateLimit(submission.ip, cost);
+        const mistakes = await ctx.guard.takeInvalid(submission.ip);
+        if (!mistakes.allowed) throw rateLimited(mistakes.retryAfter);
+        const tooFast = found.length === 1 && found[0]!.reason === "too-fast";
+        throw fail(400, `${found.length} ${found.length === 1 ? "field needs" : "fields need"} attention.`, found, tooFast ? retryAfter : undefined);
+      }
+      if (token.check !== "valid") return { verified: false, timing: token.check as SubmissionTiming };
+      // One token, one submission: a replay is stored, but unverified (a retry of the same id is no replay).
+      const fresh = await ctx.store.claimToken(token.id!, id, token.expires!);
+      return fresh ? { verified: true, timing: "valid" } : { verified: false, timing: "reused" };
     },
     stored(outcome) {
       if (outcome.status === "conflict") throw fail(409, `This id belongs to a submission to another ${what}.`, [{ field: FIELD.id, reason: "id-conflict" }]);
       return { id, duplicate: outcome.status === "duplicate" };
     },
   };
+}
+
+/**
+ * The field a person sees for a place in the body: a form's field name; in the script's JSON the
+ * answer's key (survey) or the contribution's question (map); the hidden fields by their names.
+ */
+function fieldOf(channel: Submission["channel"], type: "survey" | "map", path: string[]): string {
+  const [top, second] = path;
+  if (top === undefined || top === "_key") return "_body";
+  if (channel === "form" || top !== PAYLOAD[type]) return top;
+  if (second === undefined || second === "_key") return top;
+  if (type === "map") return second === "category" || second === "comment" ? second : "location";
+  return second;
 }
 
 function when(instant: string, locale: Locale, timeZone: string): string {

@@ -3,7 +3,8 @@ import { loadSiteModel } from "../campaign/index.js";
 import { rehearsalClock } from "../clock.js";
 import { MitredenError } from "../errors.js";
 import { readSiteAssets } from "../pages/assets.js";
-import { settings } from "../settings.js";
+import { settings, trustedProxies } from "../settings.js";
+import { checkExportToken } from "./surveys/export-route.js";
 import { createCollector } from "./server.js";
 import { describeStore, openStore, type Store } from "./store/index.js";
 
@@ -23,8 +24,8 @@ export interface CollectOptions {
   exportToken?: string;
   /** The built site, whose frame (stylesheet, logo) the collector's pages wear. */
   siteDir?: string;
-  /** Default: MITREDEN_TRUST_PROXY ("loopback", an address or CIDR, or "true"). */
-  trustProxy?: boolean | string;
+  /** Default: MITREDEN_TRUST_PROXY: the number of reverse proxies in front (1), or their addresses ("loopback", "10.0.0.0/8"). */
+  trustProxy?: number | string;
 }
 
 export interface RunningCollector {
@@ -38,6 +39,10 @@ export interface RunningCollector {
 
 export async function startCollector(options: CollectOptions): Promise<RunningCollector> {
   const env = settings();
+  // Settings a person got wrong are said before anything starts, in their own words (not as "cannot listen").
+  const trustProxy = trustedProxies(options.trustProxy ?? env.trustProxy);
+  const exportToken = options.exportToken ?? env.exportToken;
+  checkExportToken(exportToken);
   const { model } = await loadSiteModel(options.campaignsDir);
   const storeOptions = { databaseUrl: options.databaseUrl ?? env.databaseUrl, file: options.db };
   const store = await openStore(storeOptions);
@@ -46,9 +51,9 @@ export async function startCollector(options: CollectOptions): Promise<RunningCo
     store,
     now: rehearsalClock(options.now),
     abuse: { secret: env.secret, rateLimit: options.rateLimit === undefined ? undefined : { max: options.rateLimit } },
-    exportToken: options.exportToken ?? env.exportToken,
+    exportToken,
     assets: options.siteDir ? () => readSiteAssets(options.siteDir!) : undefined,
-    trustProxy: options.trustProxy ?? env.trustProxy,
+    trustProxy,
   });
   try {
     await app.listen({ port: options.port, host: options.host ?? "127.0.0.1" });
@@ -57,6 +62,9 @@ export async function startCollector(options: CollectOptions): Promise<RunningCo
     throw new MitredenError(`The collector cannot listen on port ${options.port}: ${(error as Error).message}`, { cause: error });
   }
   const warnings: string[] = [];
+  if (store.kind === "postgres" && !env.secret) {
+    warnings.push("DATABASE_URL is set but MITREDEN_SECRET is not: this collector signs form tokens with a secret of its own, so other collectors on the same database (and this one after a restart) store their submissions as unverified. Give every instance the same MITREDEN_SECRET (openssl rand -base64 32).");
+  }
   if (options.siteDir && !readSiteAssets(options.siteDir)) {
     warnings.push(`No site built by this mitreden in ${options.siteDir}/: the collector's pages (errors of plain forms) will have no stylesheet and logo. Build the site first (npx mitreden build), or pass --site <folder>.`);
   }

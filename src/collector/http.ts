@@ -146,6 +146,9 @@ export interface SubmissionRoute {
 export function registerSubmissionRoute(app: FastifyInstance, ctx: CollectorContext, wing: SubmissionRoute): void {
   app.post<{ Params: { slug: string; page: string } }>(wing.route, { bodyLimit: wing.bodyLimit }, async (request, reply) => {
     try {
+      // Before anything is read; an unknown campaign is the wing's 404.
+      const campaign = ctx.campaigns.campaign(request.params.slug);
+      if (campaign) refuseCrossSite(request, allowedOrigins(campaign), campaign.locale);
       const accepted = await wing.submit(ctx, { slug: request.params.slug, pageId: request.params.page, channel: channelOf(request), body: request.body, ip: request.ip });
       return acknowledge(request, reply, accepted);
     } catch (error) {
@@ -157,6 +160,42 @@ export function registerSubmissionRoute(app: FastifyInstance, ctx: CollectorCont
     const { campaign, page } = wing.find(request.params.slug, request.params.page);
     return reply.code(303).header("location", pagePath(campaign, campaign.locale, page.id)).send();
   });
+}
+
+/** The origins a campaign's forms may post from: the site's own (baseUrl) and those it configures (site.allowedOrigins). */
+export function allowedOrigins(campaign: CampaignModel): string[] {
+  return [new URL(campaign.site.baseUrl).origin, ...campaign.site.allowedOrigins];
+}
+
+/**
+ * Refuses (403, "cross-site") a POST that a browser made on behalf of another website: another
+ * site must not make its visitors submit (docs/adr/019-trust.md). Allowed are the collector's own
+ * origin (mitreden serve, a collector beside the site) and `allowed`. Browsers send `Origin` with
+ * every POST; where it is missing (older browsers, scripts, curl) `Sec-Fetch-Site: cross-site`
+ * still refuses, and a request with neither is let through: it is not a browser made to post by
+ * another site. For every wing's POSTs (submissions, and the desk's and reach's forms).
+ */
+export function refuseCrossSite(request: FastifyRequest, allowed: readonly string[], locale: string = "de"): void {
+  const origin = request.headers.origin;
+  const fetchSite = request.headers["sec-fetch-site"];
+  const refuse = () =>
+    new HttpError(403, "Submissions from another website are not accepted.", { issues: [{ field: "_form", reason: "cross-site", message: issueMessage({ reason: "cross-site" }, locale) }] });
+  if (origin === undefined) {
+    if (fetchSite === "cross-site") throw refuse();
+    return;
+  }
+  // "null": a sandboxed frame, a file:// page or a redirect across sites — nobody we know.
+  if (origin === "null") throw refuse();
+  let sameHost: boolean;
+  try {
+    const from = new URL(origin);
+    // The same host and port as this request's (a default port written or not).
+    sameHost = from.host === new URL(`${from.protocol}//${request.host}`).host;
+  } catch {
+    throw refuse();
+  }
+  if (sameHost || allowed.includes(origin)) return;
+  throw refuse();
 }
 
 /**

@@ -12,6 +12,7 @@ import { contributionFormParams, errorSummaryParams, surveyFormParams } from "..
 import type { SiteAssets } from "../pages/assets.js";
 import { createPageEnvironment } from "../pages/environment.js";
 import { deskRoute, formErrorRoute } from "../pages/routes.js";
+import { collectorOrigin } from "../security/policy.js";
 import type { HttpError } from "./errors.js";
 
 export interface ErrorPageRequest {
@@ -84,7 +85,12 @@ export function createCollectorPages(options: CollectorPagesOptions): CollectorP
       const issues = error.data.issues;
       // Nothing to correct when it is closed or not there: then the summary says why, with the way back.
       const withForm = campaign && participation && r.fields && error.statusCode !== 403 && error.statusCode !== 404;
-      const input = { campaign: campaign!, locale, action: r.action, fields: r.fields, issues, token: r.token };
+      // A collector on an origin of its own (site.collector absolute): the page's links, stylesheet and
+      // pictures are the site's, so it takes the site as <base>; the form posts back here, absolutely.
+      const ownOrigin = campaign ? collectorOrigin(campaign) : undefined;
+      const baseHref = ownOrigin ? `${new URL(campaign!.site.baseUrl).origin}/` : undefined;
+      const action = ownOrigin ? new URL(r.action, ownOrigin).href : r.action;
+      const input = { campaign: campaign!, locale, action, fields: r.fields, issues, token: r.token };
       const form = !withForm
         ? undefined
         : participation.type === "survey"
@@ -95,7 +101,7 @@ export function createCollectorPages(options: CollectorPagesOptions): CollectorP
         : participation
           ? { href: pagePath(campaign, locale, participation.id), text: participation.type === "survey" ? uiText("backToSurvey", locale) : message(locale, "map.thanks.back") }
           : { href: pagePath(campaign, locale), text: campaign.title[locale] ?? "" };
-      return environment(model).render("layouts/route.njk", { route, form, back, summary: errorSummaryParams(participation, campaign, locale, issues) });
+      return environment(model).render("layouts/route.njk", { route, form, back, baseHref, summary: errorSummaryParams(participation, campaign, locale, issues) });
     },
     deskPage(r) {
       const model = options.model();

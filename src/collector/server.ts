@@ -38,7 +38,8 @@ export function createCollectorContext(options: CollectorOptions): CollectorCont
   return {
     campaigns,
     store: options.store,
-    guard: new AbuseGuard(options.abuse),
+    // Several collectors on one PostgreSQL count a client together (docs/adr/019-trust.md).
+    guard: new AbuseGuard(options.abuse, Date.now, options.store.sharedRateWindows),
     now,
     pages: createCollectorPages({ model: () => campaigns.model(), assets: typeof assets === "function" ? assets : () => assets, now }),
   };
@@ -62,18 +63,32 @@ export const collectorPlugin: FastifyPluginAsync<CollectorOptions> = async (app,
 export interface CreateCollectorOptions extends CollectorOptions {
   /** Where the routes live (default "/api", as the site's forms expect). */
   prefix?: string;
-  /** Behind a reverse proxy: trust X-Forwarded-For from these addresses ("loopback", "10.0.0.0/8") or all (true). */
-  trustProxy?: boolean | string;
   /** The desk's session and lockout rules (tests shorten them); `false`: no desk. */
   desk?: DeskAuthOptions | false;
+  /**
+   * Behind reverse proxies: how many hops of X-Forwarded-For to believe (1 for one proxy), or the
+   * proxies' addresses ("loopback", "10.0.0.0/8"). Never `true`: that believes whatever a client writes.
+   */
+  trustProxy?: number | string;
 }
 
 export function createCollector(options: CreateCollectorOptions): FastifyInstance {
   // No logger: request logs would hold IP addresses, which the collector promises not to keep.
-  const serverOptions: FastifyServerOptions = { logger: false, trustProxy: options.trustProxy ?? false };
+  const serverOptions: FastifyServerOptions = { logger: false, trustProxy: proxyTrust(options.trustProxy) };
   const app = Fastify(serverOptions);
   const context = createCollectorContext(options);
   void app.register(collectorPlugin, { ...options, context, prefix: options.prefix ?? "/api" });
   if (options.desk !== false) void registerDesk(app, context, { auth: { secret: options.abuse?.secret, ...options.desk } });
   return app;
+}
+
+/**
+ * A number of hops: believe that many addresses from the right of X-Forwarded-For (hop 0 is the
+ * proxy the collector talks to), the client's own, made-up entries at the left never. Fastify's own
+ * number option now trusts nothing, so the count is a trust function here. Addresses stay as they are.
+ */
+function proxyTrust(trust: number | string | undefined): FastifyServerOptions["trustProxy"] {
+  if (trust === undefined) return false;
+  if (typeof trust === "number") return (_address: string, hop: number) => hop < trust;
+  return trust;
 }

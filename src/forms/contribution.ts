@@ -18,6 +18,7 @@ import type { CampaignModel, Localized, MapModel, MapPageModel, QuestionModel, S
 import { pointInArea } from "../campaign/geo.js";
 import { formToAnswers, type FormFields, type LocationAnswer } from "./fields.js";
 import type { FieldIssue } from "./issues.js";
+import { hasVisibleText } from "./text.js";
 import { uiText, type UiKey } from "./messages.js";
 
 /** The three questions' ids, which are also their field names. */
@@ -72,9 +73,16 @@ export function contributionSurvey(campaign: CampaignModel, page: MapPageModel):
 export function formToContribution(campaign: CampaignModel, page: MapPageModel, fields: FormFields): { input: ContributionInput; issues: FieldIssue[] } {
   const { answers, issues } = formToAnswers(contributionSurvey(campaign, page), fields);
   const where = (answers[CONTRIBUTION_QUESTION.location] ?? {}) as LocationAnswer;
+  // A field sent twice is refused, as the survey refuses it: never "the first one wins".
+  const one = (field: string, reason: "option" | "invalid"): string | undefined => {
+    const value = answers[field];
+    if (value === undefined || typeof value === "string") return value;
+    issues.push({ field, reason });
+    return undefined;
+  };
   const input: ContributionInput = {
-    category: answers[CONTRIBUTION_QUESTION.category] as string | undefined,
-    comment: answers[CONTRIBUTION_QUESTION.comment] as string | undefined,
+    category: one(CONTRIBUTION_QUESTION.category, "option"),
+    comment: one(CONTRIBUTION_QUESTION.comment, "invalid"),
     ...where,
   };
   return { input: withoutEmpty(input), issues };
@@ -121,7 +129,7 @@ export function contributionIssues(map: ContributionRules, input: ContributionIn
   else if (!map.categories.some((c) => c.id === input.category)) issues.push({ field: category, reason: "option" });
   const text = input.comment?.trim() ?? "";
   const max = map.contributions.maxLength;
-  if (!text) issues.push({ field: comment, reason: "required" });
+  if (!hasVisibleText(text)) issues.push({ field: comment, reason: "required" });
   else if ([...text].length > max) issues.push({ field: comment, reason: "too-long", limit: max });
   const description = input.description?.trim() ?? "";
   const where: FieldIssue[] = [];
@@ -133,7 +141,7 @@ export function contributionIssues(map: ContributionRules, input: ContributionIn
     if (!sane) where.push({ field: location, reason: "location" });
     else if (!pointInArea(input.point, map.area)) where.push({ field: location, reason: "outside-area" });
   }
-  if (!input.point && input.place === undefined && !description) where.push({ field: location, reason: "location" });
+  if (!input.point && input.place === undefined && !hasVisibleText(description)) where.push({ field: location, reason: "location" });
   // One message per question, as in the survey: the first problem with the where.
   return [...issues, ...where.slice(0, 1)];
 }

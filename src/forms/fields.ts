@@ -208,7 +208,8 @@ function convertRanking(question: Extract<QuestionModel, { type: "ranking" }>, {
   const given = positions.filter((p) => p.position !== undefined);
   if (given.length === 0) return;
   const count = question.options.length;
-  const numbers = given.map((p) => Number(p.position));
+  // Positions are plain digits: Number() would also read "0x7", "1e0" or " 7 " as a place.
+  const numbers = given.map((p) => (/^\d{1,3}$/.test(p.position!.trim()) ? Number(p.position!.trim()) : NaN));
   if (given.length < count || numbers.some((n) => !Number.isInteger(n) || n < 1 || n > count)) {
     issues.push({ field: question.id, reason: "ranking-incomplete", limit: count });
     return;
@@ -221,10 +222,13 @@ function convertRanking(question: Extract<QuestionModel, { type: "ranking" }>, {
 }
 
 function convertLocation(id: string, { read, answers, issues }: Conversion): void {
-  const [lng] = read("lng");
-  const [lat] = read("lat");
-  const [place] = read("place");
-  const [description] = read("description");
+  const parts = ["lng", "lat", "place", "description"].map((part) => read(part));
+  // Each part once: a repeated field is refused, never "the first one wins".
+  if (parts.some((values) => values.length > 1)) {
+    issues.push({ field: id, reason: "location" });
+    return;
+  }
+  const [[lng], [lat], [place], [description]] = parts as [string[], string[], string[], string[]];
   const answer: LocationAnswer = {};
   if (lng !== undefined || lat !== undefined) {
     const point = [toNumber(lng ?? ""), toNumber(lat ?? "")];

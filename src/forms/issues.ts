@@ -34,6 +34,8 @@ export type IssueReason =
   // the request
   | "honeypot"
   | "too-fast"
+  | "characters"
+  | "cross-site"
   | "id"
   | "id-conflict"
   | "not-open"

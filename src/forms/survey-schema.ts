@@ -4,6 +4,7 @@
 // No Node imports: the browser helper may import this too.
 import type { CampaignModel, MapModel, QuestionModel, SurveyPageModel } from "../campaign/model.js";
 import { fieldName, OTHER_VALUE } from "./fields.js";
+import { VISIBLE_TEXT_PATTERN } from "./text.js";
 
 export const JSON_SCHEMA_DRAFT = "https://json-schema.org/draft/2020-12/schema";
 /** Where the showIf rules and the "other" rules sit, so an error can tell "hidden" from "other not chosen". */
@@ -48,8 +49,8 @@ export function surveySchema(campaign: CampaignModel, page: SurveyPageModel): Re
 }
 
 function textSchema(maxLength: number): Record<string, unknown> {
-  // "\S": an answer of only spaces is no answer.
-  return { type: "string", minLength: 1, maxLength, pattern: "\\S" };
+  // An answer of only spaces, zero-width characters or control characters is no answer.
+  return { type: "string", minLength: 1, maxLength, pattern: VISIBLE_TEXT_PATTERN };
 }
 
 function answerSchema(question: QuestionModel): Record<string, unknown> {

@@ -90,13 +90,15 @@ export function campaignPolicy(campaign: CampaignModel): Policy {
  * thank-you page of the site, on another origin when the collector has one of its own.
  */
 export function collectorPolicy(model: SiteModel): Policy {
-  const sites = model.campaigns.filter((campaign) => collectorOrigin(campaign)).map((campaign) => new URL(campaign.site.baseUrl).origin);
+  const sites = unique(model.campaigns.filter((campaign) => collectorOrigin(campaign)).map((campaign) => new URL(campaign.site.baseUrl).origin));
+  // A collector on an origin of its own draws its pages with the site's stylesheet, fonts and
+  // pictures and takes the site as <base> (src/collector/pages.ts): exactly those origins, no more.
   return new Map([
     ["default-src", ["'none'"]],
-    ["style-src", ["'self'"]],
-    ["img-src", ["'self'", "data:"]],
-    ["font-src", ["'self'"]],
-    ["base-uri", ["'none'"]],
+    ["style-src", ["'self'", ...sites]],
+    ["img-src", ["'self'", "data:", ...sites]],
+    ["font-src", ["'self'", ...sites]],
+    ["base-uri", sites.length ? sites : ["'none'"]],
     ["form-action", unique(["'self'", ...sites])],
     ["frame-ancestors", ["'none'"]],
   ]);

@@ -105,12 +105,12 @@ describe("JSON (browser script)", () => {
     expect(response.json().data.issues).toMatchObject([{ field: "_id", reason: "id-conflict" }]);
   });
 
-  test("more submissions than the rate limit allows", async () => {
-    const limited = await testCollector({ abuse: { rateLimit: { max: 4 } }, store: c.store });
+  test("more refused submissions than the window for mistakes allows", async () => {
+    const limited = await testCollector({ abuse: { rateLimit: { max: 2, invalidFactor: 2 } }, store: c.store });
     try {
-      // Without a token a submission costs 2: two fit, the third is refused.
+      // Refused submissions have their own window (here 2 × 2): four fit, the fifth is refused.
       const codes: number[] = [];
-      for (let i = 0; i < 3; i++) {
+      for (let i = 0; i < 5; i++) {
         const r = await limited.app.inject({ method: "POST", url: URL, headers: JSON_HEADERS, payload: withAnswers({ einwilligung: undefined }) });
         codes.push(r.statusCode);
         if (r.statusCode === 429) {
@@ -118,7 +118,7 @@ describe("JSON (browser script)", () => {
           expect(r.json().data.issues).toMatchObject([{ field: "_form", reason: "rate-limited", limit: 10 }]);
         }
       }
-      expect(codes).toEqual([400, 400, 429]);
+      expect(codes).toEqual([400, 400, 400, 400, 429]);
       // Another client (another address) is not affected.
       const other = await limited.app.inject({ method: "POST", url: URL, headers: JSON_HEADERS, remoteAddress: "192.0.2.7", payload: withAnswers({ einwilligung: undefined }) });
       expect(other.statusCode).toBe(400);
@@ -176,10 +176,10 @@ describe("plain form (no JavaScript)", () => {
   });
 
   test("the rate limit page keeps what was typed", async () => {
-    const limited = await testCollector({ abuse: { rateLimit: { max: 2 } }, store: c.store });
+    const limited = await testCollector({ abuse: { rateLimit: { max: 2, invalidFactor: 1 } }, store: c.store });
     try {
       const fields = { ...fullMarktplatzForm(), einwilligung: [] as string[] };
-      await limited.app.inject({ method: "POST", url: URL, headers: FORM, payload: formBody(fields) });
+      for (let i = 0; i < 2; i++) await limited.app.inject({ method: "POST", url: URL, headers: FORM, payload: formBody(fields) });
       const response = await limited.app.inject({ method: "POST", url: URL, headers: FORM, payload: formBody(fields) });
       expect(response.statusCode).toBe(429);
       const $ = cheerio.load(response.body);

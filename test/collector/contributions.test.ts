@@ -147,7 +147,11 @@ describe("export for GIS", () => {
     expect(gis.features[1].properties).toMatchObject({ status: "rejected", reason: "Doppelt", description: "vor dem Café" });
     const csv = serializeContributions(campaign, page, all, { format: "csv" });
     expect(csv).toContain("'=SUMME(A1)");
-    expect(csv).toContain("abgelehnt;Doppelt");
+    // The survey export's time format and words: local time of the campaign, "Übermittlung", "Zeitprüfung".
+    expect(csv).toContain("abgelehnt;Doppelt;2027-03-21 10:00:00");
+    expect(csv.split("\r\n")[0]).toMatch(/;Übermittlung;Zeitprüfung$/);
+    expect(csv.split("\r\n")[1]).toMatch(/;Browser-Skript;(bestanden|ohne JavaScript|nicht prüfbar)$/);
+    expect(csv.split("\r\n")[1]).toMatch(/^"?\ufeff?[0-9a-f-]{36}"?;\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2};/);
     expect(a!.status).toBe("pending");
   });
 });

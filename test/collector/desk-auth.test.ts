@@ -40,7 +40,7 @@ describe("desk login", () => {
     expect((await collector.app.inject({ method: "GET", url: "/admin/", headers: { cookie: sessionCookie(second)! } })).statusCode).toBe(200);
 
     // Behind a trusted proxy that says HTTPS: the __Host- cookie (Secure, Path=/ as the prefix demands).
-    const proxied = await testCollector({ store: collector.store, trustProxy: true });
+    const proxied = await testCollector({ store: collector.store, trustProxy: 1 });
     try {
       const secure = await login(proxied, "anna", PASSWORD, { "x-forwarded-proto": "https" });
       expect(String(secure.headers["set-cookie"])).toMatch(/^__Host-mitreden-desk=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Strict; Max-Age=28800; Secure$/);

@@ -57,6 +57,23 @@ function parseCsv(text: string, delimiter: string): string[][] {
   return rows;
 }
 
+test("the time check says what happened, not 'token valid: no' (issue 16)", () => {
+  const rows = [
+    stored(fullMarktplatzAnswers(), { channel: "form", verified: false, timing: "missing" }),
+    stored(fullMarktplatzAnswers(), { channel: "script", verified: true, timing: "valid" }),
+    stored(fullMarktplatzAnswers(), { channel: "script", verified: false, timing: "reused" }),
+    stored(fullMarktplatzAnswers(), { channel: "script", verified: false, timing: "expired" }),
+    stored(fullMarktplatzAnswers(), { channel: "script", verified: false, timing: "invalid" }),
+    // Stored before the check was kept: derived from how it came.
+    stored(fullMarktplatzAnswers(), { channel: "form", verified: false }),
+  ];
+  const json = JSON.parse(serializeResponses(marktplatz, umfrage, rows, { format: "json" }));
+  expect(json.columns).toContainEqual({ key: "_timing", label: "Zeitprüfung" });
+  expect(json.rows.map((r: Record<string, string>) => r._timing)).toEqual(["ohne JavaScript", "bestanden", "Formular schon einmal benutzt", "Formular älter als 24 Stunden", "nicht prüfbar", "ohne JavaScript"]);
+  const english = JSON.parse(serializeResponses(marktplatz, umfrage, rows.slice(0, 2), { format: "json", locale: "en" }));
+  expect(english.rows.map((r: Record<string, string>) => r._timing)).toEqual(["without JavaScript", "passed"]);
+});
+
 describe("CSV", () => {
   const csv = serializeResponses(marktplatz, umfrage, [stored(fullMarktplatzAnswers()), stored({ bezug: "altstadt", einwilligung: true }, { seq: 2, id: "b", channel: "script", verified: true })], { format: "csv" });
   const [header, full, short] = parseCsv(csv.slice(1), ";") as [string[], string[], string[]];
@@ -70,7 +87,7 @@ describe("CSV", () => {
   });
 
   test("has German headers and keeps umlauts intact", () => {
-    expect(header.slice(0, 5)).toEqual(["Antwort-ID", "Eingegangen am", "Sprache", "Übermittlung", "Formular-Token gültig"]);
+    expect(header.slice(0, 5)).toEqual(["Antwort-ID", "Eingegangen am", "Sprache", "Übermittlung", "Zeitprüfung"]);
     expect(header).toContain("Wie sind Sie mit dem Marktplatz verbunden?");
     expect(header).toContain("Wie sind Sie mit dem Marktplatz verbunden?: Sonstiges (Text)");
     expect(cell(full, "Wie sind Sie mit dem Marktplatz verbunden?: Sonstiges (Text)")).toBe("Ich bin Marktbeschicker aus Köln");
@@ -162,6 +179,6 @@ describe("export URL", () => {
 
   test("refuses a token too short to be safe", () => {
     const app = createCollector({ model: exampleSite(), store: c.store, exportToken: "geheim" });
-    return expect(app.ready()).rejects.toThrow(/at least 24 characters/);
+    return expect(app.ready()).rejects.toThrow(/at least 24, or anyone could guess it/);
   });
 });

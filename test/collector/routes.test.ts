@@ -51,7 +51,7 @@ describe("with JavaScript (JSON)", () => {
     const collector = await testCollector({ abuse: { minFillMs: 50 } });
     try {
       const issued = (await collector.app.inject({ method: "GET", url: "/api/marktplatz/umfrage/token" })).json();
-      expect(issued).toMatchObject({ token: expect.stringMatching(/^v1\./), notBefore: expect.any(Number), expires: expect.any(Number) });
+      expect(issued).toMatchObject({ token: expect.stringMatching(/^v2\./), notBefore: expect.any(Number), expires: expect.any(Number) });
       const tooFast = await collector.app.inject({ method: "POST", url: URL, headers: JSON_HEADERS, payload: { _token: issued.token, answers: fullMarktplatzAnswers() } });
       expect(tooFast.statusCode).toBe(400);
       expect(tooFast.json().data.issues).toMatchObject([{ field: "_token", reason: "too-fast" }]);
@@ -122,7 +122,7 @@ describe("without JavaScript (plain form POST)", () => {
     expect($("form").attr("action")).toBe(URL);
     expect($('link[rel="stylesheet"]').attr("href")).toBe("/assets/mitreden.0123abcd.css");
     // The next try carries a fresh token, so it counts as verified.
-    expect($('input[name="_token"]').attr("value")).toMatch(/^v1\./);
+    expect($('input[name="_token"]').attr("value")).toMatch(/^v2\./);
   });
 
   test("the error page wears the site's frame: skip link, header, breadcrumbs, page list, footer; no style of its own", async () => {

@@ -266,6 +266,23 @@ export function describeStore(name: string, factory: () => Promise<StoreFactory>
       await expect(rawExec(store, "DELETE FROM audit_log")).rejects.toThrow(/append-only/);
       expect(await store.countAudit({ action: "export.download" })).toBe(1);
     });
+
+    test("privacy: finds an address in any case, replaces answers, deletes items, claims tokens once", async () => {
+      const r = response({ campaign: "privacy", answers: { ...fullMarktplatzAnswers(), email: "Eva@Example.org" } as NewResponse["answers"] });
+      await store.insertResponse(r);
+      await store.insertContribution(contribution(randomUUID(), { campaign: "privacy", comment: "Mail an eva@example.org" }));
+      const found = await store.findByText("eva@example.org");
+      expect([found.responses.length, found.contributions.length]).toEqual([1, 1]);
+      await store.replaceAnswers([{ id: r.id, answers: Object.fromEntries(Object.entries(r.answers).filter(([key]) => key !== "email")) as NewResponse["answers"] }]);
+      expect((await store.listResponses("privacy", "umfrage"))[0]!.answers.email).toBeUndefined();
+      expect(await store.deleteSubmissions({ responses: [r.id], contributions: found.contributions.map((c) => c.id) })).toBe(2);
+      expect(await store.findByText("eva@example.org")).toEqual({ responses: [], contributions: [] });
+      await store.appendAudit({ at: "2027-06-01T00:00:00.000Z", actor: "cli:test", action: "privacy.delete", details: { deleted: 2 } });
+      const token = randomUUID();
+      expect(await store.claimToken(token, "a", Date.now() + 60_000)).toBe(true);
+      expect(await store.claimToken(token, "a", Date.now() + 60_000)).toBe(true);
+      expect(await store.claimToken(token, "b", Date.now() + 60_000)).toBe(false);
+    });
   });
 }
 

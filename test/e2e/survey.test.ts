@@ -261,7 +261,7 @@ describe("mitreden export", () => {
     const withJs = rows.find((r) => r.bezug__other === "Gäste aus Köln, Öhringen und Übach")!;
     expect(withJs).toMatchObject({
       _channel: "Browser-Skript",
-      _verified: "ja",
+      _timing: "bestanden",
       bezug: "Sonstiges",
       haeufigkeit: "Mehrmals pro Woche",
       nutzung__wochenmarkt: 1,

@@ -102,6 +102,10 @@ describe("the Content-Security-Policy", () => {
     const elsewhere = marktplatz((c) => void (c.site.collector = "https://api.musterstadt.de/api"));
     const site = { ...model, campaigns: [elsewhere, ...model.campaigns.filter((c) => c.slug !== "marktplatz")] };
     expect(collectorPolicy(site).get("form-action")).toEqual(["'self'", "https://mitreden.musterstadt.de"]);
+    // Its error pages wear the site's stylesheet, fonts and logo and take the site as <base>: that origin, no other.
+    for (const directive of ["style-src", "font-src"]) expect(collectorPolicy(site).get(directive)).toEqual(["'self'", "https://mitreden.musterstadt.de"]);
+    expect(collectorPolicy(site).get("img-src")).toEqual(["'self'", "data:", "https://mitreden.musterstadt.de"]);
+    expect(collectorPolicy(site).get("base-uri")).toEqual(["https://mitreden.musterstadt.de"]);
   });
 
   it("switches off the powerful features no page uses", () => {

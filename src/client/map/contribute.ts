@@ -19,16 +19,19 @@ export function enhanceContributionForm(config: MapPageConfig, form: HTMLFormEle
   const id = field(FIELD.id);
   if (id) id.value = crypto.randomUUID();
   let notBefore = 0;
-  void fetch(config.tokenUrl)
-    .then((r) => (r.ok ? r.json() : undefined))
-    .then((t: { token: string; notBefore: number } | undefined) => {
-      const token = field(FIELD.token);
-      if (t && token) {
-        token.value = t.token;
-        notBefore = t.notBefore;
-      }
-    })
-    .catch(() => {}); // without a token the contribution still counts, only as unverified
+  // A token verifies one contribution only (docs/adr/019-trust.md): a fresh one for each.
+  const fetchToken = () =>
+    void fetch(config.tokenUrl)
+      .then((r) => (r.ok ? r.json() : undefined))
+      .then((t: { token: string; notBefore: number } | undefined) => {
+        const token = field(FIELD.token);
+        if (t && token) {
+          token.value = t.token;
+          notBefore = t.notBefore;
+        }
+      })
+      .catch(() => {}); // without a token the contribution still counts, only as unverified
+  fetchToken();
   const result = document.getElementById("mr-form-result")!;
   const labelOf = (questionId: string) => config.labels[questionId] ?? "";
   const show = (issues: (FieldIssue & { message?: string })[]) => {
@@ -67,6 +70,7 @@ export function enhanceContributionForm(config: MapPageConfig, form: HTMLFormEle
       clearErrors(root, errorPrefix);
       form.reset();
       if (id) id.value = crypto.randomUUID();
+      fetchToken();
       sent();
       counts.forEach((update) => update());
       result.hidden = false;

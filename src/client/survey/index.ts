@@ -39,10 +39,13 @@ function enhance(config: SurveyClientConfig, form: HTMLFormElement): void {
   const submissionId = crypto.randomUUID();
   setHidden(FIELD.id, submissionId);
   let token = "";
+  // Sent earlier than this, the collector refuses the answers as too fast (ADR 006): wait instead.
+  let notBefore = 0;
   void fetch(config.tokenUrl, { headers: { Accept: "application/json" } })
-    .then((r): Promise<{ token?: string }> | { token?: string } => (r.ok ? r.json() : {}))
+    .then((r): Promise<{ token?: string; notBefore?: number }> | { token?: string; notBefore?: number } => (r.ok ? r.json() : {}))
     .then((body) => {
       token = body.token ?? "";
+      notBefore = body.notBefore ?? 0;
       setHidden(FIELD.token, token);
     })
     .catch(() => undefined); // without a token the submission still counts, only as unverified
@@ -103,6 +106,8 @@ function enhance(config: SurveyClientConfig, form: HTMLFormElement): void {
     button?.setAttribute("aria-disabled", "true");
     try {
       const honeypot = form!.querySelector<HTMLInputElement>(`input[name="${FIELD.honeypot}"]`)?.value ?? "";
+      const wait = notBefore - Date.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       const response = await fetch(config.action, {
         method: "POST",
         headers: { "Content-Type": "application/json", Accept: "application/json" },

@@ -5,19 +5,20 @@ import type { CampaignModel, Locale, MapPageModel } from "../../campaign/model.j
 import { toCsv } from "../../csv.js";
 import { contributionExportWords } from "../../i18n/index.js";
 import type { StoredContribution } from "../store/index.js";
-import { csvFormat } from "../surveys/export.js";
+import { channelWord, csvFormat, localTime, timingWord } from "../surveys/export.js";
 
 type Cell = string | number | null;
 
-function columns(page: MapPageModel, locale: Locale): { key: string; label: string; cell: (c: StoredContribution) => Cell }[] {
+function columns(campaign: CampaignModel, page: MapPageModel, locale: Locale): { key: string; label: string; cell: (c: StoredContribution) => Cell }[] {
   const w = contributionExportWords(locale);
   const map = page.map;
   return [
     { key: "id", label: w.id, cell: (c) => c.id },
-    { key: "received", label: w.received, cell: (c) => c.receivedAt },
+    // The survey export's time format: local time of the campaign, which Excel reads as a date.
+    { key: "received", label: w.received, cell: (c) => localTime(c.receivedAt, campaign.timezone) },
     { key: "status", label: w.status, cell: (c) => w[c.status] },
     { key: "reason", label: w.reason, cell: (c) => c.reason ?? null },
-    { key: "moderated", label: w.moderated, cell: (c) => c.moderatedAt ?? null },
+    { key: "moderated", label: w.moderated, cell: (c) => (c.moderatedAt ? localTime(c.moderatedAt, campaign.timezone) : null) },
     { key: "category", label: w.category, cell: (c) => map.categories.find((k) => k.id === c.category)?.label[locale] ?? c.category },
     { key: "comment", label: w.comment, cell: (c) => c.comment },
     { key: "lng", label: w.lng, cell: (c) => c.point?.[0] ?? null },
@@ -25,8 +26,8 @@ function columns(page: MapPageModel, locale: Locale): { key: string; label: stri
     { key: "place", label: w.place, cell: (c) => (c.place ? (map.places.find((p) => p.id === c.place)?.label[locale] ?? c.place) : null) },
     { key: "description", label: w.description, cell: (c) => c.description ?? null },
     { key: "locale", label: w.language, cell: (c) => c.locale },
-    { key: "channel", label: w.channel, cell: (c) => c.channel },
-    { key: "verified", label: w.verified, cell: (c) => (c.verified ? w.yes : w.no) },
+    { key: "channel", label: w.channel, cell: (c) => channelWord(c, w) },
+    { key: "timing", label: w.timing, cell: (c) => timingWord(c, w) },
   ];
 }
 
@@ -50,11 +51,12 @@ export function serializeContributions(campaign: CampaignModel, page: MapPageMod
         locale: c.locale,
         channel: c.channel,
         verified: c.verified,
+        timing: c.timing ?? null,
       },
     }));
     return JSON.stringify({ type: "FeatureCollection", name: `${campaign.slug}-${page.id}`, features }, null, 2) + "\n";
   }
-  const cols = columns(page, locale);
+  const cols = columns(campaign, page, locale);
   if (options.format === "json") {
     return JSON.stringify({ campaign: campaign.slug, page: page.id, locale, columns: cols.map(({ key, label }) => ({ key, label })), rows: contributions.map((c) => Object.fromEntries(cols.map((col) => [col.key, col.cell(c)]))) }, null, 2) + "\n";
   }

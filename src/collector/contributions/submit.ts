@@ -10,7 +10,7 @@ import type { Accepted } from "../http.js";
 
 export async function submitContribution(ctx: CollectorContext, submission: Submission): Promise<Accepted> {
   const { campaign, page } = ctx.campaigns.map(submission.slug, submission.pageId);
-  const admission = admit(ctx, submission, campaign, page);
+  const admission = await admit(ctx, submission, campaign, page);
   const { body, issues } = admission;
   let input: ContributionInput = {};
   if (submission.channel === "form") {
@@ -26,7 +26,7 @@ export async function submitContribution(ctx: CollectorContext, submission: Subm
   }
   const known = new Set(issues.map((i) => i.field));
   issues.push(...contributionIssues(page.map, input).filter((i) => !known.has(i.field)));
-  admission.refuseIfAny(issues);
+  const { verified, timing } = await admission.accept(issues);
 
   // A named place without a point is shown at the place's coordinates.
   const point = input.point ?? page.map.places.find((p) => p.id === input.place)?.coordinates;
@@ -42,7 +42,8 @@ export async function submitContribution(ctx: CollectorContext, submission: Subm
     ...(input.description?.trim() ? { description: input.description.trim() } : {}),
     receivedAt: admission.now.toISOString(),
     channel: submission.channel,
-    verified: admission.verified,
+    verified,
+    timing,
   });
   // The script tells the person when their contribution will be public.
   return { ...admission.stored(outcome), campaign, page, locale: admission.locale, extra: { moderation: page.map.contributions.moderation } };

@@ -190,6 +190,41 @@ export const migrations: Migration[] = [
       CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
       CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();`,
   },
+  {
+    version: 4,
+    name: "used-tokens-and-rate-windows",
+    // docs/adr/019-trust.md: a form token verifies one submission only, on every instance; the
+    // time check is kept as it was (export column "Zeitprüfung"); rate-limit windows under a daily
+    // keyed hash (never an address) for several collectors on one PostgreSQL.
+    sqlite: `
+      CREATE TABLE used_tokens (
+        id TEXT PRIMARY KEY,
+        submission TEXT NOT NULL,
+        expires INTEGER NOT NULL
+      );
+      CREATE INDEX used_tokens_by_expiry ON used_tokens (expires);
+      CREATE TABLE rate_windows (
+        key TEXT PRIMARY KEY,
+        started INTEGER NOT NULL,
+        used INTEGER NOT NULL
+      );
+      ALTER TABLE responses ADD COLUMN timing TEXT;
+      ALTER TABLE contributions ADD COLUMN timing TEXT;`,
+    postgres: `
+      CREATE TABLE used_tokens (
+        id TEXT PRIMARY KEY,
+        submission TEXT NOT NULL,
+        expires BIGINT NOT NULL
+      );
+      CREATE INDEX used_tokens_by_expiry ON used_tokens (expires);
+      CREATE TABLE rate_windows (
+        key TEXT PRIMARY KEY,
+        started BIGINT NOT NULL,
+        used INTEGER NOT NULL
+      );
+      ALTER TABLE responses ADD COLUMN timing TEXT;
+      ALTER TABLE contributions ADD COLUMN timing TEXT;`,
+  },
 ];
 
 export const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -18,6 +18,7 @@ import type {
   NewSession,
   NewUser,
   QueueFilter,
+  RateWindows,
   Store,
   StoredContribution,
   StoredResponse,
@@ -75,6 +76,8 @@ const pgBool = (b: boolean) => b;
 
 class PostgresStore implements Store {
   readonly kind = "postgres" as const;
+  private claims = 0;
+  private takes = 0;
   constructor(private readonly pool: pg.Pool) {}
 
   insertResponse(r: NewResponse): Promise<InsertOutcome> {
@@ -311,6 +314,65 @@ class PostgresStore implements Store {
     const params = [campaign, page].filter((v) => v !== undefined);
     const result = await this.pool.query<{ n: string }>(`SELECT count(*) AS n FROM responses${where}`, params);
     return Number(result.rows[0]!.n);
+  }
+
+  async claimToken(tokenId: string, submissionId: string, expires: number): Promise<boolean> {
+    // Now and then, forget the tokens that no longer verify anyway.
+    if (++this.claims % 500 === 0) await this.pool.query("DELETE FROM used_tokens WHERE expires < $1", [Date.now()]);
+    const result = await this.pool.query<{ submission: string }>(
+      // DO UPDATE with an unchanged value, so RETURNING gives the row in both cases, in one round trip.
+      "INSERT INTO used_tokens (id, submission, expires) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET expires = used_tokens.expires RETURNING submission",
+      [tokenId, submissionId, expires],
+    );
+    return result.rows[0]!.submission === submissionId;
+  }
+
+  readonly sharedRateWindows: RateWindows = {
+    take: async (key, cost, max, windowMs, now) => {
+      if (++this.takes % 1000 === 0) await this.pool.query("DELETE FROM rate_windows WHERE started < $1", [now - windowMs]);
+      // One statement, atomic across instances: a new or expired window starts over; a current one
+      // grows only when the cost still fits. No row back means refused.
+      const taken = await this.pool.query(
+        `INSERT INTO rate_windows (key, started, used) VALUES ($1, $2, $3)
+         ON CONFLICT (key) DO UPDATE SET
+           started = CASE WHEN rate_windows.started <= $2 - $4 THEN $2 ELSE rate_windows.started END,
+           used = CASE WHEN rate_windows.started <= $2 - $4 THEN $3 ELSE rate_windows.used + $3 END
+         WHERE rate_windows.started <= $2 - $4 OR rate_windows.used + $3 <= $5
+         RETURNING used`,
+        [key, now, cost, windowMs, max],
+      );
+      if (taken.rowCount) return { allowed: true };
+      const row = (await this.pool.query<{ started: string }>("SELECT started FROM rate_windows WHERE key = $1", [key])).rows[0];
+      const started = row ? Number(row.started) : now;
+      return { allowed: false, retryAfter: Math.max(1, Math.ceil((started + windowMs - now) / 1000)) };
+    },
+    refund: async (key, cost) => {
+      await this.pool.query("UPDATE rate_windows SET used = greatest(used - $2, 0) WHERE key = $1", [key, cost]);
+    },
+  };
+
+  async findByText(text: string): Promise<{ responses: StoredResponse[]; contributions: StoredContribution[] }> {
+    const needle = text.toLowerCase();
+    const responses = await this.pool.query<mapping.ResponseRow>("SELECT * FROM responses WHERE strpos(lower(answers::text), $1) > 0 ORDER BY seq", [needle]);
+    const contributions = await this.pool.query<mapping.ContributionRow>(
+      "SELECT * FROM contributions WHERE strpos(lower(comment), $1) > 0 OR strpos(lower(coalesce(description, '')), $1) > 0 ORDER BY seq",
+      [needle],
+    );
+    return { responses: responses.rows.map(mapping.responseFromRow), contributions: contributions.rows.map(mapping.contributionFromRow) };
+  }
+
+  async replaceAnswers(changes: { id: string; answers: StoredResponse["answers"] }[]): Promise<void> {
+    await this.transaction(async (client) => {
+      for (const c of changes) await client.query("UPDATE responses SET answers = $1 WHERE id = $2", [JSON.stringify(c.answers), c.id]);
+    });
+  }
+
+  async deleteSubmissions(ids: { responses: string[]; contributions: string[] }): Promise<number> {
+    return this.transaction(async (client) => {
+      const responses = await client.query("DELETE FROM responses WHERE id = ANY($1)", [ids.responses]);
+      const contributions = await client.query("DELETE FROM contributions WHERE id = ANY($1)", [ids.contributions]);
+      return (responses.rowCount ?? 0) + (contributions.rowCount ?? 0);
+    });
   }
 
   async ping(): Promise<void> {

@@ -15,6 +15,7 @@ import type {
   StoredResponse,
   StoredSession,
   StoredUser,
+  SubmissionTiming,
 } from "./types.js";
 
 type Bool = (b: boolean) => number | boolean;
@@ -32,13 +33,14 @@ export interface ResponseRow {
   channel: "script" | "form";
   verified: number | boolean;
   version: number | string;
+  timing: SubmissionTiming | null;
 }
 
-export const RESPONSE_COLUMNS = "id, campaign, page, locale, answers, received_at, channel, verified";
+export const RESPONSE_COLUMNS = "id, campaign, page, locale, answers, received_at, channel, verified, timing";
 
 /** Values in RESPONSE_COLUMNS order. */
 export function responseValues(r: NewResponse, bool: Bool): unknown[] {
-  return [r.id, r.campaign, r.page, r.locale, JSON.stringify(r.answers), r.receivedAt, r.channel, bool(r.verified)];
+  return [r.id, r.campaign, r.page, r.locale, JSON.stringify(r.answers), r.receivedAt, r.channel, bool(r.verified), r.timing ?? null];
 }
 
 export function responseFromRow(row: ResponseRow): StoredResponse {
@@ -53,6 +55,7 @@ export function responseFromRow(row: ResponseRow): StoredResponse {
     channel: row.channel,
     verified: truthy(row.verified),
     version: Number(row.version),
+    ...(row.timing ? { timing: row.timing } : {}),
   };
 }
 
@@ -65,6 +68,7 @@ export interface ContributionRow extends Pick<NewContribution, "id" | "campaign"
   description: string | null;
   received_at: string | Date;
   verified: number | boolean;
+  timing: SubmissionTiming | null;
   status: ContributionStatus;
   reason: string | null;
   moderated_at: string | Date | null;
@@ -77,11 +81,11 @@ export interface ContributionRow extends Pick<NewContribution, "id" | "campaign"
   answered_by: string | null;
 }
 
-export const CONTRIBUTION_COLUMNS = "id, campaign, page, locale, category, comment, lng, lat, place, description, received_at, channel, verified";
+export const CONTRIBUTION_COLUMNS = "id, campaign, page, locale, category, comment, lng, lat, place, description, received_at, channel, verified, timing";
 
 /** Values in CONTRIBUTION_COLUMNS order. */
 export function contributionValues(c: NewContribution, bool: Bool): unknown[] {
-  return [c.id, c.campaign, c.page, c.locale, c.category, c.comment, c.point?.[0] ?? null, c.point?.[1] ?? null, c.place ?? null, c.description ?? null, c.receivedAt, c.channel, bool(c.verified)];
+  return [c.id, c.campaign, c.page, c.locale, c.category, c.comment, c.point?.[0] ?? null, c.point?.[1] ?? null, c.place ?? null, c.description ?? null, c.receivedAt, c.channel, bool(c.verified), c.timing ?? null];
 }
 
 export function contributionFromRow(row: ContributionRow): StoredContribution {
@@ -99,6 +103,7 @@ export function contributionFromRow(row: ContributionRow): StoredContribution {
     status: row.status,
     version: Number(row.version),
   };
+  if (row.timing) c.timing = row.timing;
   if (row.lng !== null && row.lat !== null) c.point = [Number(row.lng), Number(row.lat)];
   if (row.place !== null) c.place = row.place;
   if (row.description !== null) c.description = row.description;

@@ -1,7 +1,7 @@
 // SQLite store: WAL with synchronous=FULL, so a committed row survives a crash and a power cut.
 // Submissions arriving together are committed together ("group commit"): one fsync for the batch,
 // and every promise resolves only after that commit. That is what makes FULL fast enough.
-import { mkdirSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { MIGRATIONS_TABLE, migrations } from "./migrations.js";
@@ -28,14 +28,21 @@ import type {
 } from "./types.js";
 import type { Answers } from "../../forms/fields.js";
 
+/** One write waiting for the next group commit. */
 interface Pending {
-  response: NewResponse;
-  resolve(outcome: InsertOutcome): void;
+  work(): unknown;
+  resolve(outcome: unknown): void;
   reject(error: unknown): void;
 }
 
+/** Owner only: the file holds e-mail addresses (SQLite gives its -wal and -shm files the same mode). */
+export const PRIVATE_FILE_MODE = 0o600;
+
 export function openSqliteStore(file: string): Store {
-  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const folder = path.dirname(path.resolve(file));
+  if (!existsSync(folder)) mkdirSync(folder, { recursive: true, mode: 0o700 });
+  // Created here, before SQLite would create it with the umask's 0644.
+  if (!existsSync(file)) closeSync(openSync(file, "a", PRIVATE_FILE_MODE));
   const db = new Database(file);
   const mode = db.pragma("journal_mode = WAL", { simple: true });
   if (mode !== "wal") throw new Error(`SQLite refused WAL mode for ${file} (got "${String(mode)}"); is it on a network drive?`);
@@ -66,24 +73,44 @@ class SqliteStore implements Store {
   private waiting: Pending[] = [];
   private scheduled: NodeJS.Immediate | undefined;
   private closed = false;
-  private readonly insertBatch: (batch: NewResponse[]) => InsertOutcome[];
+  private readonly runBatch: (batch: Pending[]) => unknown[];
+  private readonly insertOne: (r: NewResponse) => InsertOutcome;
+  private readonly claimOne: (tokenId: string, submissionId: string, expires: number) => boolean;
+  private claims = 0;
 
   constructor(private readonly db: Database.Database) {
-    const insert = db.prepare(`INSERT INTO responses (${mapping.RESPONSE_COLUMNS}) VALUES (${mapping.placeholders(8, "sqlite")}) ON CONFLICT (id) DO NOTHING`);
+    const insert = db.prepare(`INSERT INTO responses (${mapping.RESPONSE_COLUMNS}) VALUES (${mapping.placeholders(9, "sqlite")}) ON CONFLICT (id) DO NOTHING`);
     const existing = db.prepare("SELECT seq, campaign, page FROM responses WHERE id = ?");
-    const transaction = db.transaction((batch: NewResponse[]) =>
-      batch.map((r): InsertOutcome => {
-        const info = insert.run(...mapping.responseValues(r, sqliteBool));
-        return mapping.insertOutcome(info.changes === 1 ? Number(info.lastInsertRowid) : undefined, () => existing.get(r.id) as { seq: number; campaign: string; page: string }, r);
-      }),
-    );
-    this.insertBatch = (batch) => transaction.immediate(batch);
+    this.insertOne = (r) => {
+      const info = insert.run(...mapping.responseValues(r, sqliteBool));
+      return mapping.insertOutcome(info.changes === 1 ? Number(info.lastInsertRowid) : undefined, () => existing.get(r.id) as { seq: number; campaign: string; page: string }, r);
+    };
+    const claim = db.prepare("INSERT INTO used_tokens (id, submission, expires) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING");
+    const usedBy = db.prepare("SELECT submission FROM used_tokens WHERE id = ?");
+    const forgetExpired = db.prepare("DELETE FROM used_tokens WHERE expires < ?");
+    this.claimOne = (tokenId, submissionId, expires) => {
+      // Now and then, forget the tokens that no longer verify anyway.
+      if (++this.claims % 500 === 0) forgetExpired.run(Date.now());
+      if (claim.run(tokenId, submissionId, expires).changes === 1) return true;
+      return (usedBy.get(tokenId) as { submission: string }).submission === submissionId;
+    };
+    const transaction = db.transaction((batch: Pending[]) => batch.map((p) => p.work()));
+    this.runBatch = (batch) => transaction.immediate(batch);
   }
 
   insertResponse(response: NewResponse): Promise<InsertOutcome> {
+    return this.enqueue(() => this.insertOne(response));
+  }
+
+  claimToken(tokenId: string, submissionId: string, expires: number): Promise<boolean> {
+    return this.enqueue(() => this.claimOne(tokenId, submissionId, expires));
+  }
+
+  /** A write that joins the next group commit; resolves after that commit. */
+  private enqueue<T>(work: () => T): Promise<T> {
     if (this.closed) return Promise.reject(new Error("The store is closed."));
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ response, resolve, reject });
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.push({ work, resolve: resolve as (outcome: unknown) => void, reject });
       // setImmediate runs after this turn's I/O callbacks: every request parsed meanwhile joins the batch.
       this.scheduled ??= setImmediate(() => this.flush());
     });
@@ -95,13 +122,13 @@ class SqliteStore implements Store {
     this.waiting = [];
     if (batch.length === 0) return;
     try {
-      const outcomes = this.insertBatch(batch.map((p) => p.response));
-      batch.forEach((p, i) => p.resolve(outcomes[i]!));
+      const outcomes = this.runBatch(batch);
+      batch.forEach((p, i) => p.resolve(outcomes[i]));
     } catch {
-      // The batch rolled back as a whole; one at a time, a failing row fails only its own request.
+      // The batch rolled back as a whole; one at a time, a failing write fails only its own request.
       for (const pending of batch) {
         try {
-          pending.resolve(this.insertBatch([pending.response])[0]!);
+          pending.resolve(this.runBatch([pending])[0]);
         } catch (error) {
           pending.reject(error);
         }
@@ -119,7 +146,7 @@ class SqliteStore implements Store {
     // One row, one transaction: contributions are rare next to survey answers, no batching needed.
     return this.db.transaction((): InsertOutcome => {
       const info = this.db
-        .prepare(`INSERT INTO contributions (${mapping.CONTRIBUTION_COLUMNS}) VALUES (${mapping.placeholders(13, "sqlite")}) ON CONFLICT (id) DO NOTHING`)
+        .prepare(`INSERT INTO contributions (${mapping.CONTRIBUTION_COLUMNS}) VALUES (${mapping.placeholders(14, "sqlite")}) ON CONFLICT (id) DO NOTHING`)
         .run(...mapping.contributionValues(c, sqliteBool));
       const existing = () => this.db.prepare("SELECT seq, campaign, page FROM contributions WHERE id = ?").get(c.id) as { seq: number; campaign: string; page: string };
       return mapping.insertOutcome(info.changes === 1 ? Number(info.lastInsertRowid) : undefined, existing, c);
@@ -318,6 +345,33 @@ class SqliteStore implements Store {
     const where = campaign === undefined ? "" : page === undefined ? " WHERE campaign = ?" : " WHERE campaign = ? AND page = ?";
     const params = [campaign, page].filter((v) => v !== undefined);
     return (this.db.prepare(`SELECT count(*) AS n FROM responses${where}`).get(...params) as { n: number }).n;
+  }
+
+  async findByText(text: string): Promise<{ responses: StoredResponse[]; contributions: StoredContribution[] }> {
+    // LIKE is case-insensitive for ASCII; the caller checks each hit exactly. instr() avoids LIKE's wildcards.
+    const needle = text.toLowerCase();
+    const responses = this.db.prepare("SELECT * FROM responses WHERE instr(lower(answers), ?) > 0 ORDER BY seq").all(needle) as mapping.ResponseRow[];
+    const contributions = this.db
+      .prepare("SELECT * FROM contributions WHERE instr(lower(comment), ?) > 0 OR instr(lower(coalesce(description, '')), ?) > 0 ORDER BY seq")
+      .all(needle, needle) as mapping.ContributionRow[];
+    return { responses: responses.map(mapping.responseFromRow), contributions: contributions.map(mapping.contributionFromRow) };
+  }
+
+  async replaceAnswers(changes: { id: string; answers: StoredResponse["answers"] }[]): Promise<void> {
+    const update = this.db.prepare("UPDATE responses SET answers = ? WHERE id = ?");
+    this.db.transaction(() => changes.forEach((c) => update.run(JSON.stringify(c.answers), c.id))).immediate();
+  }
+
+  async deleteSubmissions(ids: { responses: string[]; contributions: string[] }): Promise<number> {
+    const [responses, contributions] = [this.db.prepare("DELETE FROM responses WHERE id = ?"), this.db.prepare("DELETE FROM contributions WHERE id = ?")];
+    return this.db
+      .transaction(() => ids.responses.reduce((n, id) => n + responses.run(id).changes, 0) + ids.contributions.reduce((n, id) => n + contributions.run(id).changes, 0))
+      .immediate();
+  }
+
+  /** The file's path, for an online backup. */
+  get file(): string {
+    return this.db.name;
   }
 
   async ping(): Promise<void> {

@@ -18,7 +18,16 @@ export interface NewResponse {
   channel: "script" | "form";
   /** Came with a valid form token (docs/adr/006-abuse-protection.md). */
   verified: boolean;
+  /** What the form token said (docs/adr/019-trust.md); absent in rows stored before it was kept. */
+  timing?: SubmissionTiming;
 }
+
+/**
+ * The time check of a stored submission: "valid" the form token was fine; "missing" no token (a
+ * form without JavaScript); "invalid" a token this collector cannot verify (another secret, an old
+ * page); "expired" older than its lifetime; "reused" a token another submission used before.
+ */
+export type SubmissionTiming = "valid" | "missing" | "invalid" | "expired" | "reused";
 
 export interface StoredResponse extends NewResponse {
   /** Order of arrival, per store. */
@@ -53,6 +62,7 @@ export interface NewContribution {
   receivedAt: string;
   channel: "script" | "form";
   verified: boolean;
+  timing?: SubmissionTiming;
 }
 
 export interface StoredContribution extends NewContribution {
@@ -242,7 +252,41 @@ export interface Store {
   listAudit(filter: AuditFilter, range: { limit: number; offset: number }): Promise<AuditEntry[]>;
   countAudit(filter: AuditFilter): Promise<number>;
 
+  /**
+   * Marks a form token used by one submission until it expires (epoch ms). True when it is fresh, or
+   * was used by this same submission before (a retry); false when another submission used it (a replay).
+   */
+  claimToken(tokenId: string, submissionId: string, expires: number): Promise<boolean>;
+  /** Rate-limit windows every collector on this database shares (PostgreSQL); absent where each collector keeps its own in memory. */
+  readonly sharedRateWindows?: RateWindows;
+  /** Responses and contributions with `text` anywhere in what was typed (case-insensitive), for requests under DSGVO Art. 15 and 17. */
+  findByText(text: string): Promise<{ responses: StoredResponse[]; contributions: StoredContribution[] }>;
+  /** Replaces the answers of these responses in one transaction (purge of personal fields). */
+  replaceAnswers(changes: { id: string; answers: StoredResponse["answers"] }[]): Promise<void>;
+  /** Deletes these responses and contributions in one transaction; how many rows went. */
+  deleteSubmissions(ids: { responses: string[]; contributions: string[] }): Promise<number>;
   /** Cheap round trip for the health check. */
   ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+export type RateOutcome = { allowed: true } | { allowed: false; retryAfter: number };
+
+/** Fixed windows per key: `take` counts `cost` when it fits under `max`, else says how many seconds remain. */
+export interface RateWindows {
+  take(key: string, cost: number, max: number, windowMs: number, now: number): Promise<RateOutcome>;
+  refund(key: string, cost: number): Promise<void>;
+}
+
+export interface NewAuditEntry {
+  /** ISO instant. */
+  at: string;
+  /** Who: "cli:<user>" for a command run in a terminal. */
+  actor: string;
+  /** What, e.g. "purge", "privacy.delete". */
+  action: string;
+  /** On what: "campaign:<slug>", "response:<id>". */
+  target?: string;
+  /** The rest, as data (counts, field names; never the personal data itself). */
+  details?: Record<string, unknown>;
 }

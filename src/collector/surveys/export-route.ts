@@ -4,17 +4,24 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { FastifyInstance } from "fastify";
 import { COLLECTOR_ROUTES } from "../../campaign/urls.js";
-import { MitredenError } from "../../errors.js";
+import { UsageError } from "../../errors.js";
 import type { CollectorContext } from "../context.js";
 import { HttpError } from "../errors.js";
 import { exportFileName, serializeResponses, type ExportFormat } from "./export.js";
 
 export const MIN_EXPORT_TOKEN_LENGTH = 24;
 
-export function registerExportRoute(app: FastifyInstance, ctx: CollectorContext, exportToken: string | undefined): void {
+/** A too-short token is a setting to fix, said as such before the collector starts. */
+export function checkExportToken(exportToken: string | undefined): void {
   if (exportToken !== undefined && exportToken.length < MIN_EXPORT_TOKEN_LENGTH) {
-    throw new MitredenError(`MITREDEN_EXPORT_TOKEN must be at least ${MIN_EXPORT_TOKEN_LENGTH} characters; make one with: openssl rand -base64 32`);
+    throw new UsageError(
+      `MITREDEN_EXPORT_TOKEN is ${exportToken.length} characters long; it must have at least ${MIN_EXPORT_TOKEN_LENGTH}, or anyone could guess it. Make one with: openssl rand -base64 32`,
+    );
   }
+}
+
+export function registerExportRoute(app: FastifyInstance, ctx: CollectorContext, exportToken: string | undefined): void {
+  checkExportToken(exportToken);
   const expected = exportToken === undefined ? undefined : digest(exportToken);
 
   app.get<{ Params: { slug: string; page: string }; Querystring: { format?: string; delimiter?: string } }>(

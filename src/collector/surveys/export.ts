@@ -5,7 +5,7 @@ import type { CampaignModel, Locale, QuestionModel, SurveyPageModel } from "../.
 import { toCsv } from "../../csv.js";
 import { fieldName, type LocationAnswer, OTHER_VALUE } from "../../forms/fields.js";
 import { responseExportWords } from "../../i18n/index.js";
-import type { StoredResponse } from "../store/index.js";
+import type { StoredResponse, SubmissionTiming } from "../store/index.js";
 
 export type Cell = string | number | null;
 export interface ExportColumn {
@@ -25,8 +25,8 @@ export function exportColumns(campaign: CampaignModel, page: SurveyPageModel, lo
     { key: "_id", label: w.id, cell: (r) => r.id },
     { key: "_received", label: w.received, cell: (r) => localTime(r.receivedAt, campaign.timezone) },
     { key: "_locale", label: w.language, cell: (r) => r.locale },
-    { key: "_channel", label: w.channel, cell: (r) => (r.channel === "script" ? w.script : w.form) },
-    { key: "_verified", label: w.verified, cell: (r) => (r.verified ? w.yes : w.no) },
+    { key: "_channel", label: w.channel, cell: (r) => channelWord(r, w) },
+    { key: "_timing", label: w.timing, cell: (r) => timingWord(r, w) },
   ];
   for (const question of page.questions) columns.push(...questionColumns(question, locale, w));
   return columns;
@@ -111,8 +111,23 @@ export function csvFormat(locale: Locale, delimiter?: string): { delimiter: stri
   return { delimiter: delimiter ?? (decimal === "," ? ";" : ","), decimal };
 }
 
+/** How it came, in the words both exports use. */
+export function channelWord(submission: { channel: "script" | "form" }, w: { script: string; form: string }): string {
+  return submission.channel === "script" ? w.script : w.form;
+}
+
+/**
+ * The time check in words (docs/adr/019-trust.md): "bestanden", "ohne JavaScript", "nicht prüfbar",
+ * "Formular älter als 24 Stunden", "Formular schon einmal benutzt". Rows stored before the check was
+ * kept have only `verified`: passed, or for a plain form without JavaScript, else not verifiable.
+ */
+export function timingWord(submission: Pick<StoredResponse, "timing" | "verified" | "channel">, w: Record<`timing.${SubmissionTiming}`, string>): string {
+  const timing: SubmissionTiming = submission.timing ?? (submission.verified ? "valid" : submission.channel === "form" ? "missing" : "invalid");
+  return w[`timing.${timing}`];
+}
+
 /** "2027-03-15T11:00:00.000Z" → "2027-03-15 12:00:00" in the campaign's time zone: Excel reads it as a date. */
-function localTime(instant: string, timeZone: string): string {
+export function localTime(instant: string, timeZone: string): string {
   const parts = new Intl.DateTimeFormat("en-CA", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" }).formatToParts(new Date(instant));
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")}:${get("second")}`;

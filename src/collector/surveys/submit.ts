@@ -10,7 +10,7 @@ import type { Accepted } from "../http.js";
 export async function submitResponse(ctx: CollectorContext, submission: Submission): Promise<Accepted> {
   const survey = ctx.campaigns.survey(submission.slug, submission.pageId);
   const { campaign, page } = survey;
-  const admission = admit(ctx, submission, campaign, page);
+  const admission = await admit(ctx, submission, campaign, page);
   const { body, issues } = admission;
 
   let answers: unknown;
@@ -27,7 +27,7 @@ export async function submitResponse(ctx: CollectorContext, submission: Submissi
     // A field the form conversion already complained about needs no second message.
     if (!result.valid) issues.push(...result.issues.filter((i) => !issues.some((known) => known.field === i.field)));
   }
-  admission.refuseIfAny(issues);
+  const { verified, timing } = await admission.accept(issues);
 
   const outcome = await ctx.store.insertResponse({
     id: admission.id,
@@ -37,7 +37,8 @@ export async function submitResponse(ctx: CollectorContext, submission: Submissi
     answers: answers as Record<string, never>,
     receivedAt: admission.now.toISOString(),
     channel: submission.channel,
-    verified: admission.verified,
+    verified,
+    timing,
   });
   return { ...admission.stored(outcome), campaign, page, locale: admission.locale };
 }

@@ -30,8 +30,8 @@ export interface CollectorProcess {
 }
 
 /** Starts `mitreden collect` on a free port and resolves once it listens. */
-export function startCollectorProcess(args: string[]): Promise<CollectorProcess> {
-  const child = spawn(process.execPath, [BIN, "collect", "--port", "0", ...args], { stdio: ["ignore", "pipe", "pipe"] });
+export function startCollectorProcess(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<CollectorProcess> {
+  const child = spawn(process.execPath, [BIN, "collect", "--port", "0", ...args], { stdio: ["ignore", "pipe", "pipe"], env });
   return new Promise((resolve, reject) => {
     let output = "";
     const timer = setTimeout(() => reject(new Error(`mitreden collect did not start:\n${output}`)), 30_000);

@@ -24,7 +24,7 @@ export interface TestCollector {
   close(): Promise<void>;
 }
 
-export async function testCollector(options: { now?: Date; abuse?: AbuseOptions; store?: Store; desk?: DeskAuthOptions; trustProxy?: boolean } = {}): Promise<TestCollector> {
+export async function testCollector(options: { now?: Date; abuse?: AbuseOptions; store?: Store; desk?: DeskAuthOptions; trustProxy?: number | string } = {}): Promise<TestCollector> {
   // Only a collector with a store of its own needs a folder (and removes it on close).
   const dir = options.store ? undefined : tempDir("collector");
   const store = options.store ?? (await openStore({ file: path.join(dir!, "test.sqlite") }));
