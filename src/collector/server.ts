@@ -49,8 +49,10 @@ export function createCollectorContext(options: CollectorOptions): CollectorCont
  * The campaign team's desk at /admin (docs/adr/018-desk.md), on the collector's context. A feature
  * with desk pages adds its register function to DESK_PAGES (src/collector/desk/pages.ts).
  */
-export async function registerDesk(app: FastifyInstance, ctx: CollectorContext, options: { prefix?: string; auth?: DeskAuthOptions } = {}): Promise<void> {
-  await app.register(deskPlugin, { ctx, auth: options.auth, pages: DESK_PAGES, prefix: options.prefix ?? DESK_BASE });
+export function registerDesk(app: FastifyInstance, ctx: CollectorContext, options: { prefix?: string; auth?: DeskAuthOptions } = {}): ReturnType<FastifyInstance["register"]> {
+  // Not awaited here: createCollector() registers without waiting, so a failing plugin (a short
+  // export token) rejects app.ready() for its caller instead of an orphaned promise.
+  return app.register(deskPlugin, { ctx, auth: options.auth, pages: DESK_PAGES, prefix: options.prefix ?? DESK_BASE });
 }
 
 export const collectorPlugin: FastifyPluginAsync<CollectorOptions> = async (app, options) => {
