@@ -40,7 +40,11 @@ export class ParticipationMap {
     if (contributions) this.contributions = contributions;
     this.lib = await loadLibrary(this.config);
     performance.mark("mr-map-library");
+    // In pieces: the page gets its turn between compiling the library, reading the style and
+    // building the map, so a tap or a keystroke meanwhile is answered at once.
+    await yieldToPage();
     const { style, failed: basemapFailed } = await basemapStyle(this.lib, this.config);
+    await yieldToPage();
     // Our sources and layers go into the style the map starts with (not added after "load"), so
     // the worker prepares them with the basemap in one pass. A mapbox:// style is only a URL.
     const drawn = this.contributions;
@@ -299,3 +303,8 @@ export class ParticipationMap {
   }
 }
 
+/** Lets the browser handle input and paint before the next piece of work. */
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve));
+}
