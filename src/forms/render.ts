@@ -151,6 +151,8 @@ function questionParams(input: QuestionContext, q: QuestionModel, fields: FormFi
     label,
     optionalText: optional && !input.markRequired ? uiText("optional", locale) : undefined,
     requiredText: q.required && input.markRequired ? uiText("requiredMark", locale) : undefined,
+    // Told to assistive technology too (radio groups: aria-required, question-choices).
+    required: q.required || undefined,
     hint: hint ? { id: `${id}-hint`, text: hint } : undefined,
     condition: condition ? { id: `${id}-condition`, text: condition } : undefined,
     showIf: q.showIf ? JSON.stringify(q.showIf) : undefined,

@@ -4,6 +4,7 @@
 // collector's addresses and the contribution form's rules; for a survey's location question, the
 // question whose point it places.
 import type { CampaignModel, Locale, MapModel, MapPageModel } from "../campaign/model.js";
+import { categoryShape } from "../campaign/map-symbols.js";
 import { collectorUrls } from "../campaign/urls.js";
 import { CONTRIBUTION_QUESTION, contributionQuestions } from "../forms/contribution.js";
 import { plainLabel } from "../forms/issues.js";
@@ -24,7 +25,7 @@ export function mapViewConfig(campaign: CampaignModel, map: MapModel, question: 
     zoom: map.zoom,
     area: map.area,
     layers: map.layers.map((l) => ({ id: l.id, label: text(l.label), color: l.color, data: l.data })),
-    categories: map.categories.map((c) => ({ id: c.id, label: text(c.label), color: c.color })),
+    categories: map.categories.map((c, i) => ({ id: c.id, label: text(c.label), color: c.color, shape: categoryShape(i) })),
     places: map.places.map((p) => ({ id: p.id, label: text(p.label), coordinates: p.coordinates })),
     ...basemapClientConfig(map, locale, assets?.basemaps, text),
     renderer: map.renderer,

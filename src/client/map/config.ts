@@ -2,6 +2,7 @@
 // src/site/map-config.ts: the map itself (every map frame), and on a map page also where the
 // contributions go and come from.
 import type { FeatureCollection, MultiPolygon, Polygon } from "geojson";
+import type { Shape } from "../../campaign/map-symbols.js";
 import type { Text } from "../../i18n/catalogue.js";
 import { fill } from "../../i18n/format.js";
 
@@ -13,7 +14,7 @@ export interface MapViewConfig {
   area: FeatureCollection<Polygon | MultiPolygon>;
   layers: { id: string; label: string; color: string; data: FeatureCollection }[];
   /** Kinds of contribution and their colours (none for a survey question). */
-  categories: { id: string; label: string; color: string }[];
+  categories: { id: string; label: string; color: string; shape: Shape }[];
   places: { id: string; label: string; coordinates: [number, number] }[];
   /** A style URL: the build's own (src/site/basemap) or a third party's; `pmtiles`: the protocol module to load when the style reads an archive. */
   basemap?: { style: string; attribution?: string; pmtiles?: string };

@@ -74,15 +74,17 @@ export function mountMapFrame(config: MapViewConfig, prefix: string, options: Ma
     button.hidden = false;
     button.addEventListener("click", () => void show().then(() => (canvas.querySelector("canvas") as HTMLElement | null)?.focus()));
   }
-  // Already on screen (a wide window): start at once, not one rendering later when the observer reports.
+  // Already on screen (a wide window): start without waiting for the observer, but only after the
+  // page's first paint and when it is idle, so its text, list and form are there and answer input
+  // before the library's heavy work begins (a phone is never frozen on arrival).
   const rect = frame.getBoundingClientRect();
-  if (rect.top < window.innerHeight + 200 && rect.bottom > -200) void show();
+  if (rect.top < window.innerHeight + 200 && rect.bottom > -200) afterFirstPaintWhenIdle(() => void show());
   else if ("IntersectionObserver" in window) {
     const observer = new IntersectionObserver(
       (entries) => {
         if (entries.some((e) => e.isIntersecting)) {
           observer.disconnect();
-          void show();
+          afterFirstPaintWhenIdle(() => void show());
         }
       },
       { rootMargin: "200px" },
@@ -100,6 +102,16 @@ export function mountMapFrame(config: MapViewConfig, prefix: string, options: Ma
       point.set(undefined);
     },
   };
+}
+
+/** Runs `start` after the next paint, once the browser has a quiet moment (at the latest after 1.5 s). */
+function afterFirstPaintWhenIdle(start: () => void): void {
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      if ("requestIdleCallback" in window) requestIdleCallback(start, { timeout: 1500 });
+      else start();
+    }),
+  );
 }
 
 /** The location question's point: hidden lng/lat fields, the line saying where it is, the remove button. */

@@ -1,6 +1,7 @@
 // The list of others' contributions: the accessible equivalent of the markers. Built with a
-// DocumentFragment, 50 at a time ("Show 50 more" keeps it complete), filtered by category.
+// DocumentFragment, 20 at a time ("Show 20 more" keeps it complete), filtered by category.
 import { fill } from "../../i18n/format.js";
+import { categorySymbol } from "../../campaign/map-symbols.js";
 import { say, type MapPageConfig } from "./config.js";
 
 export interface PublicContribution {
@@ -16,7 +17,8 @@ export interface PublicContribution {
   answer?: { text: string; organization: string; date?: string };
 }
 
-const PAGE = 50;
+// 20 at a time: the form below the list stays within reach on a phone.
+const PAGE = 20;
 
 export class ContributionList {
   private all: PublicContribution[] = [];
@@ -88,11 +90,7 @@ export class ContributionList {
     const heading = document.createElement("h3");
     heading.className = "mr-contribution__category";
     heading.tabIndex = -1;
-    const swatch = document.createElement("span");
-    swatch.className = "mr-swatch mr-swatch--point";
-    swatch.style.backgroundColor = category?.color ?? "#555";
-    swatch.setAttribute("aria-hidden", "true");
-    heading.append(swatch, category?.label ?? c.category);
+    heading.append(this.symbol(c.category), category?.label ?? c.category);
     const comment = document.createElement("p");
     comment.className = "mr-contribution__comment";
     comment.textContent = c.comment; // text, never HTML
@@ -117,6 +115,21 @@ export class ContributionList {
       li.append(show);
     }
     return li;
+  }
+
+  private readonly symbols = new Map<string, Element>();
+
+  /** The category's marker as on the map (shape and colour), made once and cloned for each item. */
+  private symbol(id: string): Node {
+    let symbol = this.symbols.get(id);
+    if (!symbol) {
+      const category = this.config.categories.find((k) => k.id === id);
+      const template = document.createElement("template");
+      template.innerHTML = categorySymbol(category?.shape ?? "circle", category?.color ?? "#555555");
+      symbol = template.content.firstElementChild!;
+      this.symbols.set(id, symbol);
+    }
+    return symbol.cloneNode(true);
   }
 
   /** Makes sure the item is rendered, marks it and moves focus to it (a marker was chosen on the map). */

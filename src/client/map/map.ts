@@ -5,8 +5,10 @@ import type { FeatureCollection } from "geojson";
 import { pointInArea } from "../../campaign/geo.js";
 import { loadLibrary, type GlLibrary, type GlMap } from "./adapter.js";
 import { basemapStyle } from "./basemap.js";
+import { libraryTexts, markCanvas } from "./controls.js";
 import { say, type MapPageConfig, type MapViewConfig } from "./config.js";
 import { nearest } from "./geo.js";
+import { MARKER_PREFIX, markerImage } from "./markers.js";
 import { answerParts, type PublicContribution } from "./list.js";
 
 export interface MapCallbacks {
@@ -38,7 +40,11 @@ export class ParticipationMap {
     if (contributions) this.contributions = contributions;
     this.lib = await loadLibrary(this.config);
     performance.mark("mr-map-library");
+    // In pieces: the page gets its turn between compiling the library, reading the style and
+    // building the map, so a tap or a keystroke meanwhile is answered at once.
+    await yieldToPage();
     const { style, failed: basemapFailed } = await basemapStyle(this.lib, this.config);
+    await yieldToPage();
     // Our sources and layers go into the style the map starts with (not added after "load"), so
     // the worker prepares them with the basemap in one pass. A mapbox:// style is only a URL.
     const drawn = this.contributions;
@@ -52,20 +58,23 @@ export class ParticipationMap {
       // The data's licence wants its credit on the map; compact (an ⓘ button) when the map is narrow.
       attributionControl: this.config.basemap && !basemapFailed ? {} : false,
       keyboard: false,
-      cooperativeGestures: false,
+      // One finger scrolls the page and the mouse wheel scrolls it too; two fingers (or Ctrl and the
+      // wheel) move the map, with a hint saying so: a phone's page never gets stuck in the map.
+      cooperativeGestures: true,
       // No cross-fades of tiles and labels: each would redraw the map for 300 ms, which costs
       // more than it shows on phones without a strong GPU.
       fadeDuration: 0,
       // Mapbox GL only: no performance report (device, screen, GPU, timings) to events.mapbox.com.
       // Its billing events cannot be switched off (README, "Mapbox GL"); MapLibre ignores the option.
       performanceMetricsCollection: false,
-      // MapLibre's own labels (canvas region, zoom buttons) in the page's language.
-      locale: {
-        "Map.Title": say(this.config, "mapTitle"),
-        "NavigationControl.ZoomIn": say(this.config, "zoomIn"),
-        "NavigationControl.ZoomOut": say(this.config, "zoomOut"),
-        "AttributionControl.ToggleAttribution": say(this.config, "attributionToggle"),
-      },
+      // Every word the library shows or gives screen readers, in the page's language.
+      locale: libraryTexts(this.config),
+    });
+    markCanvas(this.map.getCanvas(), say(this.config, "gl.Map.Title"), this.keysId);
+    // The markers' images, painted when the map first needs them (the layer is in the first style).
+    this.map.on("styleimagemissing", (event: { id: string }) => {
+      const category = event.id.startsWith(MARKER_PREFIX) ? this.config.categories.find((c) => MARKER_PREFIX + c.id === event.id) : undefined;
+      if (category && !this.map.hasImage(event.id)) this.map.addImage(event.id, markerImage(category.shape, category.color), { pixelRatio: window.devicePixelRatio || 1 });
     });
     this.map.addControl(new this.lib.NavigationControl({ showCompass: false }), "top-right");
     this.map.on("error", (event: { error?: Error }) => {
@@ -111,10 +120,6 @@ export class ParticipationMap {
       );
     }
     sources["mr-contributions"] = { type: "geojson", data: this.points(), cluster: true, clusterRadius: 40, clusterMaxZoom: 17 };
-    // A survey question's map has no categories (and no contributions): one colour, as "match" needs a case.
-    const colours: unknown = this.config.categories.length
-      ? ["match", ["get", "category"], ...this.config.categories.flatMap((c) => [c.id, c.color]), "#555555"]
-      : "#555555";
     layers.push(
       {
         id: "mr-clusters",
@@ -124,11 +129,12 @@ export class ParticipationMap {
         paint: { "circle-color": "#1b1b1b", "circle-opacity": 0.8, "circle-stroke-color": "#ffffff", "circle-stroke-width": 2, "circle-radius": ["step", ["get", "point_count"], 12, 10, 16, 100, 22, 1000, 28] },
       },
       {
+        // Each category's shape and colour (src/campaign/map-symbols.ts), painted by markerImage().
         id: "mr-points",
-        type: "circle",
+        type: "symbol",
         source: "mr-contributions",
         filter: ["!", ["has", "point_count"]],
-        paint: { "circle-color": colours, "circle-radius": 8, "circle-stroke-color": "#ffffff", "circle-stroke-width": 2 },
+        layout: { "icon-image": ["concat", MARKER_PREFIX, ["get", "category"]], "icon-allow-overlap": true, "icon-ignore-placement": true },
       },
     );
     return { sources, layers };
@@ -199,6 +205,9 @@ export class ParticipationMap {
     this.map.on("sourcedata", (event: { sourceId?: string; isSourceLoaded?: boolean }) => {
       if (event.sourceId === "mr-contributions" && event.isSourceLoaded) update();
     });
+    // Once all is drawn: after a jump in zoom, the tiles of the old zoom (with their clusters) are
+    // still loaded at "moveend", which left a count floating where no cluster is drawn.
+    this.map.on("idle", update);
     update();
   }
 
@@ -227,7 +236,6 @@ export class ParticipationMap {
   /** Keyboard: arrows move the map under the crosshair (Shift: further), + and − zoom, Enter places the marker. */
   private bindKeyboard(): void {
     const canvas: HTMLElement = this.map.getCanvas();
-    canvas.setAttribute("aria-describedby", this.keysId);
     canvas.addEventListener("keydown", (event: KeyboardEvent) => {
       const step = event.shiftKey ? 100 : 20;
       const pan: Record<string, [number, number]> = { ArrowUp: [0, -step], ArrowDown: [0, step], ArrowLeft: [-step, 0], ArrowRight: [step, 0] };
@@ -292,6 +300,13 @@ export class ParticipationMap {
     // A map page's popup has the city's status and answer too (a survey question's map has no contributions).
     if ("answerText" in this.config) content.append(...answerParts(this.config as MapPageConfig, c, new Intl.DateTimeFormat(this.config.locale, { dateStyle: "medium" })));
     this.popup = new this.lib.Popup({ closeButton: true, focusAfterOpen: false, maxWidth: "18rem" }).setLngLat(c.point).setDOMContent(content).addTo(this.map);
+    // Mapbox GL names its close button in English whatever the locale says.
+    this.popup.getElement()?.querySelector("button[class$=popup-close-button]")?.setAttribute("aria-label", say(this.config, "gl.Popup.Close"));
   }
 }
 
+/** Lets the browser handle input and paint before the next piece of work. */
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve));
+}
