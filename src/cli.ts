@@ -168,11 +168,11 @@ const commands: Record<string, Command> = {
     async run(values, positionals) {
       const slug = positionals[0];
       if (!slug || values.page === undefined) throw new api.UsageError("Name the campaign and the page: mitreden export <slug> --page <id>, e.g. mitreden export marktplatz --page umfrage");
-      const exported = await api.exportPage({ campaignsDir: String(values.campaigns), slug, pageId: String(values.page), format: formatOf(values), delimiter: delimiterOf(values), db: String(values.db) });
-      if (values.out === undefined) process.stdout.write(exported);
+      const options = { campaignsDir: String(values.campaigns), slug, pageId: String(values.page), format: formatOf(values), delimiter: delimiterOf(values), db: String(values.db) };
+      if (values.out === undefined) await api.exportPage(options, process.stdout, { end: false });
       else {
-        const { writeFile } = await import("node:fs/promises");
-        await writeFile(String(values.out), exported);
+        const { createWriteStream } = await import("node:fs");
+        await api.exportPage(options, () => createWriteStream(String(values.out)));
         console.error(`Wrote ${values.out}.`);
       }
       return 0;
