@@ -1,5 +1,6 @@
 // Thin: parse arguments, call the public API (src/index.ts), print, set the exit code. Options
 // that several commands share are declared and parsed once, below.
+import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import * as api from "./index.js";
 
@@ -175,6 +176,25 @@ const commands: Record<string, Command> = {
         await api.exportPage(options, () => createWriteStream(String(values.out)));
         console.error(`Wrote ${values.out}.`);
       }
+      return 0;
+    },
+  },
+  results: {
+    summary: "write the figures of a campaign's surveys and maps to campaigns/<slug>/results/ for its results page",
+    usage: "mitreden results <slug> [--db data/mitreden.sqlite] [--campaigns campaigns]",
+    options: { db: option.db, campaigns: option.campaigns },
+    positionals: { slug: "the campaign, e.g. marktplatz" },
+    async run(values, positionals) {
+      const slug = positionals[0];
+      if (!slug) throw new api.UsageError("Name the campaign: mitreden results <slug>, e.g. mitreden results marktplatz");
+      const { files, figures } = await api.writeResults({ campaignsDir: String(values.campaigns), slug, db: String(values.db) });
+      files.forEach((file, i) => {
+        const f = figures[i]!;
+        const what = f.type === "survey" ? `${f.responses} responses` : `${f.approved} of ${f.received} contributions approved`;
+        console.log(`Wrote ${path.relative(process.cwd(), file)} (${what}).`);
+      });
+      if (files.length) console.log("Review them, commit them with the campaign, then build: the results page shows these figures.");
+      else console.log(`Campaign "${slug}" has no survey or map page: nothing to write.`);
       return 0;
     },
   },

@@ -11,6 +11,7 @@ import { checkLocales } from "./locales.js";
 import { checkNotYetBuilt } from "./not-yet-built.js";
 import { checkPeriod } from "./period.js";
 import { checkQuestions } from "./questions.js";
+import { checkResults } from "./results.js";
 import { checkSocial } from "./social.js";
 
 export const CHECKS: Record<string, Check> = {
@@ -25,5 +26,6 @@ export const CHECKS: Record<string, Check> = {
   basemaps: checkBasemaps,
   social: checkSocial,
   hashtags: checkHashtags,
+  results: checkResults,
   notYetBuilt: checkNotYetBuilt,
 };
