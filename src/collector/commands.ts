@@ -60,7 +60,7 @@ export async function loadCampaign(campaignsDir: string, slug: string): Promise<
 
 /** The survey or map page `pageId` of a campaign, or a usage error listing the ones there are. */
 function participationPage(campaign: CampaignModel, pageId: string): SurveyPageModel | MapPageModel {
-  const pages = campaign.pages.filter((p: PageModel): p is SurveyPageModel | MapPageModel => p.type !== "info");
+  const pages = campaign.pages.filter((p: PageModel): p is SurveyPageModel | MapPageModel => p.type === "survey" || p.type === "map");
   const page = pages.find((p) => p.id === pageId);
   if (!page) throw new UsageError(`Campaign "${campaign.slug}" has no survey or map "${pageId}". Surveys and maps: ${pages.map((p) => p.id).join(", ") || "none"}`);
   return page;

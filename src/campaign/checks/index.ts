@@ -8,7 +8,6 @@ import { checkHashtags } from "./hashtags.js";
 import { checkIds } from "./ids.js";
 import { checkImages } from "./images.js";
 import { checkLocales } from "./locales.js";
-import { checkNotYetBuilt } from "./not-yet-built.js";
 import { checkPeriod } from "./period.js";
 import { checkQuestions } from "./questions.js";
 import { checkResults } from "./results.js";
@@ -27,5 +26,4 @@ export const CHECKS: Record<string, Check> = {
   social: checkSocial,
   hashtags: checkHashtags,
   results: checkResults,
-  notYetBuilt: checkNotYetBuilt,
 };

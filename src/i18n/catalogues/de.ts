@@ -46,11 +46,14 @@ export const site = {
   "kind.info": "Information",
   "kind.survey": "Umfrage",
   "kind.map": "Karte",
+  "kind.results": "Ergebnisse",
   "cta.info": "Mehr erfahren",
   "cta.survey": "An der Umfrage teilnehmen",
   "cta.surveyInactive": "Zur Umfrage",
   "cta.map": "Hinweise auf der Karte geben",
   "cta.mapInactive": "Zur Karte",
+  "cta.results": "Ergebnisse ansehen",
+  "cta.resultsInactive": "Zu den Ergebnissen",
   "image.credit": "Bild: {credit}",
   "survey.window": "Die Umfrage ist vom {opens} bis zum {closes} geöffnet.",
   "survey.windowPast": "Die Umfrage war vom {opens} bis zum {closes} geöffnet.",
@@ -401,3 +404,4 @@ export const exports = {
   approved: "freigegeben",
   rejected: "abgelehnt",
 } as const;
+export { results } from "./de-results.js";

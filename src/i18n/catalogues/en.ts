@@ -40,11 +40,14 @@ export const site = {
   "kind.info": "Information",
   "kind.survey": "Survey",
   "kind.map": "Map",
+  "kind.results": "Results",
   "cta.info": "Read more",
   "cta.survey": "Take the survey",
   "cta.surveyInactive": "About the survey",
   "cta.map": "Comment on the map",
   "cta.mapInactive": "About the map",
+  "cta.results": "See the results",
+  "cta.resultsInactive": "To the results",
   "image.credit": "Image: {credit}",
   "survey.window": "The survey is open from {opens} to {closes}.",
   "survey.windowPast": "The survey was open from {opens} to {closes}.",
@@ -386,3 +389,4 @@ export const exports = {
   approved: "approved",
   rejected: "rejected",
 } as const satisfies NamespaceTranslation<"exports">;
+export { results } from "./en-results.js";
