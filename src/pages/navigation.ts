@@ -86,3 +86,9 @@ export function pageNavItems(campaign: CampaignModel, locale: Locale, now: strin
     }),
   ];
 }
+
+/** Notices of the campaign that are current at `now`: from ≤ now < until (instants, compared as times). */
+export function currentNotices(campaign: CampaignModel, now: string): CampaignModel["notices"] {
+  const at = Date.parse(now);
+  return campaign.notices.filter((n) => Date.parse(n.from) <= at && at < Date.parse(n.until));
+}

@@ -52,6 +52,8 @@ export const site = {
   "cta.surveyInactive": "Zur Umfrage",
   "cta.map": "Hinweise auf der Karte geben",
   "cta.mapInactive": "Zur Karte",
+  "notice.info": "Hinweis",
+  "notice.warning": "Wichtiger Hinweis",
   "cta.results": "Ergebnisse ansehen",
   "cta.resultsInactive": "Zu den Ergebnissen",
   "image.credit": "Bild: {credit}",

@@ -46,6 +46,8 @@ export const site = {
   "cta.surveyInactive": "About the survey",
   "cta.map": "Comment on the map",
   "cta.mapInactive": "About the map",
+  "notice.info": "Notice",
+  "notice.warning": "Important notice",
   "cta.results": "See the results",
   "cta.resultsInactive": "To the results",
   "image.credit": "Image: {credit}",
