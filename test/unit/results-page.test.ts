@@ -37,8 +37,8 @@ describe("the published results page", () => {
     const single = figures.questions.find((q) => q.id === "bezug") as { counts: Record<string, number> };
     expect(counts).toEqual(Object.values(single.counts));
     // The table comes first; the chart after it is hidden from screen readers (the table says it all).
-    expect(bezug.children().index(bezug.find(".kern-table-responsive"))).toBeLessThan(bezug.children().index(bezug.find("svg")));
-    expect(bezug.find("svg").attr("aria-hidden")).toBe("true");
+    expect(bezug.children().index(bezug.find(".kern-table-responsive"))).toBeLessThan(bezug.children().index(bezug.find(".mr-results__chart")));
+    expect(bezug.find(".mr-results__chart").attr("aria-hidden")).toBe("true");
     for (const section of $("section.mr-results__question").toArray()) {
       const bars = $(section).find("rect").map((_, el) => ({ width: Number($(el).attr("width")), count: Number($(el).attr("data-count")) })).get();
       const rows = $(section).find("tbody td:nth-of-type(1)").map((_, el) => Number($(el).text())).get();
@@ -91,7 +91,7 @@ describe("results views", () => {
     const view = resultsView(campaign, page, "en", "en", AFTER.toISOString()).sources.find((s) => s.id === "umfrage")!;
     expect(view.intro).toBe("Nobody took part in this survey.");
     expect(view.questions.length).toBeGreaterThan(5);
-    for (const q of view.questions) expect(q).toMatchObject({ answered: 0, answeredText: "Nobody answered this question.", rows: [], chartHeight: 0 });
+    for (const q of view.questions) expect(q).toMatchObject({ answered: 0, answeredText: "Nobody answered this question.", rows: [] });
     rmSync(dir, { recursive: true, force: true });
   });
 });

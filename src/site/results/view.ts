@@ -10,15 +10,15 @@ import { formatNumber } from "../../i18n/format.js";
 import { intlLocale, message, translate } from "../../i18n/index.js";
 import { markdownToText } from "../../pages/markdown.js";
 
-/** Width of the chart's bar area in SVG units; the SVG scales to its column. */
-export const CHART = { width: 480, label: 20, bar: 18, gap: 12, countSpace: 56 } as const;
+/** A bar's full length in SVG units (templates/pages/results.njk: viewBox 0 0 424 18, stretched over the row). */
+export const CHART = { width: 424 } as const;
 
 export interface ResultRow {
   label: string;
   count: number;
   /** "42,5 %" of those who answered; empty where a share means nothing (ranking). */
   percent: string;
-  /** Bar length in SVG units, proportional to `count` (the largest count fills the bar area). */
+  /** Bar length in SVG units, proportional to `count` (the largest count fills the row). */
   bar: number;
 }
 
@@ -37,8 +37,6 @@ export interface QuestionView {
   /** Header of the table's columns. */
   columns: [string, string, string];
   rows: ResultRow[];
-  /** SVG height in units (rows × (label + bar + gap)). */
-  chartHeight: number;
 }
 
 export interface SourceView {
@@ -54,7 +52,6 @@ export interface SourceView {
 
 export interface MapView {
   categories: ResultRow[];
-  chartHeight: number;
   groups: { status: string; label: string; items: { category: string; comment: string; place?: string; answer?: string }[] }[];
 }
 
@@ -106,7 +103,7 @@ function rowsOf(entries: [string, number][], of: number, ui: Locale, percent = t
     label,
     count,
     percent: percent && of > 0 ? format.format(count / of) : "",
-    bar: largest === 0 ? 0 : Math.round(((count / largest) * (CHART.width - CHART.countSpace)) * 100) / 100,
+    bar: largest === 0 ? 0 : Math.round((count / largest) * CHART.width * 100) / 100,
   }));
 }
 
@@ -178,12 +175,7 @@ function questionView(page: SurveyPageModel, f: QuestionFigures, locale: Locale,
     summary,
     columns,
     rows: f.answered === 0 ? [] : rows,
-    chartHeight: chartHeight(f.answered === 0 ? 0 : rows.length),
   };
-}
-
-export function chartHeight(rows: number): number {
-  return rows * (CHART.label + CHART.bar + CHART.gap);
 }
 
 function mapView(page: MapPageModel, f: MapResultsFile, locale: Locale, ui: Locale): MapView {
@@ -199,5 +191,5 @@ function mapView(page: MapPageModel, f: MapResultsFile, locale: Locale, ui: Loca
         .map((item) => ({ category: categoryLabel(item.category), comment: item.comment, place: item.place ? (page.map.places.find((p) => p.id === item.place)?.label[locale] ?? item.place) : item.description, answer: item.answer })),
     }))
     .filter((g) => g.items.length > 0);
-  return { categories, chartHeight: chartHeight(categories.length), groups };
+  return { categories, groups };
 }
