@@ -370,6 +370,8 @@ export const kit = {
 
 /** Words drawn into share cards. Changing one re-renders every card. */
 export const cards = {
+  /** "ab 16. April 2027" on a results page's card: when its results are out. */
+  from: "ab {date}",
   /** "bis 15. April 2027" under the title. */
   until: "bis {date}",
   /** In a story's dashed frame, where the team puts the link sticker. */

@@ -359,6 +359,7 @@ export const kit = {
 } as const satisfies NamespaceTranslation<"kit">;
 
 export const cards = {
+  from: "from {date}",
   until: "until {date}",
   sticker: "Link sticker",
   picture: "In the picture: {description}",
