@@ -202,13 +202,32 @@ const commands: Record<string, Command> = {
     async run(values, positionals) {
       const slug = positionals[0];
       if (!slug || values.page === undefined) throw new api.UsageError("Name the campaign and the page: mitreden export <slug> --page <id>, e.g. mitreden export marktplatz --page umfrage");
-      const exported = await api.exportPage({ campaignsDir: String(values.campaigns), slug, pageId: String(values.page), format: formatOf(values), delimiter: delimiterOf(values), db: String(values.db) });
-      if (values.out === undefined) process.stdout.write(exported);
+      const options = { campaignsDir: String(values.campaigns), slug, pageId: String(values.page), format: formatOf(values), delimiter: delimiterOf(values), db: String(values.db) };
+      if (values.out === undefined) await api.exportPage(options, process.stdout, { end: false });
       else {
-        const { writeFile } = await import("node:fs/promises");
-        await writeFile(String(values.out), exported);
+        const { createWriteStream } = await import("node:fs");
+        await api.exportPage(options, () => createWriteStream(String(values.out)));
         console.error(`Wrote ${values.out}.`);
       }
+      return 0;
+    },
+  },
+  results: {
+    summary: "write the figures of a campaign's surveys and maps to campaigns/<slug>/results/ for its results page",
+    usage: "mitreden results <slug> [--db data/mitreden.sqlite] [--campaigns campaigns]",
+    options: { db: option.db, campaigns: option.campaigns },
+    positionals: { slug: "the campaign, e.g. marktplatz" },
+    async run(values, positionals) {
+      const slug = positionals[0];
+      if (!slug) throw new api.UsageError("Name the campaign: mitreden results <slug>, e.g. mitreden results marktplatz");
+      const { files, figures } = await api.writeResults({ campaignsDir: String(values.campaigns), slug, db: String(values.db) });
+      files.forEach((file, i) => {
+        const f = figures[i]!;
+        const what = f.type === "survey" ? `${f.responses} responses` : `${f.approved} of ${f.received} contributions approved`;
+        console.log(`Wrote ${path.relative(process.cwd(), file)} (${what}).`);
+      });
+      if (files.length) console.log("Review them, commit them with the campaign, then build: the results page shows these figures.");
+      else console.log(`Campaign "${slug}" has no survey or map page: nothing to write.`);
       return 0;
     },
   },

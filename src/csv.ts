@@ -42,3 +42,24 @@ export function toCsv(rows: CsvCell[][], options: CsvOptions = {}): string {
     cast: { number: (n) => String(n).replace(".", decimal) },
   });
 }
+
+/**
+ * The same CSV as toCsv, written as it is read: `rows` arrive one by one (from a database cursor)
+ * and leave as text a few hundred at a time, so memory stays flat however many there are.
+ */
+export async function* csvChunks(rows: AsyncIterable<CsvCell[]>, options: CsvOptions = {}, batchSize = 500): AsyncGenerator<string> {
+  let batch: CsvCell[][] = [];
+  let first = true;
+  const flush = () => {
+    // The byte order mark and the header start the first chunk only.
+    const text = toCsv(batch, first ? options : { ...options, header: undefined, bom: false });
+    first = false;
+    batch = [];
+    return text;
+  };
+  for await (const row of rows) {
+    batch.push(row);
+    if (batch.length >= batchSize) yield flush();
+  }
+  if (batch.length > 0 || first) yield flush();
+}

@@ -28,6 +28,8 @@ export const collect = lazy(() => import("./collector/collect.js"), "startCollec
 export type { CollectOptions, RunningCollector } from "./collector/collect.js";
 export const exportPage = lazy(() => import("./collector/commands.js"), "exportPage");
 export type { ExportPageOptions, ExportFormat } from "./collector/commands.js";
+export const writeResults = lazy(() => import("./collector/results/write.js"), "writeResults");
+export type { WriteResultsOptions, WrittenResults } from "./collector/results/write.js";
 export const moderateContributions = lazy(() => import("./collector/contributions/moderate.js"), "moderateContributions");
 export type { ModerateOptions, ModerateResult } from "./collector/contributions/moderate.js";
 export { terminalText } from "./collector/moderation.js";

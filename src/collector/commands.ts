@@ -1,12 +1,14 @@
 // What `mitreden export` does, as a typed function the CLI (and cities' scripts) call; and the
 // lookups every collector command shares. One exportPage() for surveys and maps: the page decides.
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { loadSiteModel } from "../campaign/index.js";
 import type { CampaignModel, MapPageModel, PageModel, SurveyPageModel } from "../campaign/model.js";
 import { UsageError } from "../errors.js";
 import { settings } from "../settings.js";
-import { serializeContributions } from "./contributions/export.js";
+import { streamContributionExport } from "./contributions/export.js";
 import { withExistingStore } from "./store/index.js";
-import { serializeResponses } from "./surveys/export.js";
+import { streamResponseExport } from "./surveys/export.js";
 
 /** Where the store is: a SQLite file, or PostgreSQL (DATABASE_URL unless given). */
 export interface StoreLocation {
@@ -27,18 +29,26 @@ export interface ExportPageOptions extends StoreLocation {
   delimiter?: string;
 }
 
-/** What people submitted to a page: a survey's responses, or a map's contributions with their moderation state. */
-export async function exportPage(options: ExportPageOptions): Promise<string> {
+/**
+ * What people submitted to a page, written to `out` as it is read from the store: a survey's
+ * responses, or a map's contributions with their moderation state. Memory stays flat with the
+ * number of rows; resolves when everything is written (and `out` ended, unless `end: false`).
+ * `out` may be a function that opens the file: then a mistake in the arguments leaves no empty file.
+ */
+export async function exportPage(options: ExportPageOptions, out: NodeJS.WritableStream | (() => NodeJS.WritableStream), { end = true } = {}): Promise<void> {
   const campaign = await loadCampaign(options.campaignsDir, options.slug);
   const page = participationPage(campaign, options.pageId);
   const format = options.format ?? "csv";
   const formats: ExportFormat[] = page.type === "map" ? ["csv", "json", "geojson"] : ["csv", "json"];
   if (!formats.includes(format)) throw new UsageError(`--format must be ${formats.join(", ").replace(/, (\w+)$/, " or $1")} for ${page.type === "map" ? "a map" : "a survey"}, not "${String(format)}".`);
-  return withExistingStore(storeOf(options), async (store) =>
-    page.type === "map"
-      ? serializeContributions(campaign, page, await store.listContributions(campaign.slug, page.id), { format, delimiter: options.delimiter })
-      : serializeResponses(campaign, page, await store.listResponses(campaign.slug, page.id), { format: format as "csv" | "json", delimiter: options.delimiter }),
-  );
+  await withExistingStore(storeOf(options), async (store) => {
+    const chunks =
+      page.type === "map"
+        ? streamContributionExport(campaign, page, store.streamContributions(campaign.slug, page.id), { format, delimiter: options.delimiter })
+        : streamResponseExport(campaign, page, store.streamResponses(campaign.slug, page.id), { format: format as "csv" | "json", delimiter: options.delimiter });
+    // pipeline waits for the writer when it is slower than the database (backpressure).
+    await pipeline(Readable.from(chunks), typeof out === "function" ? out() : out, { end });
+  });
 }
 
 export async function loadCampaign(campaignsDir: string, slug: string): Promise<CampaignModel> {
@@ -50,7 +60,7 @@ export async function loadCampaign(campaignsDir: string, slug: string): Promise<
 
 /** The survey or map page `pageId` of a campaign, or a usage error listing the ones there are. */
 function participationPage(campaign: CampaignModel, pageId: string): SurveyPageModel | MapPageModel {
-  const pages = campaign.pages.filter((p: PageModel): p is SurveyPageModel | MapPageModel => p.type !== "info");
+  const pages = campaign.pages.filter((p: PageModel): p is SurveyPageModel | MapPageModel => p.type === "survey" || p.type === "map");
   const page = pages.find((p) => p.id === pageId);
   if (!page) throw new UsageError(`Campaign "${campaign.slug}" has no survey or map "${pageId}". Surveys and maps: ${pages.map((p) => p.id).join(", ") || "none"}`);
   return page;

@@ -84,7 +84,7 @@ function campaignOf(ctx: CollectorContext, request: FastifyRequest): CampaignMod
 /** The survey or map page of the route's :page (a page id is unique within its campaign). */
 function targetOf(campaign: CampaignModel | undefined, request: FastifyRequest): SubmissionTarget | undefined {
   const pageId = (request.params as { page?: string } | undefined)?.page;
-  const page = campaign?.pages.find((p) => p.id === pageId && p.type !== "info");
+  const page = campaign?.pages.find((p) => p.id === pageId && (p.type === "survey" || p.type === "map"));
   return campaign && page ? { campaign, page } : undefined;
 }
 

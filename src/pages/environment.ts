@@ -12,7 +12,7 @@ import type { SiteAssets } from "./assets.js";
 import { isoDate, periodState } from "./dates.js";
 import { escapeHtml } from "./html.js";
 import { markdownToText, renderMarkdown } from "./markdown.js";
-import { pageNavItems, participationPeriod, statusOf } from "./navigation.js";
+import { currentNotices, pageNavItems, participationPeriod, statusOf } from "./navigation.js";
 import { pictureHtml, type PictureOptions } from "./picture.js";
 import { textIn, textLocale, type Route } from "./routes.js";
 
@@ -69,6 +69,8 @@ export function createPageEnvironment(options: PageEnvironmentOptions): nunjucks
   filter("textLocale", (campaign: CampaignModel, locale: Locale) => textLocale(campaign, locale));
   /** { state, text, datetime } of a period (campaign or survey window) now. */
   filter("status", (period: Period, locale: Locale, timeZone: string) => statusOf(period, locale, timeZone, now()));
+  /** The campaign's notices that are current now (from ≤ now < until), in their order. */
+  filter("currentNotices", (campaign: CampaignModel) => currentNotices(campaign, now()));
   filter("participationPeriod", (page: PageModel, campaign: CampaignModel) => participationPeriod(campaign, page));
   filter("pageNavItems", (campaign: CampaignModel, locale: Locale, currentUrl?: string) => pageNavItems(campaign, locale, now(), currentUrl));
   filter("pagePath", (campaign: CampaignModel, locale: Locale, pageId?: string) => pagePath(campaign, locale, pageId));

@@ -64,10 +64,10 @@ export function pageNavItems(campaign: CampaignModel, locale: Locale, now: strin
   };
   return [
     overview,
-    // Results pages are refused by validation until they are built (campaign/checks/not-yet-built.ts).
-    ...campaign.pages.filter((page) => page.type !== "results").map((page): PageNavItem => {
+    ...campaign.pages.map((page): PageNavItem => {
       const href = pagePath(campaign, locale, page.id);
-      const open = page.type !== "info" && periodState(participationPeriod(campaign, page), now) === "open";
+      // A results page is the one to go to once its results are out.
+      const open = page.type === "results" ? Date.parse(now) >= Date.parse(page.publishFrom) : page.type !== "info" && periodState(participationPeriod(campaign, page), now) === "open";
       const cta = message(locale, page.type === "info" ? "site.cta.info" : `site.cta.${page.type}${open ? "" : "Inactive"}`);
       const subtitle = page.card?.subtitle?.[locale];
       const intro = page.intro?.[locale];
@@ -85,4 +85,10 @@ export function pageNavItems(campaign: CampaignModel, locale: Locale, now: strin
       };
     }),
   ];
+}
+
+/** Notices of the campaign that are current at `now`: from ≤ now < until (instants, compared as times). */
+export function currentNotices(campaign: CampaignModel, now: string): CampaignModel["notices"] {
+  const at = Date.parse(now);
+  return campaign.notices.filter((n) => Date.parse(n.from) <= at && at < Date.parse(n.until));
 }

@@ -2,7 +2,7 @@
 // alternates. Computed in TypeScript, once, by the same functions for the static site (the site's
 // route list, src/site/routes.ts) and for the collector's pages (an error page is its survey's
 // route with "Fehler:" in front), so both share one title pattern and one trail of breadcrumbs.
-import type { CampaignModel, Locale, MapPageModel, PageModel, ResultsPageModel, SiteModel, SurveyPageModel } from "../campaign/model.js";
+import type { CampaignModel, Locale, MapPageModel, PageModel, SiteModel, SurveyPageModel } from "../campaign/model.js";
 import { absoluteUrl, accessibilityPath, pagePath, thankYouPath } from "../campaign/urls.js";
 import { uiText } from "../forms/messages.js";
 import { message, uiLocaleFor } from "../i18n/index.js";
@@ -15,6 +15,7 @@ export type RouteKind =
   | "info"
   | "survey"
   | "map"
+  | "results"
   | "accessibility"
   | "notFound"
   | "socialKit"
@@ -139,16 +140,12 @@ export function campaignRoutes(campaign: CampaignModel, locale: Locale): Route[]
       ];
     });
 
-  // Results pages are refused by validation until they are built (campaign/checks/not-yet-built.ts).
-  const pages = campaign.pages.filter((page): page is BuiltPage => page.type !== "results").map((page) => pageRoute(campaign, locale, page));
+  const pages = campaign.pages.map((page) => pageRoute(campaign, locale, page));
   return [landing, ...pages, accessibility, ...thanks("survey"), ...thanks("map")];
 }
 
-/** The kinds of page this version builds. */
-type BuiltPage = Exclude<PageModel, ResultsPageModel>;
-
-/** The route of one page of a campaign (info, survey or map). */
-export function pageRoute(campaign: CampaignModel, locale: Locale, page: BuiltPage): Route {
+/** The route of one page of a campaign (info, survey, map or results). */
+export function pageRoute(campaign: CampaignModel, locale: Locale, page: PageModel): Route {
   const { campaignTitle, organization, trail, common, located } = campaignFrame(campaign, locale);
   const pageTitle = page.title[locale] ?? "";
   const intro = page.intro?.[locale];

@@ -5,6 +5,7 @@ import type { CampaignModel, Locale, SiteModel } from "../campaign/model.js";
 import { pagePath } from "../campaign/urls.js";
 import { campaignRoutes, siteRoute, textIn, titleOf, type Crumb, type Route as PageRoute } from "../pages/routes.js";
 import { message, uiLocaleFor } from "../i18n/index.js";
+import { resultsView, type ResultsView } from "./results/view.js";
 import type { KitData, KitPoster } from "./social/index.js";
 
 export interface Route extends PageRoute {
@@ -12,18 +13,26 @@ export interface Route extends PageRoute {
   kit?: KitData;
   /** The poster this route shows (kind "poster"), one of kit.posters. */
   poster?: KitPoster;
+  /** A results page's figures and texts (kind "results"). */
+  results?: ResultsView;
 }
 
 /** `kits` (by campaign slug, from buildSocialKit) adds each campaign's social kit and its posters. */
 export function buildRoutes(model: SiteModel, kits?: ReadonlyMap<string, KitData>): Route[] {
   const routes: Route[] = [siteRoute(model, "index")];
   for (const campaign of model.campaigns) {
-    for (const locale of campaign.locales) routes.push(...campaignRoutes(campaign, locale));
+    for (const locale of campaign.locales) routes.push(...campaignRoutes(campaign, locale).map((route) => withResults(route, model.builtAt)));
     const kit = kits?.get(campaign.slug);
     if (kit) routes.push(...kitRoutes(campaign, kit));
   }
   routes.push(siteRoute(model, "notFound"));
   return routes;
+}
+
+/** A results page's route with its figures, as they stand at the build (publishFrom decides whether they show). */
+function withResults(route: PageRoute, now: string): Route {
+  if (route.page?.type !== "results" || !route.campaign) return route;
+  return { ...route, results: resultsView(route.campaign, route.page, route.locale, route.uiLocale, now) };
 }
 
 /**

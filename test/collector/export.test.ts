@@ -2,7 +2,7 @@
 // as CSV that German Excel opens as it is (BOM, ";", decimal comma) or as JSON.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { serializeResponses } from "../../src/collector/surveys/export.js";
+import { serializeResponses, streamResponseExport } from "../../src/collector/surveys/export.js";
 import type { StoredResponse } from "../../src/collector/store/index.js";
 import { createCollector } from "../../src/collector/server.js";
 import { exampleCampaign, exampleSite, fullMarktplatzAnswers, surveyPage } from "./helpers/campaigns.js";
@@ -133,6 +133,21 @@ describe("CSV", () => {
     const text = serializeResponses(radverkehr, surveyPage(radverkehr), [], { format: "csv", locale: "en" });
     expect(text.split("\r\n")[0]!.slice(1).split(",").slice(0, 3)).toEqual(["Response ID", "Received", "Language"]);
   });
+});
+
+test("the streamed export is the same text as the whole one, CSV and JSON, also with no responses", async () => {
+  const many = Array.from({ length: 1234 }, (_, i) => stored(i % 3 ? fullMarktplatzAnswers() : { bezug: "altstadt", einwilligung: true }, { seq: i + 1, id: `r${i}` }));
+  async function* one(rows: StoredResponse[]) {
+    yield* rows;
+  }
+  for (const rows of [many, []]) {
+    for (const format of ["csv", "json"] as const) {
+      let streamed = "";
+      for await (const chunk of streamResponseExport(marktplatz, umfrage, one(rows), { format })) streamed += chunk;
+      expect(streamed).toBe(serializeResponses(marktplatz, umfrage, rows, { format }));
+      if (format === "json") expect(JSON.parse(streamed).rows).toHaveLength(rows.length);
+    }
+  }
 });
 
 describe("export URL", () => {

@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { copyFileSync, cpSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { Writable } from "node:stream";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { backupStore } from "../../src/collector/backup.js";
@@ -130,8 +131,8 @@ describe("mitreden backup", () => {
     const quiet = path.join(dir, "backups", "quiet.sqlite");
     await backupStore({ db: file, to: quiet });
     const [fromLive, fromBackup] = [
-      await exportPage({ campaignsDir: CAMPAIGNS_DIR, slug: "marktplatz", pageId: "umfrage", db: file, format: "csv" }),
-      await exportPage({ campaignsDir: CAMPAIGNS_DIR, slug: "marktplatz", pageId: "umfrage", db: quiet, format: "csv" }),
+      await exportText({ campaignsDir: CAMPAIGNS_DIR, slug: "marktplatz", pageId: "umfrage", db: file, format: "csv" }),
+      await exportText({ campaignsDir: CAMPAIGNS_DIR, slug: "marktplatz", pageId: "umfrage", db: quiet, format: "csv" }),
     ];
     expect(fromBackup).toBe(fromLive);
   });
@@ -152,4 +153,11 @@ async function listed() {
 
 async function emails(): Promise<string[]> {
   return (await listed()).map((r) => r.answers.email as string | undefined).filter((e): e is string => e !== undefined);
+}
+
+/** What `mitreden export` writes, as one text. */
+async function exportText(options: Parameters<typeof exportPage>[0]): Promise<string> {
+  let text = "";
+  await exportPage(options, new Writable({ write: (chunk, _encoding, done) => void ((text += String(chunk)), done()) }));
+  return text;
 }

@@ -99,6 +99,29 @@ export function describeStore(name: string, factory: () => Promise<StoreFactory>
       expect(await store.listResponses("zaehlen", "c")).toEqual([]);
     });
 
+    test("streams a survey's responses in order of arrival, as listed; a download stopped early leaves the store taking submissions", async () => {
+      // More than one batch of the cursor (500) and of the export's chunks.
+      await Promise.all(Array.from({ length: 1203 }, (_, i) => store.insertResponse(response({ campaign: "strom", page: "a", locale: i % 2 ? "en" : "de" }))));
+      await store.insertResponse(response({ campaign: "strom", page: "b" }));
+      const streamed = [];
+      for await (const r of store.streamResponses("strom", "a")) streamed.push(r);
+      expect(streamed).toEqual(await store.listResponses("strom", "a"));
+      expect(streamed).toHaveLength(1203);
+
+      let seen = 0;
+      for await (const r of store.streamResponses("strom", "a")) {
+        // A submission arriving while a download is under way is stored, not refused as "busy".
+        if (seen === 10) expect(await store.insertResponse(response({ campaign: "strom", page: "a" }))).toMatchObject({ status: "inserted" });
+        if (++seen === 600) break;
+        expect(r.campaign).toBe("strom");
+      }
+      expect(await store.countResponses("strom", "a")).toBe(1204);
+      await store.ping();
+      const empty = [];
+      for await (const r of store.streamResponses("strom", "keine")) empty.push(r);
+      expect(empty).toEqual([]);
+    });
+
     test("migrations run on every start and apply once; data survives reopening", async () => {
       const before = await store.countResponses();
       const again = await setup.open();
@@ -132,6 +155,12 @@ export function describeStore(name: string, factory: () => Promise<StoreFactory>
       expect(await store.contributionsVersion("marktplatz", "karte")).not.toBe(v1);
       expect((await store.listContributions("marktplatz", "karte", ["approved"])).map((c) => c.id)).toEqual([ID(1)]);
       expect((await store.listContributions("marktplatz", "karte", ["approved", "pending"])).map((c) => c.id)).toEqual([ID(1)]);
+      const streamed = [];
+      for await (const c of store.streamContributions("marktplatz", "karte", ["approved"])) streamed.push(c);
+      expect(streamed).toEqual(await store.listContributions("marktplatz", "karte", ["approved"]));
+      const every = [];
+      for await (const c of store.streamContributions("marktplatz", "karte")) every.push(c.id);
+      expect(every).toEqual([ID(1), ID(2)]);
       expect(await store.changeContribution(ID(9), 1, { status: "approved" }, audit("contribution.approve", ID(9)))).toEqual({ outcome: "missing" });
       expect(await store.getContribution(ID(1), "andere-kampagne")).toBeUndefined();
       expect(await store.getContribution(ID(1).toUpperCase())).toMatchObject({ id: ID(1), status: "approved" });

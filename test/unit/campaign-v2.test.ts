@@ -1,5 +1,6 @@
 // The v2 additions of the campaign format (campaign-format.md, "Additions (v2)") are accepted,
 // documented in the schema, and arrive in the model with their defaults filled in.
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadSiteModel } from "../../src/campaign/index.js";
@@ -60,11 +61,33 @@ describe("campaign format v2", () => {
     expect(problems.some((p) => p.pointer === "/notices/0/level" && /info|warning/.test(p.message))).toBe(true);
   });
 
-  it("says plainly that results pages are not built yet, rather than leaving them out", async () => {
+  it("builds results pages; their figures files are checked against the campaign (missing: a warning; wrong: an error naming file and fix)", async () => {
     const dir = await variant((c) => {
-      c.pages.push({ id: "ergebnisse", type: "results", title: "Ergebnisse", did: "Der Rat entscheidet im Dezember." });
+      c.pages.push({ id: "ergebnisse", type: "results", title: "Ergebnisse", did: "Der Rat entscheidet im Dezember.", hide: ["anderes"] });
     });
-    const { problems } = await validateCampaigns(dir);
-    expect(problems.some((p) => p.severity === "error" && /^\/pages\/\d+\/type$/.test(p.pointer) && /results pages .* not built/.test(p.message))).toBe(true);
+    const before = await validateCampaigns(dir);
+    expect(before.problems.filter((p) => p.severity === "error")).toEqual([]);
+    expect(before.problems.some((p) => p.severity === "warning" && /no results\/vorschlag\.json yet: .*mitreden results buergerhaushalt/.test(p.message))).toBe(true);
+
+    const results = path.join(dir, "buergerhaushalt", "results");
+    await mkdir(results, { recursive: true });
+    const survey = {
+      format: "mitreden-results/1",
+      campaign: "buergerhaushalt",
+      page: "vorschlag",
+      type: "survey",
+      responses: 10,
+      questions: [
+        { id: "bereich", type: "single", responses: 10, answered: 9, counts: { gruen: 5, verkehr: 3 } },
+        { id: "anderes", type: "text", responses: 10, answered: 2 },
+        { id: "gibtsnicht", type: "text", responses: 10, answered: 2 },
+        { id: "wichtigkeit", type: "scale", responses: 10, answered: 12, counts: {}, median: null, mean: null },
+      ],
+    };
+    await writeFile(path.join(results, "vorschlag.json"), JSON.stringify(survey));
+    await writeFile(path.join(results, "karte.json"), JSON.stringify({ format: "mitreden-results/1", campaign: "buergerhaushalt", page: "karte", type: "map", received: 3, approved: 2, categories: {}, items: [] }));
+    const errors = (await validateCampaigns(dir)).problems.filter((p) => p.severity === "error").map((p) => p.message);
+    const expected = [/results\/vorschlag\.json: question "bereich": (counts options the question does not have|the counts add up to 8, not to the 9)/, /question "anderes" is in the results page's "hide"/, /question "gibtsnicht" is not in the survey/, /question "wichtigkeit": answered 12 times, more often than it was asked/, /results\/karte\.json: the categories add up to 0, not to the 2 approved/];
+    for (const pattern of expected) expect(errors.some((m) => pattern.test(m) && m.includes('write it again with "mitreden results buergerhaushalt"')), String(pattern)).toBe(true);
   });
 });

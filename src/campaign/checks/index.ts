@@ -9,10 +9,10 @@ import { checkHashtags } from "./hashtags.js";
 import { checkIds } from "./ids.js";
 import { checkImages } from "./images.js";
 import { checkLocales } from "./locales.js";
-import { checkNotYetBuilt } from "./not-yet-built.js";
 import { checkPeriod } from "./period.js";
 import { checkPeriodEnded } from "./period-ended.js";
 import { checkQuestions } from "./questions.js";
+import { checkResults } from "./results.js";
 import { checkSocial } from "./social.js";
 import { checkSurveyTexts } from "./survey-texts.js";
 
@@ -31,5 +31,5 @@ export const CHECKS: Record<string, Check> = {
   social: checkSocial,
   hashtags: checkHashtags,
   accessibility: checkAccessibility,
-  notYetBuilt: checkNotYetBuilt,
+  results: checkResults,
 };

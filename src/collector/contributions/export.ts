@@ -2,10 +2,10 @@
 // geometry, everything else as properties; null geometry for a place described only in words),
 // CSV (as the survey export: BOM, ";" where decimals take a comma, formula-safe) or JSON rows.
 import type { CampaignModel, Locale, MapPageModel } from "../../campaign/model.js";
-import { toCsv } from "../../csv.js";
+import { csvChunks, type CsvOptions, toCsv } from "../../csv.js";
 import { contributionExportWords } from "../../i18n/index.js";
 import type { StoredContribution } from "../store/index.js";
-import { channelWord, csvFormat, localTime, timingWord } from "../surveys/export.js";
+import { channelWord, csvFormat, JSON_TAIL, jsonChunks, jsonHead, localTime, mapRows, timingWord } from "../surveys/export.js";
 
 type Cell = string | number | null;
 
@@ -31,39 +31,66 @@ function columns(campaign: CampaignModel, page: MapPageModel, locale: Locale): {
   ];
 }
 
-export function serializeContributions(campaign: CampaignModel, page: MapPageModel, contributions: StoredContribution[], options: { format: "geojson" | "csv" | "json"; delimiter?: string; locale?: Locale }): string {
+export interface ContributionExportOptions {
+  format: "geojson" | "csv" | "json";
+  delimiter?: string;
+  locale?: Locale;
+}
+
+/** The whole export of `contributions` as one text: for tests and scripts with them at hand. */
+export function serializeContributions(campaign: CampaignModel, page: MapPageModel, contributions: StoredContribution[], options: ContributionExportOptions): string {
+  const layout = contributionLayout(campaign, page, options);
+  if (layout.kind === "csv") return toCsv(contributions.map(layout.cells), layout.csv);
+  return layout.head + contributions.map(layout.row).join(",\n") + JSON_TAIL;
+}
+
+/** The same export streamed from the store's cursor, in flat memory (see streamResponseExport). */
+export function streamContributionExport(campaign: CampaignModel, page: MapPageModel, contributions: AsyncIterable<StoredContribution>, options: ContributionExportOptions): AsyncIterable<string> {
+  const layout = contributionLayout(campaign, page, options);
+  if (layout.kind === "csv") return csvChunks(mapRows(contributions, layout.cells), layout.csv);
+  return jsonChunks(layout.head, mapRows(contributions, layout.row));
+}
+
+type Layout = { kind: "csv"; cells: (c: StoredContribution) => Cell[]; csv: CsvOptions } | { kind: "json"; head: string; row: (c: StoredContribution) => string };
+
+function contributionLayout(campaign: CampaignModel, page: MapPageModel, options: ContributionExportOptions): Layout {
   const locale = options.locale ?? campaign.locale;
   if (options.format === "geojson") {
-    const features = contributions.map((c) => ({
-      type: "Feature",
-      id: c.id,
-      geometry: c.point ? { type: "Point", coordinates: c.point } : null,
-      properties: {
-        id: c.id,
-        category: c.category,
-        comment: c.comment,
-        place: c.place ?? null,
-        description: c.description ?? null,
-        status: c.status,
-        reason: c.reason ?? null,
-        moderatedAt: c.moderatedAt ?? null,
-        receivedAt: c.receivedAt,
-        locale: c.locale,
-        channel: c.channel,
-        verified: c.verified,
-        timing: c.timing ?? null,
-      },
-    }));
-    return JSON.stringify({ type: "FeatureCollection", name: `${campaign.slug}-${page.id}`, features }, null, 2) + "\n";
+    return { kind: "json", head: jsonHead({ type: "FeatureCollection", name: `${campaign.slug}-${page.id}` }, "features"), row: (c) => JSON.stringify(feature(c)) };
   }
   const cols = columns(campaign, page, locale);
   if (options.format === "json") {
-    return JSON.stringify({ campaign: campaign.slug, page: page.id, locale, columns: cols.map(({ key, label }) => ({ key, label })), rows: contributions.map((c) => Object.fromEntries(cols.map((col) => [col.key, col.cell(c)]))) }, null, 2) + "\n";
+    return {
+      kind: "json",
+      head: jsonHead({ campaign: campaign.slug, page: page.id, locale, columns: cols.map(({ key, label }) => ({ key, label })) }),
+      row: (c) => JSON.stringify(Object.fromEntries(cols.map((col) => [col.key, col.cell(c)]))),
+    };
   }
   // Numbers take a decimal comma only with ";" between columns (as this export always did).
   const format = csvFormat(locale, options.delimiter);
-  return toCsv(
-    contributions.map((c) => cols.map((col) => col.cell(c))),
-    { header: cols.map((c) => c.label), delimiter: format.delimiter, decimal: format.delimiter === ";" ? "," : "." },
-  );
+  return { kind: "csv", cells: (c) => cols.map((col) => col.cell(c)), csv: { header: cols.map((c) => c.label), delimiter: format.delimiter, decimal: format.delimiter === ";" ? "," : "." } };
+}
+
+/** A contribution as a GeoJSON feature: the point as geometry (null for a place described only in words), the rest as properties. */
+function feature(c: StoredContribution) {
+  return {
+    type: "Feature",
+    id: c.id,
+    geometry: c.point ? { type: "Point", coordinates: c.point } : null,
+    properties: {
+      id: c.id,
+      category: c.category,
+      comment: c.comment,
+      place: c.place ?? null,
+      description: c.description ?? null,
+      status: c.status,
+      reason: c.reason ?? null,
+      moderatedAt: c.moderatedAt ?? null,
+      receivedAt: c.receivedAt,
+      locale: c.locale,
+      channel: c.channel,
+      verified: c.verified,
+      timing: c.timing ?? null,
+    },
+  };
 }

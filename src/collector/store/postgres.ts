@@ -1,6 +1,7 @@
 // PostgreSQL store, for cities that run several collector instances behind a load balancer.
 // Each insert is its own committed transaction (autocommit); the promise resolves after COMMIT.
 import pg from "pg";
+import QueryStream from "pg-query-stream";
 import { MIGRATIONS_TABLE, migrations } from "./migrations.js";
 import * as mapping from "./rows.js";
 import type { Answers } from "../../forms/fields.js";
@@ -89,6 +90,25 @@ class PostgresStore implements Store {
     return result.rows.map(mapping.responseFromRow);
   }
 
+  streamResponses(campaign: string, page: string): AsyncIterable<StoredResponse> {
+    return this.stream("SELECT * FROM responses WHERE campaign = $1 AND page = $2 ORDER BY seq", [campaign, page], mapping.responseFromRow);
+  }
+
+  /** Rows through a server-side cursor (pg-query-stream), a batch at a time, on a connection held for the stream's length. */
+  private async *stream<Row, T>(sql: string, params: unknown[], map: (row: Row) => T): AsyncGenerator<T> {
+    const client = await this.pool.connect();
+    const rows = client.query(new QueryStream(sql, params, { batchSize: 500 }));
+    let finished = false;
+    try {
+      for await (const row of rows) yield map(row as Row);
+      finished = true;
+    } finally {
+      rows.destroy();
+      // A connection left mid-cursor (the consumer stopped early, or failed) is closed, not reused.
+      client.release(finished ? undefined : true);
+    }
+  }
+
   insertContribution(c: NewContribution): Promise<InsertOutcome> {
     return this.insert("contributions", mapping.CONTRIBUTION_COLUMNS, mapping.contributionValues(c, pgBool), c);
   }
@@ -105,6 +125,11 @@ class PostgresStore implements Store {
     const params: unknown[] = statuses?.length ? [campaign, page, statuses] : [campaign, page];
     const result = await this.pool.query<mapping.ContributionRow>(`SELECT * FROM contributions WHERE campaign = $1 AND page = $2${only} ORDER BY seq`, params);
     return result.rows.map(mapping.contributionFromRow);
+  }
+
+  streamContributions(campaign: string, page: string, statuses?: ContributionStatus[]): AsyncIterable<StoredContribution> {
+    const only = statuses?.length ? " AND status = ANY($3)" : "";
+    return this.stream(`SELECT * FROM contributions WHERE campaign = $1 AND page = $2${only} ORDER BY seq`, statuses?.length ? [campaign, page, statuses] : [campaign, page], mapping.contributionFromRow);
   }
 
   async contributionsVersion(campaign: string, page: string): Promise<string> {

@@ -50,7 +50,7 @@ export function openSqliteStore(file: string): Store {
   // Another process (mitreden export) may hold the lock for a moment.
   db.pragma("busy_timeout = 5000");
   migrate(db);
-  return new SqliteStore(db);
+  return new SqliteStore(db, file);
 }
 
 function migrate(db: Database.Database): void {
@@ -78,7 +78,11 @@ class SqliteStore implements Store {
   private readonly claimOne: (tokenId: string, submissionId: string, expires: number) => boolean;
   private claims = 0;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    /** Where the database lives: exports read it on a connection of their own. */
+    private readonly fileName: string,
+  ) {
     const insert = db.prepare(`INSERT INTO responses (${mapping.RESPONSE_COLUMNS}) VALUES (${mapping.placeholders(9, "sqlite")}) ON CONFLICT (id) DO NOTHING`);
     const existing = db.prepare("SELECT seq, campaign, page FROM responses WHERE id = ?");
     this.insertOne = (r) => {
@@ -141,6 +145,26 @@ class SqliteStore implements Store {
     return rows.map(mapping.responseFromRow);
   }
 
+  streamResponses(campaign: string, page: string): AsyncIterable<StoredResponse> {
+    return this.stream("SELECT * FROM responses WHERE campaign = ? AND page = ? ORDER BY seq", [campaign, page], mapping.responseFromRow);
+  }
+
+  /**
+   * Rows one at a time from iterate(), on a read-only connection of its own: while a reader waits for
+   * its consumer (a slow download), the main connection stays free for the submissions arriving
+   * meanwhile (better-sqlite3 refuses every other statement on a connection with an open iterator),
+   * and WAL gives the reader one consistent snapshot.
+   */
+  private async *stream<Row, T>(sql: string, params: unknown[], map: (row: Row) => T): AsyncGenerator<T> {
+    const reader = new Database(this.fileName, { readonly: true, fileMustExist: true });
+    try {
+      reader.pragma("busy_timeout = 5000");
+      for (const row of reader.prepare(sql).iterate(...params)) yield map(row as Row);
+    } finally {
+      reader.close();
+    }
+  }
+
   async insertContribution(c: NewContribution): Promise<InsertOutcome> {
     if (this.closed) throw new Error("The store is closed.");
     // One row, one transaction: contributions are rare next to survey answers, no batching needed.
@@ -159,6 +183,11 @@ class SqliteStore implements Store {
       .prepare(`SELECT * FROM contributions WHERE campaign = ? AND page = ?${only} ORDER BY seq`)
       .all(campaign, page, ...(statuses ?? [])) as mapping.ContributionRow[];
     return rows.map(mapping.contributionFromRow);
+  }
+
+  streamContributions(campaign: string, page: string, statuses?: ContributionStatus[]): AsyncIterable<StoredContribution> {
+    const only = statuses?.length ? ` AND status IN (${statuses.map(() => "?").join(", ")})` : "";
+    return this.stream(`SELECT * FROM contributions WHERE campaign = ? AND page = ?${only} ORDER BY seq`, [campaign, page, ...(statuses ?? [])], mapping.contributionFromRow);
   }
 
   async contributionsVersion(campaign: string, page: string): Promise<string> {

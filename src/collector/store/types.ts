@@ -193,11 +193,18 @@ export interface Store {
   insertResponse(response: NewResponse): Promise<InsertOutcome>;
   /** One survey's responses in order of arrival. */
   listResponses(campaign: string, page: string): Promise<StoredResponse[]>;
+  /**
+   * The same responses one at a time, streamed from the database (a read cursor), for exports and
+   * results of any size: memory stays flat however many there are. Stop early with `break`.
+   */
+  streamResponses(campaign: string, page: string): AsyncIterable<StoredResponse>;
   countResponses(campaign?: string, page?: string): Promise<number>;
   /** A map contribution, stored "pending"; resolves after commit. Same idempotency rules as responses. */
   insertContribution(contribution: NewContribution): Promise<InsertOutcome>;
   /** One map page's contributions in order of arrival, optionally only those in `statuses`. */
   listContributions(campaign: string, page: string, statuses?: ContributionStatus[]): Promise<StoredContribution[]>;
+  /** The same contributions streamed, like streamResponses. */
+  streamContributions(campaign: string, page: string, statuses?: ContributionStatus[]): AsyncIterable<StoredContribution>;
   /** Changes whenever a contribution of the page arrives or is moderated: the key of the public GeoJSON cache. */
   contributionsVersion(campaign: string, page: string): Promise<string>;
   /** One contribution by id, in any campaign when `campaign` is undefined. */

@@ -2,12 +2,13 @@
 // "Authorization: Bearer $MITREDEN_EXPORT_TOKEN". Without a configured token the URL does not exist
 // (404); a wrong or missing token is a 401 that says nothing about which surveys exist.
 import { createHash, timingSafeEqual } from "node:crypto";
+import { Readable } from "node:stream";
 import type { FastifyInstance } from "fastify";
 import { COLLECTOR_ROUTES } from "../../campaign/urls.js";
 import { UsageError } from "../../errors.js";
 import type { CollectorContext } from "../context.js";
 import { HttpError } from "../errors.js";
-import { exportFileName, serializeResponses, type ExportFormat } from "./export.js";
+import { exportFileName, streamResponseExport, type ExportFormat } from "./export.js";
 
 export const MIN_EXPORT_TOKEN_LENGTH = 24;
 
@@ -42,8 +43,8 @@ export function registerExportRoute(app: FastifyInstance, ctx: CollectorContext,
       if (format !== "csv" && format !== "json") return refuse(400, 'format must be "csv" or "json".');
       const delimiter = request.query.delimiter;
       if (delimiter !== undefined && !/^[,;\t|]$/.test(delimiter)) return refuse(400, "delimiter must be one of , ; | or a tab.");
-      const responses = await ctx.store.listResponses(survey.campaign.slug, survey.page.id);
-      const body = serializeResponses(survey.campaign, survey.page, responses, { format, delimiter });
+      // Streamed from the store's cursor: a big survey's download neither fills the memory nor waits for the last row to start.
+      const body = Readable.from(streamResponseExport(survey.campaign, survey.page, ctx.store.streamResponses(survey.campaign.slug, survey.page.id), { format, delimiter }));
       return reply
         .type(format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8")
         .header("content-disposition", `attachment; filename="${exportFileName(survey.campaign, survey.page, format, ctx.now())}"`)

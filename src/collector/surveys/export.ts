@@ -2,7 +2,7 @@
 // option; ranking: each option's position), headers in the campaign's language. CSV that German
 // Excel opens as it is: UTF-8 with BOM, ";" where the decimal separator is a comma, CRLF lines.
 import type { CampaignModel, Locale, QuestionModel, SurveyPageModel } from "../../campaign/model.js";
-import { toCsv } from "../../csv.js";
+import { csvChunks, toCsv } from "../../csv.js";
 import { fieldName, type LocationAnswer, OTHER_VALUE } from "../../forms/fields.js";
 import { responseExportWords } from "../../i18n/index.js";
 import type { StoredResponse, SubmissionTiming } from "../store/index.js";
@@ -92,17 +92,62 @@ export interface SerializeOptions {
   locale?: Locale;
 }
 
+/** The whole export of `responses` as one text: for tests and scripts with the responses at hand. */
 export function serializeResponses(campaign: CampaignModel, page: SurveyPageModel, responses: StoredResponse[], options: SerializeOptions): string {
+  const layout = exportLayout(campaign, page, options);
+  if (options.format === "json") return layout.jsonHead + responses.map((r) => layout.jsonRow(r)).join(",\n") + JSON_TAIL;
+  return toCsv(responses.map(layout.cells), layout.csv);
+}
+
+/**
+ * The same export streamed: responses arrive one by one from the store's cursor and leave as text
+ * chunks, so a million responses take no more memory than ten (docs/adr/021-results-and-open-data.md).
+ */
+export function streamResponseExport(campaign: CampaignModel, page: SurveyPageModel, responses: AsyncIterable<StoredResponse>, options: SerializeOptions): AsyncIterable<string> {
+  const layout = exportLayout(campaign, page, options);
+  if (options.format === "json") return jsonChunks(layout.jsonHead, mapRows(responses, layout.jsonRow));
+  return csvChunks(mapRows(responses, layout.cells), layout.csv);
+}
+
+/** The columns of an export and how one response becomes a CSV row or a JSON object. */
+function exportLayout(campaign: CampaignModel, page: SurveyPageModel, options: SerializeOptions) {
   const locale = options.locale ?? campaign.locale;
   const columns = exportColumns(campaign, page, locale);
-  if (options.format === "json") {
-    const rows = responses.map((r) => Object.fromEntries(columns.map((c) => [c.key, c.cell(r)])));
-    return JSON.stringify({ campaign: campaign.slug, page: page.id, locale, columns: columns.map(({ key, label }) => ({ key, label })), rows }, null, 2) + "\n";
+  return {
+    cells: (r: StoredResponse) => columns.map((c) => c.cell(r)),
+    jsonRow: (r: StoredResponse) => JSON.stringify(Object.fromEntries(columns.map((c) => [c.key, c.cell(r)]))),
+    jsonHead: jsonHead({ campaign: campaign.slug, page: page.id, locale, columns: columns.map(({ key, label }) => ({ key, label })) }),
+    csv: { header: columns.map((c) => c.label), ...csvFormat(locale, options.delimiter) },
+  };
+}
+
+/**
+ * JSON exports: `{ …meta, "rows": [` one row per line `]}`, written so that it can be streamed; any
+ * JSON reader gets the same object as before.
+ */
+export function jsonHead(meta: Record<string, unknown>, listKey = "rows"): string {
+  return JSON.stringify(meta).slice(0, -1) + `,${JSON.stringify(listKey)}:[\n`;
+}
+export const JSON_TAIL = "\n]}\n";
+
+/** head, the rows separated by commas, tail: a JSON document as chunks. */
+export async function* jsonChunks(head: string, rows: AsyncIterable<string>, tail = JSON_TAIL): AsyncGenerator<string> {
+  let batch: string[] = [];
+  let first = true;
+  for await (const row of rows) {
+    batch.push(row);
+    // A few hundred rows per chunk: far fewer writes than rows, and still flat memory.
+    if (batch.length >= 500) {
+      yield (first ? head : ",\n") + batch.join(",\n");
+      first = false;
+      batch = [];
+    }
   }
-  return toCsv(
-    responses.map((r) => columns.map((c) => c.cell(r))),
-    { header: columns.map((c) => c.label), ...csvFormat(locale, options.delimiter) },
-  );
+  yield (first ? head : batch.length ? ",\n" : "") + batch.join(",\n") + tail;
+}
+
+export async function* mapRows<T, U>(rows: AsyncIterable<T>, map: (row: T) => U): AsyncGenerator<U> {
+  for await (const row of rows) yield map(row);
 }
 
 /** Excel's habit: ";" between columns where the language writes decimals with a comma ("2,5"), else ",". */
@@ -128,9 +173,31 @@ export function timingWord(submission: Pick<StoredResponse, "timing" | "verified
 
 /** "2027-03-15T11:00:00.000Z" → "2027-03-15 12:00:00" in the campaign's time zone: Excel reads it as a date. */
 export function localTime(instant: string, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" }).formatToParts(new Date(instant));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")}:${get("second")}`;
+  const at = new Date(instant);
+  if (Number.isNaN(at.getTime())) return instant;
+  // The zone's offset changes at most twice a year and never within an hour: worked out once per hour, not per row.
+  const hour = instant.slice(0, 13);
+  let offset = offsets.get(`${timeZone} ${hour}`);
+  if (offset === undefined) {
+    const parts = wallClock(timeZone).formatToParts(at);
+    const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+    offset = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second")) - Math.floor(at.getTime() / 1000) * 1000;
+    if (offsets.size > 10_000) offsets.clear();
+    offsets.set(`${timeZone} ${hour}`, offset);
+  }
+  return new Date(Math.floor(at.getTime() / 1000) * 1000 + offset).toISOString().slice(0, 19).replace("T", " ");
+}
+
+const offsets = new Map<string, number>();
+// Making a DateTimeFormat costs a hundred times more than using one: once per time zone.
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+function wallClock(timeZone: string): Intl.DateTimeFormat {
+  let format = wallClocks.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-CA", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+    wallClocks.set(timeZone, format);
+  }
+  return format;
 }
 
 function text(value: unknown): Cell {

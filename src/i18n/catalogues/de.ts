@@ -46,11 +46,16 @@ export const site = {
   "kind.info": "Information",
   "kind.survey": "Umfrage",
   "kind.map": "Karte",
+  "kind.results": "Ergebnisse",
   "cta.info": "Mehr erfahren",
   "cta.survey": "An der Umfrage teilnehmen",
   "cta.surveyInactive": "Zur Umfrage",
   "cta.map": "Hinweise auf der Karte geben",
   "cta.mapInactive": "Zur Karte",
+  "notice.info": "Hinweis",
+  "notice.warning": "Wichtiger Hinweis",
+  "cta.results": "Ergebnisse ansehen",
+  "cta.resultsInactive": "Zu den Ergebnissen",
   "image.credit": "Bild: {credit}",
   "survey.window": "Die Umfrage ist vom {opens} bis zum {closes} geöffnet.",
   "survey.windowPast": "Die Umfrage war vom {opens} bis zum {closes} geöffnet.",
@@ -451,6 +456,8 @@ export const kit = {
 
 /** Words drawn into share cards. Changing one re-renders every card. */
 export const cards = {
+  /** "ab 16. April 2027" on a results page's card: when its results are out. */
+  from: "ab {date}",
   /** "bis 15. April 2027" under the title. */
   until: "bis {date}",
   /** In a story's dashed frame, where the team puts the link sticker. */
@@ -495,3 +502,4 @@ export const exports = {
   rejected: "abgelehnt",
 } as const;
 export { desk } from "./de-desk.js";
+export { results } from "./de-results.js";

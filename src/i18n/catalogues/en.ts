@@ -40,11 +40,16 @@ export const site = {
   "kind.info": "Information",
   "kind.survey": "Survey",
   "kind.map": "Map",
+  "kind.results": "Results",
   "cta.info": "Read more",
   "cta.survey": "Take the survey",
   "cta.surveyInactive": "About the survey",
   "cta.map": "Comment on the map",
   "cta.mapInactive": "About the map",
+  "notice.info": "Notice",
+  "notice.warning": "Important notice",
+  "cta.results": "See the results",
+  "cta.resultsInactive": "To the results",
   "image.credit": "Image: {credit}",
   "survey.window": "The survey is open from {opens} to {closes}.",
   "survey.windowPast": "The survey was open from {opens} to {closes}.",
@@ -440,6 +445,7 @@ export const kit = {
 } as const satisfies NamespaceTranslation<"kit">;
 
 export const cards = {
+  from: "from {date}",
   until: "until {date}",
   sticker: "Link sticker",
   picture: "In the picture: {description}",
@@ -479,3 +485,4 @@ export const exports = {
   rejected: "rejected",
 } as const satisfies NamespaceTranslation<"exports">;
 export { desk } from "./en-desk.js";
+export { results } from "./en-results.js";

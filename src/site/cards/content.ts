@@ -64,6 +64,8 @@ export function innerPage(campaign: CampaignModel, locale: Locale, model: PageMo
     kicker: text(campaign.title, locale),
     subtitle: model.card?.subtitle && text(model.card.subtitle, locale),
   });
+  // A results page is about what comes after the period: when its results are out, not "until".
+  if (model.type === "results") card.content.period = message(locale, "cards.from", { date: formatDate(model.publishFrom, locale, campaign.timezone) });
   // An information page with its own picture shows that one: it says what the page is about.
   if (model.type === "info" && model.image && !model.image.decorative) Object.assign(card.content, { picture: undefined, credit: undefined }, photo(model.image, locale));
   return card;

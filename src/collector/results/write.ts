@@ -1,0 +1,44 @@
+// `mitreden results <slug>`: the figures of every survey and map page of a campaign, from the store
+// into campaigns/<slug>/results/<page-id>.json. The city reviews and commits these files; the build
+// renders and publishes them (no database at build time, the same files the same site).
+import path from "node:path";
+import { writeFileAtomically } from "../../atomic-file.js";
+import type { CampaignModel, MapPageModel, SurveyPageModel } from "../../campaign/model.js";
+import { resultsFilePath, type ResultsFile } from "../../campaign/results-file.js";
+import { loadCampaign, storeOf, type StoreLocation } from "../commands.js";
+import { withExistingStore } from "../store/index.js";
+import { aggregateMap, aggregateSurvey } from "./aggregate.js";
+
+export interface WriteResultsOptions extends StoreLocation {
+  slug: string;
+}
+
+export interface WrittenResults {
+  /** Absolute paths, in page order. */
+  files: string[];
+  figures: ResultsFile[];
+}
+
+export async function writeResults(options: WriteResultsOptions): Promise<WrittenResults> {
+  const campaign = await loadCampaign(options.campaignsDir, options.slug);
+  const pages = campaign.pages.filter((p): p is SurveyPageModel | MapPageModel => p.type === "survey" || p.type === "map");
+  return withExistingStore(storeOf(options), async (store) => {
+    const written: WrittenResults = { files: [], figures: [] };
+    for (const page of pages) {
+      const figures =
+        page.type === "survey"
+          ? await aggregateSurvey(campaign, page, store.streamResponses(campaign.slug, page.id), { hide: hiddenQuestions(campaign, page.id) })
+          : await aggregateMap(campaign, page, store.streamContributions(campaign.slug, page.id));
+      const file = path.join(campaign.dir, resultsFilePath(page.id));
+      await writeFileAtomically(file, JSON.stringify(figures, null, 2) + "\n");
+      written.files.push(file);
+      written.figures.push(figures);
+    }
+    return written;
+  });
+}
+
+/** Questions of a page that some results page covering it leaves out: never written, so never published by mistake. */
+export function hiddenQuestions(campaign: CampaignModel, pageId: string): string[] {
+  return campaign.pages.flatMap((p) => (p.type === "results" && p.sources.includes(pageId) ? p.hide : []));
+}
