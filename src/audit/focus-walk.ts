@@ -1,0 +1,134 @@
+// Walking a page by keyboard in forced colours (Windows high contrast) and in dark mode, and
+// checking that every tab stop shows where the focus is (WCAG 2.4.7, 1.4.11). pa11y sees neither
+// mode; a focused checkbox that vanished in forced colours passed it for months (issue 15).
+// The same walk serves `mitreden audit` (puppeteer) and the end-to-end tests (playwright): it
+// needs only a page that can press keys and evaluate a function.
+
+/** The colour modes the audit walks each page in, besides pa11y's plain light mode. */
+export const COLOUR_MODES = ["forced-colors", "dark"] as const;
+export type ColourMode = (typeof COLOUR_MODES)[number];
+
+/** Enough of a puppeteer or playwright page for the walk. */
+export interface KeyboardPage {
+  keyboard: { press(key: string): Promise<unknown> };
+  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+}
+
+export interface FocusProblem {
+  /** 1 for the first tab stop. */
+  stop: number;
+  /** A short description of the element: tag#id.class "text". */
+  element: string;
+  /** What is missing, with the measured values. */
+  reason: string;
+}
+
+export interface FocusWalk {
+  stops: number;
+  problems: FocusProblem[];
+}
+
+/**
+ * Checks every element in the page's tab order. One real Tab press puts the browser into keyboard
+ * mode (so :focus-visible matches as it does for a keyboard user); then, inside the page, each
+ * element of the tab order is focused in turn and checked. One round trip per page, not one per
+ * stop: the social kit has 250 stops, and the audit walks every page twice.
+ */
+export async function walkFocus(page: KeyboardPage): Promise<FocusWalk> {
+  await page.keyboard.press("Tab");
+  const results = await page.evaluate(checkTabOrder, undefined);
+  const problems = results.flatMap((r, i) => (r.problem ? [{ stop: i + 1, element: r.element, reason: r.problem }] : []));
+  return { stops: results.length, problems };
+}
+
+/** The minimum contrast of a focus indicator against what surrounds it (WCAG 1.4.11). */
+export const MIN_INDICATOR_CONTRAST = 3;
+
+type Checked = { element: string; problem?: string };
+
+/**
+ * Runs in the page (serialised: everything it needs is inside). A focus indicator counts when the
+ * focused element has an outline of ≥ 1 px, or a box-shadow or border that focus changes, whose
+ * colour reaches 3:1 against the background behind the element. Colours of any syntax (oklch, system colours) are
+ * read back as sRGB through a canvas.
+ */
+function checkTabOrder(): Checked[] {
+  const canvas = document.createElement("canvas");
+  canvas.width = canvas.height = 1;
+  const ctx = canvas.getContext("2d", { willReadFrequently: true })!;
+  const rgba = (colour: string): [number, number, number, number] => {
+    ctx.clearRect(0, 0, 1, 1);
+    ctx.fillStyle = "#000";
+    ctx.fillStyle = colour;
+    ctx.fillRect(0, 0, 1, 1);
+    const [r, g, b, a] = ctx.getImageData(0, 0, 1, 1).data;
+    return [r!, g!, b!, a! / 255];
+  };
+  const luminance = ([r, g, b]: number[]) => {
+    const lin = (c: number) => ((c /= 255) <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * lin(r!) + 0.7152 * lin(g!) + 0.0722 * lin(b!);
+  };
+  const contrast = (a: number[], b: number[]) => {
+    const [l1, l2] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+    return (l1! + 0.05) / (l2! + 0.05);
+  };
+  // The tab order: focusable, rendered, not taken out by tabindex="-1"; positive tabindex first.
+  const focusable = [...document.querySelectorAll<HTMLElement>("a[href], button, input, select, textarea, summary, iframe, video[controls], audio[controls], [tabindex], [contenteditable=true]")]
+    .filter((el) => el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && !(el instanceof HTMLInputElement && el.type === "hidden") && el.checkVisibility({ visibilityProperty: true }) && !el.closest("[inert]"));
+  const order = [...focusable.filter((el) => el.tabIndex > 0).sort((a, b) => a.tabIndex - b.tabIndex), ...focusable.filter((el) => el.tabIndex === 0)];
+  return order.map((el) => {
+    el.focus();
+    // The background the indicator is drawn on: the first opaque one outside the element.
+    let background: [number, number, number, number] = [255, 255, 255, 1];
+    for (let node = el.parentElement; node; node = node.parentElement) {
+      const colour = rgba(getComputedStyle(node).backgroundColor);
+      if (colour[3] > 0.5) {
+        background = colour;
+        break;
+      }
+      if (node === document.documentElement) background = rgba("Canvas");
+    }
+    // A translucent colour is seen mixed with the background.
+    const over = ([r, g, b, a]: number[]) => [r! * a! + background[0] * (1 - a!), g! * a! + background[1] * (1 - a!), b! * a! + background[2] * (1 - a!)];
+    const text = (el.innerText || el.getAttribute("aria-label") || (el as HTMLInputElement).value || "").trim().slice(0, 40);
+    const element = `${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""}${typeof el.className === "string" && el.className ? "." + el.className.trim().split(/\s+/).join(".") : ""}${text ? ` "${text}"` : ""}`;
+
+    // Border and shadow count only when focus changes them: compare with the element unfocused.
+    const style = getComputedStyle(el);
+    const focused = { boxShadow: style.boxShadow, border: style.borderTopColor + " " + style.borderTopWidth + " " + style.borderTopStyle, borderColor: style.borderTopColor, borderWidth: style.borderTopWidth, borderStyle: style.borderTopStyle };
+    // The element's own outline and those of its pseudo-elements (a card's stretched link draws its ring on ::after).
+    const outlines = [null, "::after", "::before"].flatMap((pseudo) => {
+      const drawn = getComputedStyle(el, pseudo);
+      if (pseudo && (drawn.content === "none" || drawn.content === "normal")) return [];
+      return [{ pseudo: pseudo ?? "", style: drawn.outlineStyle, width: parseFloat(drawn.outlineWidth), colour: drawn.outlineColor }];
+    });
+    el.blur();
+    const plain = getComputedStyle(el);
+    const unfocused = { boxShadow: plain.boxShadow, border: plain.borderTopColor + " " + plain.borderTopWidth + " " + plain.borderTopStyle };
+
+    const found: string[] = [];
+    for (const outline of outlines) {
+      if (outline.style !== "none" && outline.width > 0) {
+        const colour = rgba(outline.colour);
+        const ratio = colour[3] === 0 ? 1 : contrast(over(colour), background);
+        if (ratio >= 3) return { element };
+        found.push(`outline${outline.pseudo} ${outline.colour} ${outline.width}px: ${ratio.toFixed(2)}:1`);
+      } else if (!outline.pseudo) found.push("no outline");
+    }
+    if (focused.boxShadow !== "none" && focused.boxShadow !== unfocused.boxShadow) {
+      const colours = focused.boxShadow.match(/(rgba?|oklch|oklab|lab|lch|color|hsla?)\([^)]*\)|#[0-9a-f]{3,8}/gi) ?? [];
+      for (const c of colours) {
+        const ratio = contrast(over(rgba(c)), background);
+        if (ratio >= 3) return { element };
+      }
+      found.push(`box-shadow ${focused.boxShadow}`);
+    }
+    if (focused.border !== unfocused.border && focused.borderStyle !== "none" && parseFloat(focused.borderWidth) > 0) {
+      const ratio = contrast(over(rgba(focused.borderColor)), background);
+      if (ratio >= 3) return { element };
+      found.push(`border ${focused.borderColor}: ${ratio.toFixed(2)}:1`);
+    }
+    return { element, problem: `no visible focus indicator (${found.join("; ")})` };
+
+  });
+}
