@@ -3,6 +3,7 @@ import { checkBasemaps } from "./basemap.js";
 import type { Check } from "./context.js";
 import { checkContrast } from "./contrast.js";
 import { checkCredits } from "./credits.js";
+import { checkEasyRead } from "./easy-read.js";
 import { checkMaps } from "./geojson.js";
 import { checkHashtags } from "./hashtags.js";
 import { checkIds } from "./ids.js";
@@ -25,5 +26,6 @@ export const CHECKS: Record<string, Check> = {
   basemaps: checkBasemaps,
   social: checkSocial,
   hashtags: checkHashtags,
+  easyRead: checkEasyRead,
   notYetBuilt: checkNotYetBuilt,
 };

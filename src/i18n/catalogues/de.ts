@@ -30,6 +30,8 @@ export const site = {
   "footer.website": "Website von {organization}",
   "footer.by": "Eine Beteiligung von {organization}",
   "footer.netiquette": "Regeln für Kommentare",
+  "footer.easyLanguage": "Leichte Sprache",
+  "footer.signLanguage": "Gebärdensprache",
   "netiquette.heading": "Regeln für Kommentare in unseren Social-Media-Kanälen",
   "netiquette.hours": "Wann wir antworten:",
   "status.upcoming": "Startet am {date}",
@@ -43,6 +45,7 @@ export const site = {
   "index.campaigns": "Beteiligungen",
   "index.empty": "Zurzeit gibt es hier keine Beteiligung.",
   "landing.pages": "So können Sie mitmachen",
+  "landing.easyRead": "Informationen in Leichter Sprache und Gebärdensprache",
   "kind.info": "Information",
   "kind.survey": "Umfrage",
   "kind.map": "Karte",
@@ -401,3 +404,4 @@ export const exports = {
   approved: "freigegeben",
   rejected: "abgelehnt",
 } as const;
+export { easyRead } from "./de-easy-read.js";

@@ -24,6 +24,8 @@ export const site = {
   "footer.website": "{organization} website",
   "footer.by": "A participation campaign by {organization}",
   "footer.netiquette": "Rules for comments",
+  "footer.easyLanguage": "Easy-to-read German (Leichte Sprache)",
+  "footer.signLanguage": "German Sign Language (DGS)",
   "netiquette.heading": "Rules for comments on our social media channels",
   "netiquette.hours": "When we reply:",
   "status.upcoming": "Opens on {date}",
@@ -37,6 +39,7 @@ export const site = {
   "index.campaigns": "Campaigns",
   "index.empty": "There are no campaigns here at the moment.",
   "landing.pages": "How to take part",
+  "landing.easyRead": "Information in easy-to-read German and German Sign Language",
   "kind.info": "Information",
   "kind.survey": "Survey",
   "kind.map": "Map",
@@ -386,3 +389,4 @@ export const exports = {
   approved: "approved",
   rejected: "rejected",
 } as const satisfies NamespaceTranslation<"exports">;
+export { easyRead } from "./en-easy-read.js";
