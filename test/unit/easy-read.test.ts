@@ -147,6 +147,15 @@ describe("links to both pages", () => {
     }
   });
 
+  it("are named in the accessibility statement, in German and English", () => {
+    for (const url of ["/radverkehr/accessibility/", "/radverkehr/en/accessibility/"]) {
+      const $ = examples.load(url);
+      const section = $("h2#easy-read").next("p").next("ul");
+      expect(section.find('a[href="/radverkehr/leichte-sprache/"]'), url).toHaveLength(1);
+      expect(section.find('a[href="/radverkehr/gebaerdensprache/"]'), url).toHaveLength(1);
+    }
+  });
+
   it("have page ids of their own that a campaign page may not take", async () => {
     const dir = await fixtureVariant((c) => (c.pages[0].id = "leichte-sprache"), "easy-id");
     const errors = (await validateCampaigns(dir)).problems.filter((p) => p.severity === "error");

@@ -87,6 +87,8 @@ export const site = {
   "a11y.method.default": "Automatisierte Prüfung aller Seiten mit pa11y (axe und HTML_CodeSniffer) nach WCAG 2.1, Konformitätsstufe AA",
   "a11y.feedback.heading": "Feedback und Kontaktangaben",
   "a11y.feedback.text": "Sind Ihnen Mängel beim barrierefreien Zugang zu Inhalten dieser Website aufgefallen, oder haben Sie Fragen zur Barrierefreiheit? Dann melden Sie sich bei uns:",
+  "a11y.easyRead.heading": "Leichte Sprache und Gebärdensprache",
+  "a11y.easyRead.text": "Was diese Website enthält, wie Sie sich auf ihr zurechtfinden und was beim Benutzen hilft, erklären wir auch in Leichter Sprache und in Deutscher Gebärdensprache:",
   "a11y.enforcement.heading": "Schlichtungsverfahren",
   "a11y.enforcement.text": "Wenn auch nach Ihrem Feedback an den oben genannten Kontakt keine zufriedenstellende Lösung gefunden wurde, können Sie sich an die Schlichtungsstelle nach § 16 Behindertengleichstellungsgesetz (BGG) wenden. Sie unterstützt bei Konflikten zur Barrierefreiheit zwischen Menschen mit Behinderungen und öffentlichen Stellen eine außergerichtliche Streitbeilegung. Das Schlichtungsverfahren ist kostenlos; ein Rechtsbeistand ist nicht nötig.",
   "a11y.enforcement.link": "Website der Schlichtungsstelle nach § 16 BGG",

@@ -80,6 +80,8 @@ export const site = {
   "a11y.method.default": "Automated audit of every page with pa11y (axe and HTML_CodeSniffer) against WCAG 2.1, level AA",
   "a11y.feedback.heading": "Feedback and contact information",
   "a11y.feedback.text": "Have you found barriers to accessing the content of this website, or do you have questions about accessibility? Please contact us:",
+  "a11y.easyRead.heading": "Easy-to-read German and sign language",
+  "a11y.easyRead.text": "What this website contains, how to find your way around it and what helps when using it is also explained in easy-to-read German (Leichte Sprache) and in German Sign Language (DGS):",
   "a11y.enforcement.heading": "Enforcement procedure",
   "a11y.enforcement.text": "If your feedback to the contact above has not led to a satisfactory solution, you can turn to the conciliation body under section 16 of the German Disability Equality Act (BGG). It supports out-of-court settlement of disputes about accessibility between people with disabilities and public bodies. The procedure is free of charge; you do not need a lawyer.",
   "a11y.enforcement.link": "Website of the conciliation body under section 16 BGG",
