@@ -270,6 +270,8 @@ export const kit = {
   more: "… mehr",
   qrHeading: "QR-Codes und Plakate",
   qrIntro: "Für Plakate und Flyer: jeder QR-Code führt zur Seite und zählt als Besuch über Print (utm_medium=print). Darunter steht die Adresse zum Abtippen.",
+  contents: "Inhalt dieser Seite",
+  posterTitle: "Plakat: {page}",
   poster: "Plakat (A4) zum Drucken",
   repliesHeading: "Antwortvorlagen",
   repliesIntro: "Antworten auf häufige Kommentare, aus den Angaben dieser Beteiligung erzeugt. Eigene Vorlagen stehen in campaign.json unter social.replies; eine Vorlage mit derselben id ersetzt die erzeugte.",

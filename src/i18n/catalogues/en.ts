@@ -260,6 +260,8 @@ export const kit = {
   more: "… more",
   qrHeading: "QR codes and posters",
   qrIntro: "For posters and flyers: each QR code leads to the page and counts as a visit from print (utm_medium=print). The address to type is printed below it.",
+  contents: "On this page",
+  posterTitle: "Poster: {page}",
   poster: "Poster (A4) to print",
   repliesHeading: "Reply templates",
   repliesIntro: "Replies to frequent comments, made from this campaign's details. Your own templates go into campaign.json under social.replies; one with the same id replaces the generated one.",

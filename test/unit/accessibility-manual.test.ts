@@ -1,6 +1,7 @@
-// The pages BITV 2.0 § 4 asks for (issue 15): the explanation in Leichte Sprache and the page for
-// the video in Deutsche Gebärdensprache, linked from every page in every interface language, and
-// what validation says about them. Plus the one enforcement body a city has (finding 10).
+// What a manual BITV-style test found beyond the automated audit (issue 15), on the built pages:
+// the pages BITV 2.0 § 4 asks for (the explanation in Leichte Sprache and the page for the video in
+// Deutsche Gebärdensprache, linked from every page in every interface language, and what validation
+// says about them), the one enforcement body a city has (finding 10), titles and headings (11, 12).
 import { writeFile } from "node:fs/promises";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -176,5 +177,28 @@ describe("the enforcement body (finding 10)", () => {
   it("written in site.json in more languages than one campaign has, is no warning", async () => {
     const { problems } = await validateCampaigns("campaigns");
     expect(problems.filter((p) => p.file.endsWith("site.json"))).toEqual([]);
+  });
+});
+
+describe("titles and headings (findings 11, 12)", () => {
+  it("gives every page a <title> of its own: a poster's starts with \"Plakat:\", not with its page's title", () => {
+    const titles = new Map<string, string>();
+    for (const url of examples.htmlUrls) {
+      const title = examples.load(url)("title").text();
+      expect(titles.get(title), `${url} has the <title> of ${titles.get(title)}`).toBeUndefined();
+      titles.set(title, url);
+    }
+    const posters = examples.htmlUrls.filter((u) => u.includes("/social-kit/") && u !== "/marktplatz/social-kit/" && u !== "/radverkehr/social-kit/" && u.endsWith("/"));
+    expect(posters.length).toBeGreaterThan(3);
+    for (const url of posters) expect(examples.load(url)("title").text(), url).toMatch(/^(Plakat|Poster): /);
+  });
+
+  it("gives the social kit one heading per name, and posts their titles, not internal ids", () => {
+    const $ = examples.load("/marktplatz/social-kit/");
+    const h12 = $("h1, h2").map((_, h) => $(h).text().trim()).get();
+    expect(new Set(h12).size, h12.join(" | ")).toBe(h12.length);
+    const posts = $("article.mr-kit__post > h3").map((_, h) => $(h).text().trim()).get();
+    expect(posts.length).toBeGreaterThan(3);
+    for (const title of posts) expect(title).not.toMatch(/^[a-z0-9-]+: /);
   });
 });
