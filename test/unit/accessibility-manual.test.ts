@@ -180,6 +180,17 @@ describe("the enforcement body (finding 10)", () => {
   });
 });
 
+describe("the survey's location question (finding 6)", () => {
+  it("has the map its hint promises, and the two ways without it", () => {
+    const $ = examples.load("/marktplatz/umfrage/");
+    const question = $('[data-question="lieblingsort"]');
+    expect(question.find(".kern-hint").first().text()).toMatch(/Punkt auf die Karte/);
+    expect(question.find("[data-map-frame]")).toHaveLength(1);
+    expect(question.find("select")).toHaveLength(1);
+    expect(question.find("textarea, input[type=text]").length).toBeGreaterThan(0);
+  });
+});
+
 describe("titles and headings (findings 11, 12)", () => {
   it("gives every page a <title> of its own: a poster's starts with \"Plakat:\", not with its page's title", () => {
     const titles = new Map<string, string>();
