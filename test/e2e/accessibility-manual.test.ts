@@ -4,11 +4,18 @@
 // the survey's checkboxes and radios in forced colours (finding 1); the map form's errors (3, 5);
 // the ranking (13) and the error summary (14). The forms are checked in the browser before anything
 // is sent, so a static server is enough.
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import pixelmatch from "pixelmatch";
 import type { Browser, Page } from "playwright-core";
+import { PNG } from "pngjs";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pagesToAudit } from "../../src/audit/audit.js";
 import { COLOUR_MODES, walkFocus, type ColourMode } from "../../src/audit/focus-walk.js";
 import { startStaticServer, type StaticServer } from "../../src/audit/static-server.js";
+import { packagePath } from "../../src/package-root.js";
 import { buildInto, type BuiltSite } from "../unit/site-support.js";
 import { tabTo } from "./keyboard.js";
 import { launchChromium } from "./server.js";
@@ -191,4 +198,48 @@ describe("the survey's ranking and error summary (findings 13, 14)", () => {
     await expectSummaryFocused(page);
     await page.close();
   });
+});
+
+// What a person sees in the two modes, kept as pictures: a rule that stops matching (a KERN
+// update, a purge of the stylesheet) shows as thousands of changed pixels. Half size is enough.
+const REFERENCES = packagePath("test", "reference", "colour-modes");
+const MAX_DIFFERENT_PIXELS = 0.002;
+
+async function matchReference(name: string, png: Buffer): Promise<void> {
+  const { width = 2 } = await sharp(png).metadata();
+  const actual = await sharp(png).resize({ width: Math.round(width / 2) }).png({ compressionLevel: 9 }).toBuffer();
+  const reference = path.join(REFERENCES, `${name}.png`);
+  if (process.env.UPDATE_REFERENCES === "1" || !existsSync(reference)) {
+    await mkdir(REFERENCES, { recursive: true });
+    await writeFile(reference, actual);
+    return;
+  }
+  const [a, b] = [PNG.sync.read(actual), PNG.sync.read(await readFile(reference))];
+  expect([a.width, a.height], name).toEqual([b.width, b.height]);
+  const diff = new PNG({ width: a.width, height: a.height });
+  const different = pixelmatch(a.data, b.data, diff.data, a.width, a.height, { threshold: 0.1 });
+  const allowed = a.width * a.height * MAX_DIFFERENT_PIXELS;
+  if (different > allowed) await writeFile(path.join(site.outDir, `${name}.diff.png`), PNG.sync.write(diff));
+  expect(different, `${name} differs from test/reference/colour-modes/${name}.png in ${different} pixels`).toBeLessThanOrEqual(allowed);
+}
+
+describe("pages in forced colours and dark mode, as pictures", () => {
+  it("match test/reference/colour-modes/ (set UPDATE_REFERENCES=1 to accept an intended change)", async () => {
+    for (const mode of COLOUR_MODES) {
+      for (const width of [390, 1280]) {
+        // The Leichte Sprache page: text, links, footer pictograms.
+        const page = await open("/marktplatz/leichte-sprache/", mode, width);
+        await matchReference(`leichte-sprache-${mode}-${width}`, await page.screenshot({ fullPage: true }));
+        await page.close();
+        // The survey's first radio group, the first option focused and the second one checked.
+        const survey = await open("/marktplatz/umfrage/", mode, width);
+        await tabTo(survey, "input.kern-form-check__radio");
+        await survey.keyboard.press("ArrowDown");
+        await survey.keyboard.press("ArrowUp");
+        await survey.evaluate(() => ((document.querySelectorAll("input.kern-form-check__radio")[1] as HTMLInputElement).checked = true));
+        await matchReference(`survey-radios-${mode}-${width}`, await survey.locator("fieldset:has(input.kern-form-check__radio)").first().screenshot());
+        await survey.close();
+      }
+    }
+  }, 180_000);
 });
