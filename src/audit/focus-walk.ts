@@ -48,8 +48,9 @@ type Checked = { element: string; problem?: string };
 
 /**
  * Runs in the page (serialised: everything it needs is inside). A focus indicator counts when the
- * focused element has an outline of ≥ 1 px, or a box-shadow or border that focus changes, whose
- * colour reaches 3:1 against the background behind the element. Colours of any syntax (oklch, system colours) are
+ * focused element (or its ::before/::after) has an outline of ≥ 1 px, or a box-shadow or border
+ * that focus changes, or a container around it gains an outline while focus is inside it
+ * (:focus-within), in a colour of ≥ 3:1 against the background behind it. Colours of any syntax (oklch, system colours) are
  * read back as sRGB through a canvas.
  */
 function checkTabOrder(): Checked[] {
@@ -102,6 +103,14 @@ function checkTabOrder(): Checked[] {
       if (pseudo && (drawn.content === "none" || drawn.content === "normal")) return [];
       return [{ pseudo: pseudo ?? "", style: drawn.outlineStyle, width: parseFloat(drawn.outlineWidth), colour: drawn.outlineColor }];
     });
+    // A ring drawn around a container while focus is inside it (:focus-within), e.g. the map's frame.
+    const ancestors: HTMLElement[] = [];
+    for (let node = el.parentElement; node && node !== document.body && ancestors.length < 6; node = node.parentElement) ancestors.push(node);
+    const outlineOf = (node: HTMLElement) => {
+      const style = getComputedStyle(node);
+      return { style: style.outlineStyle, width: parseFloat(style.outlineWidth), colour: style.outlineColor };
+    };
+    const around = ancestors.map(outlineOf);
     el.blur();
     const plain = getComputedStyle(el);
     const unfocused = { boxShadow: plain.boxShadow, border: plain.borderTopColor + " " + plain.borderTopWidth + " " + plain.borderTopStyle };
@@ -114,6 +123,24 @@ function checkTabOrder(): Checked[] {
         if (ratio >= 3) return { element };
         found.push(`outline${outline.pseudo} ${outline.colour} ${outline.width}px: ${ratio.toFixed(2)}:1`);
       } else if (!outline.pseudo) found.push("no outline");
+    }
+    for (const [i, node] of ancestors.entries()) {
+      const withFocus = around[i]!;
+      const without = outlineOf(node);
+      if (withFocus.style === "none" || withFocus.width === 0 || (without.style === withFocus.style && without.width === withFocus.width && without.colour === withFocus.colour)) continue;
+      const colour = rgba(withFocus.colour);
+      let behind: number[] = rgba("Canvas");
+      for (let up = node.parentElement; up; up = up.parentElement) {
+        const c = rgba(getComputedStyle(up).backgroundColor);
+        if (c[3] > 0.5) {
+          behind = c;
+          break;
+        }
+      }
+      const seen = colour.slice(0, 3).map((c, k) => c * colour[3] + behind[k]! * (1 - colour[3]));
+      const ratio = colour[3] === 0 ? 1 : contrast(seen, behind);
+      if (ratio >= 3) return { element };
+      found.push(`outline around it ${withFocus.colour}: ${ratio.toFixed(2)}:1`);
     }
     if (focused.boxShadow !== "none" && focused.boxShadow !== unfocused.boxShadow) {
       const colours = focused.boxShadow.match(/(rgba?|oklch|oklab|lab|lch|color|hsla?)\([^)]*\)|#[0-9a-f]{3,8}/gi) ?? [];
