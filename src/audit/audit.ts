@@ -1,11 +1,13 @@
 // `mitreden audit`: pa11y (WCAG 2.1 AA, runners axe and HTML_CodeSniffer) over every page of the
-// sitemap, the 404 page and the social-media kits, in one shared headless Chromium.
+// sitemap, the 404 page and the social-media kits, in one shared headless Chromium; and on each
+// page a walk of the tab order in forced colours and in dark mode (focus-walk.ts).
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import pa11y from "pa11y";
 import puppeteer from "puppeteer";
 import { MitredenError } from "../errors.js";
 import { CHROMIUM_ARGS, findChromium } from "./chromium.js";
+import { walkColourModes } from "./focus-walk.js";
 import type { AuditIssue } from "./report.js";
 import { startStaticServer } from "./static-server.js";
 
@@ -61,6 +63,12 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
         const found = result.issues
           .filter((issue) => issue.type === "error")
           .map((issue) => ({ url: pagePath, code: issue.code, message: issue.message, selector: issue.selector, runner: issue.runner ?? "" }));
+        // pa11y sees neither forced colours nor dark mode: walk the tab order in both (focus-walk.ts).
+        for (const { mode, walk } of await walkColourModes(browser, url)) {
+          for (const problem of walk.problems) {
+            found.push({ url: pagePath, code: `mitreden.focus-visible.${mode}`, message: `Tab stop ${problem.stop} in ${mode}: ${problem.reason} (WCAG 2.4.7, 1.4.11)`, selector: problem.element, runner: "mitreden" });
+          }
+        }
         issues.push(...found);
         options.onPage?.(pagePath, found);
       } finally {

@@ -11,7 +11,9 @@ export type ColourMode = (typeof COLOUR_MODES)[number];
 /** Enough of a puppeteer or playwright page for the walk. */
 export interface KeyboardPage {
   keyboard: { press(key: string): Promise<unknown> };
-  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  // Puppeteer's and playwright's evaluate differ in their generics; the walk's functions take nothing.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  evaluate(fn: () => any): Promise<any>;
 }
 
 export interface FocusProblem {
@@ -36,7 +38,7 @@ export interface FocusWalk {
  */
 export async function walkFocus(page: KeyboardPage): Promise<FocusWalk> {
   await page.keyboard.press("Tab");
-  const results = await page.evaluate(checkTabOrder, undefined);
+  const results = (await page.evaluate(checkTabOrder)) as Checked[];
   const problems = results.flatMap((r, i) => (r.problem ? [{ stop: i + 1, element: r.element, reason: r.problem }] : []));
   return { stops: results.length, problems };
 }
@@ -119,6 +121,9 @@ function checkTabOrder(): Checked[] {
     for (const outline of outlines) {
       if (outline.style !== "none" && outline.width > 0) {
         const colour = rgba(outline.colour);
+        // Chromium draws `outline-style: auto` as its own two-tone ring, visible on any ground,
+        // unless the colour is transparent (KERN's forced-colours trick that hid the checkboxes).
+        if (outline.style === "auto" && colour[3] > 0) return { element };
         const ratio = colour[3] === 0 ? 1 : contrast(over(colour), background);
         if (ratio >= 3) return { element };
         found.push(`outline${outline.pseudo} ${outline.colour} ${outline.width}px: ${ratio.toFixed(2)}:1`);
@@ -158,4 +163,51 @@ function checkTabOrder(): Checked[] {
     return { element, problem: `no visible focus indicator (${found.join("; ")})` };
 
   });
+}
+
+/** A puppeteer browser, as `mitreden audit` has one. */
+interface PuppeteerLikeBrowser {
+  newPage(): Promise<
+    KeyboardPage & {
+      // Puppeteer's emulateMediaFeatures knows no forced-colors; the DevTools protocol does.
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      createCDPSession(): Promise<{ send(method: any, params?: any): Promise<unknown> }>;
+      setViewport(viewport: { width: number; height: number }): Promise<void>;
+      goto(url: string, options?: { waitUntil?: "load" | "networkidle0" | "networkidle2" }): Promise<unknown>;
+      close(): Promise<void>;
+    }
+  >;
+}
+
+/**
+ * Walks one page in each of COLOUR_MODES, for the audit: a map, which starts when it scrolls into
+ * view, is started and awaited first, so that its canvas and controls are walked too.
+ */
+export async function walkColourModes(browser: PuppeteerLikeBrowser, url: string): Promise<{ mode: ColourMode; walk: FocusWalk }[]> {
+  const results: { mode: ColourMode; walk: FocusWalk }[] = [];
+  for (const mode of COLOUR_MODES) {
+    const page = await browser.newPage();
+    try {
+      await page.setViewport({ width: 1280, height: 900 });
+      const session = await page.createCDPSession();
+      await session.send("Emulation.setEmulatedMedia", {
+        features: [
+          { name: "forced-colors", value: mode === "forced-colors" ? "active" : "none" },
+          { name: "prefers-color-scheme", value: mode === "dark" ? "dark" : "light" },
+        ],
+      });
+      await page.goto(url, { waitUntil: "load" });
+      await page.evaluate(async () => {
+        const frames = [...document.querySelectorAll("[data-map-frame]")];
+        for (const frame of frames) frame.scrollIntoView();
+        const done = () => !frames.length || document.documentElement.hasAttribute("data-map-ready") || document.querySelector(".mr-map__frame--unavailable");
+        for (let waited = 0; !done() && waited < 20_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+        window.scrollTo(0, 0);
+      });
+      results.push({ mode, walk: await walkFocus(page) });
+    } finally {
+      await page.close();
+    }
+  }
+  return results;
 }
