@@ -1,5 +1,6 @@
 // `mitreden audit`: pa11y (WCAG 2.1 AA, runners axe and HTML_CodeSniffer) over every page a citizen
-// can reach (targets.ts), in one shared headless Chromium, with the collector answering the forms.
+// can reach (targets.ts), in one shared headless Chromium, with the collector answering the forms;
+// on each built page also a walk of the tab order in forced colours and in dark mode (focus-walk.ts).
 // The result is one AuditReport (report.ts), written as JSON, HTML and JUnit XML.
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
@@ -9,6 +10,7 @@ import type { SiteModel } from "../campaign/model.js";
 import { MitredenError } from "../errors.js";
 import { CHROMIUM_ARGS, findChromium } from "./chromium.js";
 import { REPORT_FORMAT, countErrors, type AuditIssue, type AuditReport, type AuditedPage } from "./report.js";
+import { walkColourModes } from "./focus-walk.js";
 import { adviceFor, auditTools } from "./rules.js";
 import { startAuditServer, type AuditServer } from "./server.js";
 import { DEFAULT_SOURCES, builtPages, type AuditSource, type AuditSourceContext, type AuditTarget } from "./targets.js";
@@ -132,6 +134,17 @@ async function auditTarget(browser: Browser, page: Page, target: AuditTarget, or
         const runner = issue.runner ?? "";
         return { url: target.url, code: issue.code, message: issue.message, selector: issue.selector, context: issue.context ?? "", runner, ...adviceFor(runner, issue.code, issue.message, locale) };
       });
+    // pa11y sees neither forced colours nor dark mode: walk the tab order in both (focus-walk.ts).
+    // Pages reached by a request of their own (a form's error page) are walked only in pa11y's pass.
+    if (!target.open) {
+      for (const { mode, walk } of await walkColourModes(browser, origin + target.url)) {
+        for (const problem of walk.problems) {
+          const code = `mitreden.focus-visible.${mode}`;
+          const text = `Tab stop ${problem.stop} in ${mode}: ${problem.reason} (WCAG 2.4.7, 1.4.11)`;
+          issues.push({ url: target.url, code, message: text, selector: problem.element, context: "", runner: "mitreden", ...adviceFor("mitreden", code, text, locale), criteria: ["2.4.7", "1.4.11"] });
+        }
+      }
+    }
     return { ...base, title: result.documentTitle, issues, ms: Math.round(performance.now() - started) };
   } catch (error) {
     return { ...base, issues: [], failure: (error as Error).message, ms: Math.round(performance.now() - started) };

@@ -5,7 +5,7 @@ import { everyTranslation, message } from "../i18n/index.js";
 import type { CampaignModel, Locale, PageModel } from "./model.js";
 
 /** Page ids that would collide with URLs mitreden generates itself. */
-export const RESERVED_PAGE_IDS = ["accessibility", "social-kit", "assets", "api", ...new Set(everyTranslation("site.thankYou.path"))];
+export const RESERVED_PAGE_IDS = ["accessibility", "leichte-sprache", "gebaerdensprache", "social-kit", "assets", "api", ...new Set(everyTranslation("site.thankYou.path"))];
 
 /** Root-relative URL of a campaign page: landing page when pageId is undefined. Always ends in "/". */
 export function pagePath(campaign: Pick<CampaignModel, "slug" | "locale">, locale: Locale, pageId?: string): string {
@@ -20,6 +20,23 @@ export function absoluteUrl(campaign: Pick<CampaignModel, "site">, path: string)
 
 export function accessibilityPath(campaign: Pick<CampaignModel, "slug" | "locale">, locale: Locale): string {
   return pagePath(campaign, locale, "accessibility");
+}
+
+/**
+ * The explanation in Leichte Sprache and the page for the DGS video (BITV 2.0 § 4). Both are
+ * German by nature: one page each per campaign, for campaigns that speak German.
+ */
+export function easyLanguagePath(campaign: Pick<CampaignModel, "slug">): string {
+  return `/${campaign.slug}/leichte-sprache/`;
+}
+
+export function signLanguagePath(campaign: Pick<CampaignModel, "slug">): string {
+  return `/${campaign.slug}/gebaerdensprache/`;
+}
+
+/** Whether a campaign gets the Leichte Sprache and DGS pages: when German is one of its languages. */
+export function hasGermanPages(campaign: Pick<CampaignModel, "locales">): boolean {
+  return campaign.locales.includes("de");
 }
 
 export function socialKitPath(campaign: Pick<CampaignModel, "slug">): string {

@@ -38,7 +38,7 @@ export function showErrors(root: HTMLElement, form: HTMLFormElement, issues: Sho
   const summary = root.querySelector<HTMLElement>("[data-error-summary]");
   const list = summary?.querySelector("ul");
   list?.replaceChildren();
-  for (const issue of issues) {
+  for (const issue of inFormOrder(form, issues)) {
     const target = controlIdForField(issue.field);
     const field = target ? markField(form, issue, target, prefix) : false;
     const label = labelOf(questionIdOf(issue.field));
@@ -65,6 +65,25 @@ export function showErrors(root: HTMLElement, form: HTMLFormElement, issues: Sho
   // "Fehler: " in the title too, as GOV.UK does: it is the first thing a screen reader says of the page.
   document.title = titlePrefix(prefix) + document.title;
   summary.focus();
+}
+
+/**
+ * The issues in the order their fields come in the form, as the person meets them; an issue
+ * without a field on the page (a hidden question, the form as a whole) comes first.
+ */
+function inFormOrder(form: HTMLFormElement, issues: ShownIssue[]): ShownIssue[] {
+  const position = (issue: ShownIssue): Node | null => {
+    const target = controlIdForField(issue.field);
+    return (target && document.getElementById(target)) || questionElement(form, questionIdOf(issue.field));
+  };
+  return issues
+    .map((issue, index) => ({ issue, index, node: position(issue) }))
+    .sort((a, b) => {
+      if (!a.node || !b.node) return a.node ? 1 : b.node ? -1 : a.index - b.index;
+      if (a.node === b.node) return a.index - b.index;
+      return a.node.compareDocumentPosition(b.node) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+    })
+    .map((entry) => entry.issue);
 }
 
 /** A question's box in the form (templates/components/form-parts/questions.njk). */

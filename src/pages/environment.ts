@@ -4,7 +4,8 @@
 // every filter the layout and the components use; templates/layouts/base.njk draws both alike.
 import nunjucks from "nunjucks";
 import type { CampaignModel, ImageModel, Locale, MapPageModel, PageModel, Period, SiteModel, SurveyPageModel } from "../campaign/model.js";
-import { absoluteUrl, accessibilityPath, collectorUrls, pagePath, thankYouPath } from "../campaign/urls.js";
+import { absoluteUrl, accessibilityPath, collectorUrls, easyLanguagePath, hasGermanPages, pagePath, signLanguagePath, thankYouPath } from "../campaign/urls.js";
+import { signLanguageVideoUrls } from "./sign-language.js";
 import { contributionFormParams, surveyFormParams, type LocationQuestion, type MapFrameParams } from "../forms/render.js";
 import { packagePath } from "../package-root.js";
 import { formatDate, languageName, translate } from "../i18n/index.js";
@@ -75,6 +76,11 @@ export function createPageEnvironment(options: PageEnvironmentOptions): nunjucks
   filter("pageNavItems", (campaign: CampaignModel, locale: Locale, currentUrl?: string) => pageNavItems(campaign, locale, now(), currentUrl));
   filter("pagePath", (campaign: CampaignModel, locale: Locale, pageId?: string) => pagePath(campaign, locale, pageId));
   filter("accessibilityPath", (campaign: CampaignModel, locale: Locale) => accessibilityPath(campaign, locale));
+  /** The Leichte Sprache and DGS pages (BITV 2.0 § 4): their paths, or "" for a campaign without German. */
+  filter("easyLanguagePath", (campaign: CampaignModel) => (hasGermanPages(campaign) ? easyLanguagePath(campaign) : ""));
+  filter("signLanguagePath", (campaign: CampaignModel) => (hasGermanPages(campaign) ? signLanguagePath(campaign) : ""));
+  /** Where the DGS video, its poster and captions are published: { src, poster?, captions }, or undefined. */
+  filter("signLanguageVideo", (campaign: CampaignModel) => signLanguageVideoUrls(campaign));
   filter("absoluteUrl", (path: string, campaign: CampaignModel) => absoluteUrl(campaign, path));
   /** The collector's addresses for a survey or map page (src/campaign/urls.ts): submit, token, publicContributions, export. */
   filter("collectorUrls", (campaign: CampaignModel, page: PageModel) => collectorUrls(campaign, page));

@@ -3,7 +3,7 @@
 // route list, src/site/routes.ts) and for the collector's pages (an error page is its survey's
 // route with "Fehler:" in front), so both share one title pattern and one trail of breadcrumbs.
 import type { CampaignModel, Locale, MapPageModel, PageModel, SiteModel, SurveyPageModel } from "../campaign/model.js";
-import { absoluteUrl, accessibilityPath, pagePath, thankYouPath } from "../campaign/urls.js";
+import { absoluteUrl, accessibilityPath, easyLanguagePath, hasGermanPages, pagePath, signLanguagePath, thankYouPath } from "../campaign/urls.js";
 import { uiText } from "../forms/messages.js";
 import { message, uiLocaleFor } from "../i18n/index.js";
 import { markdownToText } from "./markdown.js";
@@ -17,6 +17,9 @@ export type RouteKind =
   | "map"
   | "results"
   | "accessibility"
+  // BITV 2.0 § 4: the explanation in Leichte Sprache and the page for the DGS video (German only).
+  | "easyLanguage"
+  | "signLanguage"
   | "notFound"
   | "socialKit"
   | "poster"
@@ -141,7 +144,31 @@ export function campaignRoutes(campaign: CampaignModel, locale: Locale): Route[]
     });
 
   const pages = campaign.pages.map((page) => pageRoute(campaign, locale, page));
-  return [landing, ...pages, accessibility, ...thanks("survey"), ...thanks("map")];
+  return [landing, ...pages, accessibility, ...(locale === "de" ? germanOnlyRoutes(campaign) : []), ...thanks("survey"), ...thanks("map")];
+}
+
+/**
+ * The Leichte Sprache and DGS pages: German in every interface language (Leichte Sprache and DGS
+ * are German), so one each per campaign, built with its German routes; no language versions.
+ */
+function germanOnlyRoutes(campaign: CampaignModel): Route[] {
+  if (!hasGermanPages(campaign)) return [];
+  const { campaignTitle, organization, trail, common } = campaignFrame(campaign, "de");
+  const route = (kind: "easyLanguage" | "signLanguage", url: string): Route => {
+    const heading = message("de", kind === "easyLanguage" ? "easyRead.easy.title" : "easyRead.sign.title");
+    return {
+      ...common,
+      url,
+      canonical: absoluteUrl(campaign, url),
+      alternates: [],
+      kind,
+      title: titleOf(heading, campaignTitle, organization),
+      heading,
+      description: message("de", kind === "easyLanguage" ? "easyRead.easy.description" : "easyRead.sign.description"),
+      breadcrumbs: trail({ text: heading }),
+    };
+  };
+  return [route("easyLanguage", easyLanguagePath(campaign)), route("signLanguage", signLanguagePath(campaign))];
 }
 
 /** The route of one page of a campaign (info, survey, map or results). */

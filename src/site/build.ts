@@ -1,6 +1,7 @@
 // `mitreden build`: campaigns → validated model → assets → pages, written to a staging folder
 // next to the output and swapped in at the end. A failed build leaves the last good site alone,
 // and a page removed from a campaign disappears with the next build.
+import { publishSignLanguageVideos } from "../pages/sign-language.js";
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { cp, mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
@@ -137,6 +138,7 @@ export async function renderSiteWithCounts(model: SiteModel, options: Omit<Build
     lap("survey script");
     // Map pages only: their script, stylesheet and the self-hosted map library.
     const mapAssets = await prepareMapAssets(model, staging);
+    await publishSignLanguageVideos(model.campaigns, staging);
     lap("map scripts and library");
     const auditReport = await readAuditReport(path.resolve(options.auditReport ?? DEFAULT_REPORT_DIR));
     const elev = new Eleventy(path.join(templatesDir, "eleventy"), staging, {

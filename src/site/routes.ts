@@ -74,8 +74,9 @@ function kitRoutes(campaign: CampaignModel, kit: KitData): Route[] {
     locale: poster.locale,
     uiLocale: uiLocaleFor(poster.locale),
     alternates: [],
-    // A landing page's poster is titled with the campaign; it is not repeated.
-    title: titleOf(...new Set([poster.title, campaignTitle(poster.locale), organization(poster.locale)])),
+    // "Plakat: …" first: the poster's page must not share its <title> with the page it advertises
+    // (WCAG 2.4.2). A landing page's poster is titled with the campaign; that is not repeated.
+    title: titleOf(message(poster.uiLocale, "kit.posterTitle", { page: poster.title }), ...new Set([campaignTitle(poster.locale), organization(poster.locale)].filter((t) => t !== poster.title))),
     heading: poster.title,
     description: `${poster.call} ${poster.until}`,
     breadcrumbs: crumbs(poster.locale, poster.title),

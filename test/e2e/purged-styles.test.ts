@@ -30,6 +30,9 @@ const PAGES = [
   "/radverkehr/en/",
   "/radverkehr/umfrage/",
   "/radverkehr/hintergrund/",
+  // The Leichte Sprache and DGS pages (their pictograms and links).
+  "/marktplatz/leichte-sprache/",
+  "/marktplatz/gebaerdensprache/",
 ];
 const WIDTHS = [390, 1280];
 const STYLESHEET = /\/assets\/mitreden\.[0-9a-f]{8}\.css$/;

@@ -44,6 +44,8 @@ describe("renderCards", () => {
     const expected = ["/"];
     for (const c of model.campaigns) {
       for (const l of c.locales) expected.push(pagePath(c, l), ...c.pages.map((p) => pagePath(c, l, p.id)), accessibilityPath(c, l));
+      // German only, in every language (BITV 2.0 § 4).
+      if (c.locales.includes("de")) expected.push(`/${c.slug}/leichte-sprache/`, `/${c.slug}/gebaerdensprache/`);
     }
     expect([...cards.keys()].sort()).toEqual(expected.sort());
     expect(firstRun.rendered).toBe(expected.length);

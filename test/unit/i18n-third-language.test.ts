@@ -58,7 +58,8 @@ beforeAll(async () => {
   edit("src/i18n/forms.ts", "  en: { language: en.language, forms: en.forms },", "  en: { language: en.language, forms: en.forms },\n  fr: { language: fr.language, forms: fr.forms },");
 
   mkdirSync(path.join(campaignsDir, "radverkehr"), { recursive: true });
-  cpSync("campaigns/site.json", path.join(campaignsDir, "site.json"));
+  // site.json's texts (the city's enforcement body) need the new languages as much as the campaign's.
+  writeFileSync(path.join(campaignsDir, "site.json"), JSON.stringify(addLocales(JSON.parse(readFileSync("campaigns/site.json", "utf8"))), null, 2));
   cpSync("campaigns/media", path.join(campaignsDir, "media"), { recursive: true });
   cpSync("campaigns/radverkehr/media", path.join(campaignsDir, "radverkehr/media"), { recursive: true });
   const campaign = addLocales(JSON.parse(readFileSync("campaigns/radverkehr/campaign.json", "utf8"))) as Record<string, unknown>;

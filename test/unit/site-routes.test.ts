@@ -12,8 +12,8 @@ describe("buildRoutes", async () => {
   const routes = buildRoutes(model);
   const byUrl = new Map(routes.map((r) => [r.url, r]));
 
-  it("has one route per page: index, each campaign's landing, pages and statement per locale, 404", () => {
-    const expected = 2 + model.campaigns.reduce((n, c) => n + c.locales.length * (c.pages.length + 2), 0);
+  it("has one route per page: index, each campaign's landing, pages and statement per locale, Leichte Sprache and DGS once, 404", () => {
+    const expected = 2 + model.campaigns.reduce((n, c) => n + c.locales.length * (c.pages.length + 2) + (c.locales.includes("de") ? 2 : 0), 0);
     // Thank-you pages (surveys, maps) come on top: noindex, for the person who just took part.
     const thanks = routes.filter((r) => !r.indexable && /\/(danke|thanks)\/$/.test(r.url));
     expect(routes.length - thanks.length).toBe(expected);
@@ -27,6 +27,9 @@ describe("buildRoutes", async () => {
     expect(byUrl.get("/404.html")).toMatchObject({ kind: "notFound", indexable: false });
     expect(byUrl.get("/404.html")!.canonical).toBeUndefined();
     expect(byUrl.get("/radverkehr/en/accessibility/")).toMatchObject({ kind: "accessibility", locale: "en" });
+    // German in every interface language: one page each, no language versions.
+    expect(byUrl.get("/radverkehr/leichte-sprache/")).toMatchObject({ kind: "easyLanguage", locale: "de", alternates: [], indexable: true });
+    expect(byUrl.get("/radverkehr/gebaerdensprache/")).toMatchObject({ kind: "signLanguage", locale: "de", alternates: [], indexable: true });
   });
 
   it("gives each route its kind, title, canonical URL and language alternates", () => {

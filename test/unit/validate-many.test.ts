@@ -14,7 +14,7 @@ describe("validateCampaigns with many mistakes in one file", () => {
       `${FILE}:6:24  /period/start  "2027-02-30" is not a real date: February 2027 has 28 days`,
       `${FILE}:9:16  /organization/imprint  must start with https://, not http:// — write "https://www.musterstadt.de/impressum"`,
       `${FILE}:11:27  /organization/contact/email  must be an e-mail address such as "beteiligung@musterstadt.de"`,
-      `${FILE}:16:13  /pages/0/id  page id "accessibility" is reserved for a page mitreden makes itself (reserved: accessibility, social-kit, assets, api, danke, thanks); choose another id`,
+      `${FILE}:16:13  /pages/0/id  page id "accessibility" is reserved for a page mitreden makes itself (reserved: accessibility, leichte-sprache, gebaerdensprache, social-kit, assets, api, danke, thanks); choose another id`,
       `${FILE}:31:18  /pages/1/questions/0/max  a scale needs 2–11 steps; 0 to 20 has 21`,
       `${FILE}:34:17  /pages/1/questions/1/id  question id "zufriedenheit" is already used on line 27; question ids must be unique`,
       `${FILE}:43:65  /pages/1/questions/2/showIf/in/2  25 is not an answer of "zufriedenheit" (the scale 0–20)`,

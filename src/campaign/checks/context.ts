@@ -23,6 +23,8 @@ export interface CheckContext {
   warning(pointer: string, message: string, at?: At): void;
   /** Line on which the value at `pointer` is written, for "first used on line 12". */
   lineOf(pointer: string): number;
+  /** True when the value at `pointer` was written in site.json (shared by every campaign), not in campaign.json. */
+  fromSite(pointer: string): boolean;
   /**
    * A file named at `pointer`, as written there, resolved against the folder of the file that names
    * it (campaign folder for campaign.json, campaigns folder for site.json). `root` is that folder:
@@ -52,6 +54,7 @@ export function createContext(
     error: (pointer, message, at = "value") => report("error", pointer, message, at),
     warning: (pointer, message, at = "value") => report("warning", pointer, message, at),
     lineOf: (pointer) => campaign.sources.valueLocation(pointer).line,
+    fromSite: (pointer) => campaign.sources.sources.length > 1 && campaign.sources.resolve(pointer).source !== campaign.sources.sources[0],
     asset(pointer) {
       const resolved = campaign.sources.resolve(pointer);
       if (!resolved.exact || resolved.node.type !== "String") return undefined;

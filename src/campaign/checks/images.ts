@@ -30,7 +30,7 @@ export async function checkImages(ctx: CheckContext): Promise<void> {
  * Why the file named at `pointer` cannot be used: outside its folder, missing, or (for images) not
  * an image. Shared with the GeoJSON check, which reads the file afterwards.
  */
-export async function fileProblem(ctx: CheckContext, pointer: string, kind: "image" | "GeoJSON" | "PMTiles"): Promise<string | undefined> {
+export async function fileProblem(ctx: CheckContext, pointer: string, kind: "image" | "GeoJSON" | "PMTiles" | "video" | "captions"): Promise<string | undefined> {
   const asset = ctx.asset(pointer);
   if (!asset) return undefined;
   const relative = path.relative(asset.root, asset.file);

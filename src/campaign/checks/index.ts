@@ -4,6 +4,7 @@ import { checkBasemaps } from "./basemap.js";
 import type { Check } from "./context.js";
 import { checkContrast } from "./contrast.js";
 import { checkCredits } from "./credits.js";
+import { checkEasyRead } from "./easy-read.js";
 import { checkMaps } from "./geojson.js";
 import { checkHashtags } from "./hashtags.js";
 import { checkIds } from "./ids.js";
@@ -32,4 +33,5 @@ export const CHECKS: Record<string, Check> = {
   hashtags: checkHashtags,
   accessibility: checkAccessibility,
   results: checkResults,
+  easyRead: checkEasyRead,
 };

@@ -23,16 +23,41 @@ export function setupRankings(form: HTMLFormElement, locale: string, changed: ()
         // .kern-sr-only child: KERN takes a button holding one for an icon button of fixed width.
         button.setAttribute("aria-label", `${text.textContent}: ${label}`);
         button.addEventListener("click", () => {
+          // The first move gives every row a position: an optional question becomes a full
+          // answer. Say so, and offer the way back (issue 15, finding 13).
+          const wasEmpty = items().every((row) => !selectOf(row).value);
           move(item, direction);
           button.focus(); // moving the row in the DOM would otherwise drop focus
           const all = items();
-          if (status) status.textContent = uiFormat("moved", locale, { option: label, position: all.indexOf(item) + 1, count: all.length });
+          const moved = uiFormat("moved", locale, { option: label, position: all.indexOf(item) + 1, count: all.length });
+          if (status) status.textContent = wasEmpty ? `${moved} ${uiFormat("rankingFilled", locale, { count: all.length })}` : moved;
+          showClear();
           changed();
         });
         buttons.append(button);
       }
       item.append(buttons);
     }
+
+    // "Clear ranking": back to no answer, for whoever ordered the rows and then thinks better of it.
+    const clear = document.createElement("button");
+    clear.type = "button";
+    clear.className = "kern-btn kern-btn--tertiary kern-btn--x-small mr-ranking__clear";
+    const clearText = document.createElement("span");
+    clearText.className = "kern-label";
+    clearText.textContent = uiText("rankingClear", locale);
+    clear.append(clearText);
+    clear.addEventListener("click", () => {
+      items().forEach((row) => (selectOf(row).value = ""));
+      if (status) status.textContent = uiText("rankingCleared", locale);
+      list.querySelector<HTMLButtonElement>("button")?.focus(); // the clear button hides itself
+      showClear();
+      changed();
+    });
+    list.after(clear);
+    const showClear = () => (clear.hidden = items().every((row) => !selectOf(row).value));
+    list.addEventListener("change", showClear);
+    showClear();
 
     function move(item: HTMLLIElement, direction: -1 | 1): void {
       sortByPositions();

@@ -30,6 +30,8 @@ export const site = {
   "footer.website": "Website von {organization}",
   "footer.by": "Eine Beteiligung von {organization}",
   "footer.netiquette": "Regeln für Kommentare",
+  "footer.easyLanguage": "Leichte Sprache",
+  "footer.signLanguage": "Gebärdensprache",
   "netiquette.heading": "Regeln für Kommentare in unseren Social-Media-Kanälen",
   "netiquette.hours": "Wann wir antworten:",
   "status.upcoming": "Startet am {date}",
@@ -43,6 +45,7 @@ export const site = {
   "index.campaigns": "Beteiligungen",
   "index.empty": "Zurzeit gibt es hier keine Beteiligung.",
   "landing.pages": "So können Sie mitmachen",
+  "landing.easyRead": "Informationen in Leichter Sprache und Gebärdensprache",
   "kind.info": "Information",
   "kind.survey": "Umfrage",
   "kind.map": "Karte",
@@ -115,6 +118,8 @@ export const site = {
   "a11y.automated.limits": "Automatische Werkzeuge finden nur einen Teil der Barrieren; eine fehlerfreie automatische Prüfung allein belegt keine vollständige Barrierefreiheit.",
   "a11y.feedback.heading": "Feedback und Kontaktangaben",
   "a11y.feedback.text": "Sind Ihnen Mängel beim barrierefreien Zugang zu Inhalten dieser Website aufgefallen, oder haben Sie Fragen zur Barrierefreiheit? Dann melden Sie sich bei uns:",
+  "a11y.easyRead.heading": "Leichte Sprache und Gebärdensprache",
+  "a11y.easyRead.text": "Was diese Website enthält, wie Sie sich auf ihr zurechtfinden und was beim Benutzen hilft, erklären wir auch in Leichter Sprache und in Deutscher Gebärdensprache:",
   "a11y.enforcement.heading": "Schlichtungsverfahren",
   "a11y.enforcement.text": "Wenn auch nach Ihrem Feedback an den oben genannten Kontakt keine zufriedenstellende Lösung gefunden wurde, können Sie sich an die Schlichtungsstelle nach § 16 Behindertengleichstellungsgesetz (BGG) wenden. Sie unterstützt bei Konflikten zur Barrierefreiheit zwischen Menschen mit Behinderungen und öffentlichen Stellen eine außergerichtliche Streitbeilegung. Das Schlichtungsverfahren ist kostenlos; ein Rechtsbeistand ist nicht nötig.",
   "a11y.enforcement.link": "Website der Schlichtungsstelle nach § 16 BGG",
@@ -309,6 +314,9 @@ export const forms = {
   moveUp: "Nach oben",
   moveDown: "Nach unten",
   moved: "„{option}“ ist jetzt auf Platz {position} von {count}.",
+  rankingFilled: "Damit zählt die Reihenfolge aller {count} Punkte als Ihre Antwort. Mit „Rangfolge leeren“ nehmen Sie sie zurück.",
+  rankingClear: "Rangfolge leeren",
+  rankingCleared: "Die Rangfolge ist geleert. Die Frage ist jetzt nicht beantwortet.",
   draftNote: "Ihre Antworten werden bis zum Absenden nur in diesem Browser zwischengespeichert, damit nichts verloren geht. Nach dem Absenden löschen wir den Zwischenstand.",
   networkError: "Ihre Antworten konnten nicht gesendet werden: Die Verbindung ist unterbrochen. Ihre Antworten bleiben auf dieser Seite erhalten. Bitte prüfen Sie Ihre Internetverbindung und senden Sie erneut.",
   notOpenYet: "Die Umfrage hat noch nicht begonnen. Das Formular erscheint hier, sobald sie geöffnet ist.",
@@ -318,7 +326,7 @@ export const forms = {
   contributionComment: "Ihr Hinweis",
   contributionCommentHint: "Bitte keine Namen oder Kontaktdaten: Freigegebene Hinweise sind öffentlich.",
   contributionWhere: "Wo?",
-  contributionWhereHint: "Setzen Sie einen Punkt auf der Karte, wählen Sie einen Ort aus der Liste oder beschreiben Sie die Stelle.",
+  contributionWhereHint: "Eine dieser drei Angaben genügt: Setzen Sie einen Punkt auf der Karte, wählen Sie einen Ort aus der Liste oder beschreiben Sie die Stelle.",
   contributionSubmit: "Hinweis senden",
   contributionModeratedBefore: "Ihr Hinweis erscheint auf der Karte, nachdem wir ihn gelesen haben.",
   contributionModeratedAfter: "Ihr Hinweis erscheint sofort auf der Karte. Hinweise, die gegen die Regeln verstoßen, entfernen wir.",
@@ -356,6 +364,8 @@ export const kit = {
   more: "… mehr",
   qrHeading: "QR-Codes und Plakate",
   qrIntro: "Für Plakate und Flyer: jeder QR-Code führt zur Seite und zählt als Besuch über Print (utm_medium=print). Darunter steht die Adresse zum Abtippen.",
+  contents: "Inhalt dieser Seite",
+  posterTitle: "Plakat: {page}",
   poster: "Plakat (A4) zum Drucken",
   repliesHeading: "Antwortvorlagen",
   repliesIntro: "Antworten auf häufige Kommentare, aus den Angaben dieser Beteiligung erzeugt. Eigene Vorlagen stehen in campaign.json unter social.replies; eine Vorlage mit derselben id ersetzt die erzeugte.",
@@ -503,3 +513,4 @@ export const exports = {
 } as const;
 export { desk } from "./de-desk.js";
 export { results } from "./de-results.js";
+export { easyRead } from "./de-easy-read.js";

@@ -24,6 +24,8 @@ export const site = {
   "footer.website": "{organization} website",
   "footer.by": "A participation campaign by {organization}",
   "footer.netiquette": "Rules for comments",
+  "footer.easyLanguage": "Easy-to-read German (Leichte Sprache)",
+  "footer.signLanguage": "German Sign Language (DGS)",
   "netiquette.heading": "Rules for comments on our social media channels",
   "netiquette.hours": "When we reply:",
   "status.upcoming": "Opens on {date}",
@@ -37,6 +39,7 @@ export const site = {
   "index.campaigns": "Campaigns",
   "index.empty": "There are no campaigns here at the moment.",
   "landing.pages": "How to take part",
+  "landing.easyRead": "Information in easy-to-read German and German Sign Language",
   "kind.info": "Information",
   "kind.survey": "Survey",
   "kind.map": "Map",
@@ -108,6 +111,8 @@ export const site = {
   "a11y.automated.limits": "Automated tools find only some of the barriers; an automated audit without errors does not by itself show full accessibility.",
   "a11y.feedback.heading": "Feedback and contact information",
   "a11y.feedback.text": "Have you found barriers to accessing the content of this website, or do you have questions about accessibility? Please contact us:",
+  "a11y.easyRead.heading": "Easy-to-read German and sign language",
+  "a11y.easyRead.text": "What this website contains, how to find your way around it and what helps when using it is also explained in easy-to-read German (Leichte Sprache) and in German Sign Language (DGS):",
   "a11y.enforcement.heading": "Enforcement procedure",
   "a11y.enforcement.text": "If your feedback to the contact above has not led to a satisfactory solution, you can turn to the conciliation body under section 16 of the German Disability Equality Act (BGG). It supports out-of-court settlement of disputes about accessibility between people with disabilities and public bodies. The procedure is free of charge; you do not need a lawyer.",
   "a11y.enforcement.link": "Website of the conciliation body under section 16 BGG",
@@ -300,6 +305,9 @@ export const forms = {
   moveUp: "Move up",
   moveDown: "Move down",
   moved: "“{option}” is now in position {position} of {count}.",
+  rankingFilled: "The order of all {count} items now counts as your answer. Use “Clear ranking” to take it back.",
+  rankingClear: "Clear ranking",
+  rankingCleared: "The ranking is cleared. The question is now unanswered.",
   draftNote: "Until you send them, your answers are kept in this browser only, so nothing gets lost. We delete them there once they are sent.",
   networkError: "Your answers could not be sent: the connection was interrupted. Your answers are still on this page. Please check your internet connection and send them again.",
   notOpenYet: "The survey has not started yet. The form appears here once it opens.",
@@ -309,7 +317,7 @@ export const forms = {
   contributionComment: "Your comment",
   contributionCommentHint: "Please no names or contact details: approved comments are public.",
   contributionWhere: "Where?",
-  contributionWhereHint: "Put a point on the map, choose a place from the list or describe the spot.",
+  contributionWhereHint: "One of these three is enough: put a point on the map, choose a place from the list or describe the spot.",
   contributionSubmit: "Send comment",
   contributionModeratedBefore: "Your comment appears on the map once we have read it.",
   contributionModeratedAfter: "Your comment appears on the map at once. We remove comments that break the rules.",
@@ -346,6 +354,8 @@ export const kit = {
   more: "… more",
   qrHeading: "QR codes and posters",
   qrIntro: "For posters and flyers: each QR code leads to the page and counts as a visit from print (utm_medium=print). The address to type is printed below it.",
+  contents: "On this page",
+  posterTitle: "Poster: {page}",
   poster: "Poster (A4) to print",
   repliesHeading: "Reply templates",
   repliesIntro: "Replies to frequent comments, made from this campaign's details. Your own templates go into campaign.json under social.replies; one with the same id replaces the generated one.",
@@ -486,3 +496,4 @@ export const exports = {
 } as const satisfies NamespaceTranslation<"exports">;
 export { desk } from "./en-desk.js";
 export { results } from "./en-results.js";
+export { easyRead } from "./en-easy-read.js";

@@ -2,7 +2,7 @@
 // campaign above it on inner pages, the organization, the period, the campaign's colours and
 // pictures. A card's cache key is the hash of this object, so everything it shows must be in it.
 import type { CampaignModel, ImageModel, Locale, PageModel, SiteModel } from "../../campaign/model.js";
-import { accessibilityPath, pagePath } from "../../campaign/urls.js";
+import { accessibilityPath, easyLanguagePath, hasGermanPages, pagePath, signLanguagePath } from "../../campaign/urls.js";
 import { formatDate, message } from "../../i18n/index.js";
 
 export interface CardContent {
@@ -49,6 +49,11 @@ export function cardPages(model: SiteModel): CardPage[] {
       pages.push(landingPage(campaign, locale));
       for (const page of campaign.pages) pages.push(innerPage(campaign, locale, page));
       pages.push(accessibilityPage(campaign, locale));
+    }
+    // The Leichte Sprache and DGS pages are German only (src/pages/routes.ts).
+    if (hasGermanPages(campaign)) {
+      pages.push(page(campaign, "de", easyLanguagePath(campaign), "leichte-sprache", { title: message("de", "easyRead.easy.title"), kicker: text(campaign.title, "de") }));
+      pages.push(page(campaign, "de", signLanguagePath(campaign), "gebaerdensprache", { title: message("de", "easyRead.sign.title"), kicker: text(campaign.title, "de") }));
     }
   }
   return pages;
