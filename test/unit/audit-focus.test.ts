@@ -28,7 +28,9 @@ describe("mitreden audit in forced colours and dark mode", () => {
       page(css, '<p><input type="checkbox" id="gruen"><label for="gruen">Mehr Grün</label></p><p><a id="mehr" href="#x">Mehr erfahren</a></p><p><a id="ok" href="#y">Impressum</a></p>'),
     );
     await writeFile(path.join(dir, "404.html"), page("", "<p>Seite nicht gefunden</p>"));
-    const result = await audit({ siteDir: dir });
+    // A hand-made site: its headers without a CSP (its style is inline), and no campaigns to answer forms for.
+    await writeFile(path.join(dir, "_headers"), "/*\n  X-Content-Type-Options: nosniff\n");
+    const result = await audit({ siteDir: dir, campaignsDir: path.join(dir, "no-campaigns") });
     const focus = result.issues.filter((i) => i.code.startsWith("mitreden.focus-visible"));
     expect(focus.map((i) => [i.url, i.code, i.selector.split(" ")[0]])).toEqual([
       ["/", "mitreden.focus-visible.forced-colors", "input#gruen"],
