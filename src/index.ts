@@ -34,7 +34,10 @@ export async function createCollector(options: CreateCollectorOptions) {
   return (await import("./collector/server.js")).createCollector(options);
 }
 
-/** The collector's routes inside another Fastify app: `app.register(collectorPlugin, { prefix: "/api", model, store })`. */
+/**
+ * The collector's routes inside another Fastify app: `app.register(collectorPlugin, { apiPrefix: "/api", model, store })`
+ * puts the submission routes under /api and the short links at /l/. Registered with `prefix`, every route goes below it.
+ */
 export const collectorPlugin: FastifyPluginAsync<CollectorOptions> = async (app, options) => (await import("./collector/server.js")).collectorPlugin(app, options);
 
 // Forms: the answers contract the site and the collector share.

@@ -56,8 +56,9 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   // The collector on the same port under /api, as the built forms expect.
   const env = settings();
   const store = await openStore({ databaseUrl: env.databaseUrl, file: options.db });
+  // …and the kit's short links at /l/.
   await app.register(collectorPlugin, {
-    prefix: "/api",
+    apiPrefix: "/api",
     model: () => site.model,
     store,
     now: clock,

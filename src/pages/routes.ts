@@ -22,7 +22,9 @@ export type RouteKind =
   | "thankYou"
   | "mapThanks"
   // The collector's page for a plain form it could not accept (src/collector/pages.ts).
-  | "formError";
+  | "formError"
+  // The collector's answer to /l/<code> with a code no campaign gives out (src/collector/reach/).
+  | "shortLinkNotFound";
 
 export interface Alternate {
   locale: Locale;

@@ -20,7 +20,7 @@ test("SQLite runs in WAL mode with synchronous=FULL", async () => {
   const db = new Database(file, { readonly: true });
   try {
     expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
-    expect(db.prepare("SELECT version, name FROM schema_migrations").all()).toEqual([{ version: 1, name: "responses" }, { version: 2, name: "contributions" }]);
+    expect(db.prepare("SELECT version, name FROM schema_migrations").all()).toEqual([{ version: 1, name: "responses" }, { version: 2, name: "contributions" }, { version: 3, name: "reach" }]);
   } finally {
     db.close();
     rmSync(dir, { recursive: true, force: true });

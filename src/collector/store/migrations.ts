@@ -89,6 +89,39 @@ export const migrations: Migration[] = [
       );
       CREATE INDEX contributions_by_page ON contributions (campaign, page, status, seq);`,
   },
+  {
+    version: 3,
+    name: "reach",
+    // Reach without cookies (docs/adr/020-reach-without-cookies.md): counts per campaign, channel
+    // (source + content) and day, nothing about a person, no time finer than the day; and the
+    // coarse label of the short link that brought a submission ("mastodon:start"; NULL: direct).
+    sqlite: `
+      CREATE TABLE reach_counts (
+        campaign TEXT NOT NULL,
+        source TEXT NOT NULL,
+        content TEXT NOT NULL,
+        day TEXT NOT NULL,
+        clicks INTEGER NOT NULL DEFAULT 0,
+        previews INTEGER NOT NULL DEFAULT 0,
+        opened INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (campaign, source, content, day)
+      );
+      ALTER TABLE responses ADD COLUMN referral TEXT;
+      ALTER TABLE contributions ADD COLUMN referral TEXT;`,
+    postgres: `
+      CREATE TABLE reach_counts (
+        campaign TEXT NOT NULL,
+        source TEXT NOT NULL,
+        content TEXT NOT NULL,
+        day TEXT NOT NULL,
+        clicks BIGINT NOT NULL DEFAULT 0,
+        previews BIGINT NOT NULL DEFAULT 0,
+        opened BIGINT NOT NULL DEFAULT 0,
+        PRIMARY KEY (campaign, source, content, day)
+      );
+      ALTER TABLE responses ADD COLUMN referral TEXT;
+      ALTER TABLE contributions ADD COLUMN referral TEXT;`,
+  },
 ];
 
 export const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (

@@ -3,7 +3,7 @@
 import pg from "pg";
 import { MIGRATIONS_TABLE, migrations } from "./migrations.js";
 import * as mapping from "./rows.js";
-import type { ContributionStatus, InsertOutcome, ModerationDecision, NewContribution, NewResponse, Store, StoredContribution, StoredResponse } from "./types.js";
+import type { ContributionStatus, InsertOutcome, ModerationDecision, NewContribution, NewResponse, ReachCount, ReachSubmission, Store, StoredContribution, StoredResponse } from "./types.js";
 
 // Any fixed number: instances starting together take turns migrating.
 const MIGRATION_LOCK = 7_431_214_001;
@@ -104,6 +104,34 @@ class PostgresStore implements Store {
     return Number(result.rows[0]!.n);
   }
 
+  async addReachCounts(counts: ReachCount[]): Promise<void> {
+    if (counts.length === 0) return;
+    // One transaction for the batch; rows in a fixed order, so two instances flushing at once
+    // take the rows' locks in the same order and never deadlock.
+    const sorted = [...counts].sort((a, b) => reachKey(a).localeCompare(reachKey(b)));
+    const client = await this.pool.connect();
+    try {
+      await client.query("BEGIN");
+      for (const count of sorted) await client.query(mapping.reachUpsert("postgres"), mapping.reachValues(count));
+      await client.query("COMMIT");
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async listReachCounts(campaign: string): Promise<ReachCount[]> {
+    const result = await this.pool.query<mapping.ReachCountRow>(mapping.REACH_COUNTS_QUERY, [campaign]);
+    return result.rows.map(mapping.reachCountFromRow);
+  }
+
+  async listReachSubmissions(campaign: string): Promise<ReachSubmission[]> {
+    const result = await this.pool.query<Parameters<typeof mapping.reachSubmissionFromRow>[0]>(mapping.REACH_SUBMISSIONS_QUERY, [campaign]);
+    return result.rows.map(mapping.reachSubmissionFromRow);
+  }
+
   async ping(): Promise<void> {
     await this.pool.query("SELECT 1");
   }
@@ -112,3 +140,5 @@ class PostgresStore implements Store {
     await this.pool.end();
   }
 }
+
+const reachKey = (c: ReachCount) => `${c.campaign}\u0000${c.source}\u0000${c.content}\u0000${c.day}`;

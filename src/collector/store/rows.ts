@@ -1,6 +1,6 @@
 // One table row ↔ one record, for both stores: PostgreSQL gives Dates, booleans and parsed JSONB,
 // SQLite text, 0/1 and JSON text. Each store passes its way of writing a boolean.
-import type { ContributionStatus, InsertOutcome, NewContribution, NewResponse, StoredContribution, StoredResponse } from "./types.js";
+import type { ContributionStatus, InsertOutcome, NewContribution, NewResponse, ReachCount, ReachSubmission, StoredContribution, StoredResponse } from "./types.js";
 
 type Bool = (b: boolean) => number | boolean;
 const iso = (value: string | Date) => (value instanceof Date ? value.toISOString() : value);
@@ -16,13 +16,14 @@ export interface ResponseRow {
   received_at: string | Date;
   channel: "script" | "form";
   verified: number | boolean;
+  referral: string | null;
 }
 
-export const RESPONSE_COLUMNS = "id, campaign, page, locale, answers, received_at, channel, verified";
+export const RESPONSE_COLUMNS = "id, campaign, page, locale, answers, received_at, channel, verified, referral";
 
 /** Values in RESPONSE_COLUMNS order. */
 export function responseValues(r: NewResponse, bool: Bool): unknown[] {
-  return [r.id, r.campaign, r.page, r.locale, JSON.stringify(r.answers), r.receivedAt, r.channel, bool(r.verified)];
+  return [r.id, r.campaign, r.page, r.locale, JSON.stringify(r.answers), r.receivedAt, r.channel, bool(r.verified), r.referral ?? null];
 }
 
 export function responseFromRow(row: ResponseRow): StoredResponse {
@@ -36,6 +37,7 @@ export function responseFromRow(row: ResponseRow): StoredResponse {
     receivedAt: iso(row.received_at),
     channel: row.channel,
     verified: truthy(row.verified),
+    ...(row.referral ? { referral: row.referral } : {}),
   };
 }
 
@@ -51,13 +53,14 @@ export interface ContributionRow extends Pick<NewContribution, "id" | "campaign"
   status: ContributionStatus;
   reason: string | null;
   moderated_at: string | Date | null;
+  referral: string | null;
 }
 
-export const CONTRIBUTION_COLUMNS = "id, campaign, page, locale, category, comment, lng, lat, place, description, received_at, channel, verified";
+export const CONTRIBUTION_COLUMNS = "id, campaign, page, locale, category, comment, lng, lat, place, description, received_at, channel, verified, referral";
 
 /** Values in CONTRIBUTION_COLUMNS order. */
 export function contributionValues(c: NewContribution, bool: Bool): unknown[] {
-  return [c.id, c.campaign, c.page, c.locale, c.category, c.comment, c.point?.[0] ?? null, c.point?.[1] ?? null, c.place ?? null, c.description ?? null, c.receivedAt, c.channel, bool(c.verified)];
+  return [c.id, c.campaign, c.page, c.locale, c.category, c.comment, c.point?.[0] ?? null, c.point?.[1] ?? null, c.place ?? null, c.description ?? null, c.receivedAt, c.channel, bool(c.verified), c.referral ?? null];
 }
 
 export function contributionFromRow(row: ContributionRow): StoredContribution {
@@ -79,7 +82,13 @@ export function contributionFromRow(row: ContributionRow): StoredContribution {
   if (row.description !== null) c.description = row.description;
   if (row.reason !== null) c.reason = row.reason;
   if (row.moderated_at !== null) c.moderatedAt = iso(row.moderated_at);
+  if (row.referral) c.referral = row.referral;
   return c;
+}
+
+/** How many columns a column list names. */
+export function columnCount(columns: string): number {
+  return columns.split(",").length;
 }
 
 /** "?, ?, …" (SQLite) or "$1, $2, …" (PostgreSQL) for `count` values. */
@@ -92,4 +101,35 @@ export function insertOutcome(insertedSeq: number | string | undefined, existing
   if (insertedSeq !== undefined) return { status: "inserted", seq: Number(insertedSeq) };
   const row = existing();
   return row.campaign === record.campaign && row.page === record.page ? { status: "duplicate", seq: Number(row.seq) } : { status: "conflict" };
+}
+
+/** Adds one channel's counts of a day to the stored ones: the same statement for both stores. */
+export function reachUpsert(style: "sqlite" | "postgres"): string {
+  return `INSERT INTO reach_counts (campaign, source, content, day, clicks, previews, opened) VALUES (${placeholders(7, style)})
+    ON CONFLICT (campaign, source, content, day) DO UPDATE SET
+      clicks = reach_counts.clicks + excluded.clicks,
+      previews = reach_counts.previews + excluded.previews,
+      opened = reach_counts.opened + excluded.opened`;
+}
+
+export function reachValues(c: ReachCount): unknown[] {
+  return [c.campaign, c.source, c.content, c.day, c.clicks, c.previews, c.opened];
+}
+
+export const REACH_COUNTS_QUERY = "SELECT campaign, source, content, day, clicks, previews, opened FROM reach_counts WHERE campaign = $1 ORDER BY day, source, content";
+export const REACH_SUBMISSIONS_QUERY =
+  "SELECT page, referral, received_at FROM responses WHERE campaign = $1 UNION ALL SELECT page, referral, received_at FROM contributions WHERE campaign = $1";
+
+export interface ReachCountRow extends Omit<ReachCount, "clicks" | "previews" | "opened"> {
+  clicks: number | string;
+  previews: number | string;
+  opened: number | string;
+}
+
+export function reachCountFromRow(row: ReachCountRow): ReachCount {
+  return { ...row, clicks: Number(row.clicks), previews: Number(row.previews), opened: Number(row.opened) };
+}
+
+export function reachSubmissionFromRow(row: { page: string; referral: string | null; received_at: string | Date }): ReachSubmission {
+  return { page: row.page, ...(row.referral ? { referral: row.referral } : {}), receivedAt: iso(row.received_at) };
 }

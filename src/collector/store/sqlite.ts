@@ -6,7 +6,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { MIGRATIONS_TABLE, migrations } from "./migrations.js";
 import * as mapping from "./rows.js";
-import type { ContributionStatus, InsertOutcome, ModerationDecision, NewContribution, NewResponse, Store, StoredContribution, StoredResponse } from "./types.js";
+import type { ContributionStatus, InsertOutcome, ModerationDecision, NewContribution, NewResponse, ReachCount, ReachSubmission, Store, StoredContribution, StoredResponse } from "./types.js";
 
 interface Pending {
   response: NewResponse;
@@ -49,7 +49,7 @@ class SqliteStore implements Store {
   private readonly insertBatch: (batch: NewResponse[]) => InsertOutcome[];
 
   constructor(private readonly db: Database.Database) {
-    const insert = db.prepare(`INSERT INTO responses (${mapping.RESPONSE_COLUMNS}) VALUES (${mapping.placeholders(8, "sqlite")}) ON CONFLICT (id) DO NOTHING`);
+    const insert = db.prepare(`INSERT INTO responses (${mapping.RESPONSE_COLUMNS}) VALUES (${mapping.placeholders(mapping.columnCount(mapping.RESPONSE_COLUMNS), "sqlite")}) ON CONFLICT (id) DO NOTHING`);
     const existing = db.prepare("SELECT seq, campaign, page FROM responses WHERE id = ?");
     const transaction = db.transaction((batch: NewResponse[]) =>
       batch.map((r): InsertOutcome => {
@@ -99,7 +99,7 @@ class SqliteStore implements Store {
     // One row, one transaction: contributions are rare next to survey answers, no batching needed.
     return this.db.transaction((): InsertOutcome => {
       const info = this.db
-        .prepare(`INSERT INTO contributions (${mapping.CONTRIBUTION_COLUMNS}) VALUES (${mapping.placeholders(13, "sqlite")}) ON CONFLICT (id) DO NOTHING`)
+        .prepare(`INSERT INTO contributions (${mapping.CONTRIBUTION_COLUMNS}) VALUES (${mapping.placeholders(mapping.columnCount(mapping.CONTRIBUTION_COLUMNS), "sqlite")}) ON CONFLICT (id) DO NOTHING`)
         .run(...mapping.contributionValues(c, sqliteBool));
       const existing = () => this.db.prepare("SELECT seq, campaign, page FROM contributions WHERE id = ?").get(c.id) as { seq: number; campaign: string; page: string };
       return mapping.insertOutcome(info.changes === 1 ? Number(info.lastInsertRowid) : undefined, existing, c);
@@ -131,6 +131,26 @@ class SqliteStore implements Store {
     const where = campaign === undefined ? "" : page === undefined ? " WHERE campaign = ?" : " WHERE campaign = ? AND page = ?";
     const params = [campaign, page].filter((v) => v !== undefined);
     return (this.db.prepare(`SELECT count(*) AS n FROM responses${where}`).get(...params) as { n: number }).n;
+  }
+
+  async addReachCounts(counts: ReachCount[]): Promise<void> {
+    if (this.closed) throw new Error("The store is closed.");
+    if (counts.length === 0) return;
+    const upsert = this.db.prepare(mapping.reachUpsert("sqlite"));
+    // One transaction, one fsync, however many channels the batch holds.
+    this.db.transaction(() => {
+      for (const count of counts) upsert.run(...mapping.reachValues(count));
+    }).immediate();
+  }
+
+  async listReachCounts(campaign: string): Promise<ReachCount[]> {
+    const rows = this.db.prepare(mapping.REACH_COUNTS_QUERY.replace("$1", "?")).all(campaign) as mapping.ReachCountRow[];
+    return rows.map(mapping.reachCountFromRow);
+  }
+
+  async listReachSubmissions(campaign: string): Promise<ReachSubmission[]> {
+    const rows = this.db.prepare(mapping.REACH_SUBMISSIONS_QUERY.replaceAll("$1", "?")).all(campaign, campaign) as Parameters<typeof mapping.reachSubmissionFromRow>[0][];
+    return rows.map(mapping.reachSubmissionFromRow);
   }
 
   async ping(): Promise<void> {

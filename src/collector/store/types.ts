@@ -15,6 +15,11 @@ export interface NewResponse {
   channel: "script" | "form";
   /** Came with a valid form token (docs/adr/006-abuse-protection.md). */
   verified: boolean;
+  /**
+   * Which short link or QR code brought the person, as a coarse label "<source>:<content>"
+   * ("mastodon:start", "qr:umfrage"); absent: direct (docs/adr/020-reach-without-cookies.md).
+   */
+  referral?: string;
 }
 
 export interface StoredResponse extends NewResponse {
@@ -48,6 +53,8 @@ export interface NewContribution {
   receivedAt: string;
   channel: "script" | "form";
   verified: boolean;
+  /** As NewResponse.referral. */
+  referral?: string;
 }
 
 export interface StoredContribution extends NewContribution {
@@ -66,6 +73,34 @@ export interface ModerationDecision {
   at: string;
 }
 
+/**
+ * Aggregate reach counts of one channel on one day (docs/adr/020-reach-without-cookies.md): no
+ * person, no time finer than the day. The store adds them to what it has (several instances add up).
+ */
+export interface ReachCount {
+  campaign: string;
+  /** utm_source: the platform ("mastodon"), "qr" for print, or "direct". */
+  source: string;
+  /** utm_content: the post id, or the page id ("start": the landing page) of a QR code; "" for direct. */
+  content: string;
+  /** YYYY-MM-DD in the campaign's time zone. */
+  day: string;
+  /** Short-link redirects to a person's browser. */
+  clicks: number;
+  /** Short-link fetches by link-preview robots and HEAD requests. */
+  previews: number;
+  /** Form tokens handed out: a survey or map form was loaded. */
+  opened: number;
+}
+
+/** A stored submission as reach sees it: its label (undefined: direct) and when it came. */
+export interface ReachSubmission {
+  page: string;
+  referral?: string;
+  /** ISO instant. */
+  receivedAt: string;
+}
+
 /** Where the collector keeps what it is sent; one implementation per database (index.ts opens the right one). */
 export interface Store {
   readonly kind: "sqlite" | "postgres";
@@ -82,6 +117,12 @@ export interface Store {
   contributionsVersion(campaign: string, page: string): Promise<string>;
   /** Approves or rejects one contribution of a campaign; undefined when there is none with that id. */
   moderateContribution(campaign: string, id: string, decision: ModerationDecision): Promise<StoredContribution | undefined>;
+  /** Adds these counts to the stored ones (an upsert that adds): counts from several instances add up. */
+  addReachCounts(counts: ReachCount[]): Promise<void>;
+  /** A campaign's reach counts, by day, source and content. */
+  listReachCounts(campaign: string): Promise<ReachCount[]>;
+  /** Label and time of every stored survey response and map contribution of a campaign (nothing else). */
+  listReachSubmissions(campaign: string): Promise<ReachSubmission[]>;
   /** Cheap round trip for the health check. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -401,3 +401,4 @@ export const exports = {
   approved: "freigegeben",
   rejected: "abgelehnt",
 } as const;
+export { reach } from "./de-reach.js";

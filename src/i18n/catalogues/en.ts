@@ -386,3 +386,4 @@ export const exports = {
   approved: "approved",
   rejected: "rejected",
 } as const satisfies NamespaceTranslation<"exports">;
+export { reach } from "./en-reach.js";
