@@ -9,6 +9,7 @@ import type { FieldIssue } from "../forms/issues.js";
 import { issueMessage } from "../forms/messages.js";
 import type { CollectorContext } from "./context.js";
 import { HttpError } from "./errors.js";
+import { checkedLabel, labelFromReferer } from "./reach/channels.js";
 import type { InsertOutcome } from "./store/index.js";
 
 const HIDDEN_FIELDS = new Set<string>(Object.values(FIELD));
@@ -23,6 +24,10 @@ export interface Submission {
   body: unknown;
   /** Only for the rate limit's keyed hash; never stored. */
   ip: string;
+  /** The Referer header: a plain form's page address, whose utm parameters name the channel (never stored as such). */
+  referer?: string;
+  /** The host the request was sent to: a Referer from it is same-origin. */
+  host?: string;
 }
 
 export interface Admission {
@@ -34,6 +39,8 @@ export interface Admission {
   locale: Locale;
   /** A valid form token came with it (see docs/adr/006-abuse-protection.md). */
   verified: boolean;
+  /** The channel that brought the person ("mastodon:endspurt"), when the campaign gives out that link; undefined: direct. */
+  referral?: string;
   /** Problems with the hidden fields; the wing adds the content's, then calls refuseIfAny(). */
   issues: FieldIssue[];
   /** A 400 with every issue found, when there are any, worded in the form's language. */
@@ -84,6 +91,8 @@ export function admit(ctx: CollectorContext, submission: Submission, campaign: C
     id,
     locale,
     verified: token === "valid",
+    // The script says it (from the page's address); a plain form's page address is its Referer.
+    referral: checkedLabel(campaign, meta.via) ?? labelFromReferer(campaign, submission.referer, submission.host),
     issues,
     now,
     refuseIfAny(found) {

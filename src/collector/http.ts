@@ -151,7 +151,7 @@ export interface SubmissionRoute {
 export function registerSubmissionRoute(app: FastifyInstance, ctx: CollectorContext, wing: SubmissionRoute): void {
   app.post<{ Params: { slug: string; page: string } }>(wing.route, { bodyLimit: wing.bodyLimit }, async (request, reply) => {
     try {
-      const accepted = await wing.submit(ctx, { slug: request.params.slug, pageId: request.params.page, channel: channelOf(request), body: request.body, ip: request.ip });
+      const accepted = await wing.submit(ctx, { slug: request.params.slug, pageId: request.params.page, channel: channelOf(request), body: request.body, ip: request.ip, referer: request.headers.referer, host: request.host });
       return acknowledge(request, reply, accepted);
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;

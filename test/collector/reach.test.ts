@@ -1,9 +1,11 @@
 // Short links (issue 11, docs/adr/020-reach-without-cookies.md): /l/<code> leads to the page with
 // the kit's utm parameters and is counted, a person as a click, a preview robot as a preview, with
 // nothing about either kept; an unknown code is a helpful 404 page.
+import { randomUUID } from "node:crypto";
 import * as cheerio from "cheerio";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { testCollector, type TestCollector } from "./helpers/collector.js";
+import { fullMarktplatzAnswers } from "./helpers/campaigns.js";
+import { FORM, formBody, fullMarktplatzForm, JSON_HEADERS, testCollector, type TestCollector } from "./helpers/collector.js";
 
 const PHONE = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Mobile Safari/537.36";
 
@@ -72,5 +74,54 @@ describe("an unknown short link", () => {
     const response = await follow(`/l/${encodeURIComponent("<script>x</script>")}`);
     expect(response.statusCode).toBe(404);
     expect(response.body).not.toContain("<script>x");
+  });
+});
+
+describe("the funnel: opened and submitted, per channel", () => {
+  const survey = "/api/marktplatz/umfrage";
+  const landing = "/marktplatz/umfrage/?utm_source=instagram&utm_medium=social&utm_campaign=marktplatz&utm_content=endspurt";
+
+  test("a form token request carries the channel of the page's address; an unknown one or none counts as direct", async () => {
+    await c.app.inject({ method: "GET", url: `${survey}/token?via=mastodon:endspurt` });
+    await c.app.inject({ method: "GET", url: `/api/marktplatz/karte/contributions/token?via=${encodeURIComponent("qr:karte")}` });
+    await c.app.inject({ method: "GET", url: `${survey}/token?via=evil:<b>free text</b>` });
+    await c.app.inject({ method: "GET", url: `${survey}/token` });
+    await c.app.close();
+    const opened = (await c.store.listReachCounts("marktplatz")).map((r) => [r.source, r.content, r.opened]);
+    expect(opened).toEqual([
+      ["direct", "", 2],
+      ["mastodon", "endspurt", 1],
+      ["qr", "karte", 1],
+    ]);
+  });
+
+  test("with JavaScript the submission says its channel; a channel the campaign does not give out is not kept", async () => {
+    const send = (via: string) =>
+      c.app.inject({ method: "POST", url: `${survey}/responses`, headers: JSON_HEADERS, payload: { _id: randomUUID(), _via: via, answers: fullMarktplatzAnswers() } });
+    expect((await send("mastodon:endspurt")).statusCode).toBe(201);
+    expect((await send("mastodon:nicht-im-kit")).statusCode).toBe(201);
+    const stored = await c.store.listResponses("marktplatz", "umfrage");
+    expect(stored.map((r) => r.referral)).toEqual(["mastodon:endspurt", undefined]);
+  });
+
+  test("without JavaScript the channel comes from the form's same-origin Referer; another site's Referer is direct", async () => {
+    const send = (referer: string) =>
+      c.app.inject({ method: "POST", url: `${survey}/responses`, headers: { ...FORM, referer }, payload: formBody(fullMarktplatzForm()) });
+    expect((await send(`http://localhost${landing}`)).statusCode).toBe(303);
+    expect((await send(`https://mitreden.musterstadt.de${landing}`)).statusCode).toBe(303);
+    expect((await send(`https://elsewhere.example${landing}`)).statusCode).toBe(303);
+    const stored = await c.store.listResponses("marktplatz", "umfrage");
+    expect(stored.map((r) => r.referral)).toEqual(["instagram:endspurt", "instagram:endspurt", undefined]);
+  });
+
+  test("a map contribution keeps its channel too", async () => {
+    const response = await c.app.inject({
+      method: "POST",
+      url: "/api/marktplatz/karte/contributions",
+      headers: JSON_HEADERS,
+      payload: { _id: randomUUID(), _locale: "de", _via: "qr:karte", contribution: { category: "idee", comment: "Mehr Bänke am Brunnen", point: [6.99998, 50.93998] } },
+    });
+    expect(response.statusCode).toBe(201);
+    expect((await c.store.listContributions("marktplatz", "karte"))[0]).toMatchObject({ referral: "qr:karte" });
   });
 });

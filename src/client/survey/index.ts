@@ -4,6 +4,7 @@
 // the collector's own schema) and sent as JSON; on a network failure the answers stay for a retry.
 import type { SurveyClientConfig } from "../../forms/client-config.js";
 import { FIELD } from "../../forms/fields.js";
+import { channelFromAddress, tokenUrlWithChannel } from "../channel.js";
 import { issuesFromSchemaErrors, plainLabel, type SchemaError } from "../../forms/issues.js";
 import { issueMessage, uiFormat, uiText } from "../../forms/messages.js";
 import { applyShowIf, readAnswers } from "./answers.js";
@@ -39,7 +40,9 @@ function enhance(config: SurveyClientConfig, form: HTMLFormElement): void {
   const submissionId = crypto.randomUUID();
   setHidden(FIELD.id, submissionId);
   let token = "";
-  void fetch(config.tokenUrl, { headers: { Accept: "application/json" } })
+  // The channel this person came by (the kit's utm parameters), for the reach counts; nothing is stored in the browser.
+  const via = channelFromAddress();
+  void fetch(tokenUrlWithChannel(config.tokenUrl, via), { headers: { Accept: "application/json" } })
     .then((r): Promise<{ token?: string }> | { token?: string } => (r.ok ? r.json() : {}))
     .then((body) => {
       token = body.token ?? "";
@@ -106,7 +109,7 @@ function enhance(config: SurveyClientConfig, form: HTMLFormElement): void {
       const response = await fetch(config.action, {
         method: "POST",
         headers: { "Content-Type": "application/json", Accept: "application/json" },
-        body: JSON.stringify({ answers, [FIELD.id]: submissionId, [FIELD.token]: token, [FIELD.locale]: locale, [FIELD.honeypot]: honeypot }),
+        body: JSON.stringify({ answers, [FIELD.id]: submissionId, [FIELD.token]: token, [FIELD.locale]: locale, [FIELD.honeypot]: honeypot, [FIELD.via]: via || undefined }),
       });
       const body = (await response.json().catch(() => ({}))) as { thankYou?: string; data?: { issues?: ShownIssue[] } };
       if (response.ok) {

@@ -43,6 +43,7 @@ export async function submitContribution(ctx: CollectorContext, submission: Subm
     receivedAt: admission.now.toISOString(),
     channel: submission.channel,
     verified: admission.verified,
+    ...(admission.referral ? { referral: admission.referral } : {}),
   });
   // The script tells the person when their contribution will be public.
   return { ...admission.stored(outcome), campaign, page, locale: admission.locale, extra: { moderation: page.map.contributions.moderation } };

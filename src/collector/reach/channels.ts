@@ -70,8 +70,8 @@ export function labelFromReferer(campaign: CampaignModel, referer: string | unde
   } catch {
     return undefined;
   }
-  const siteHost = hostOf(campaign.site.baseUrl);
-  if (url.host !== ownHost && url.host !== siteHost) return undefined;
+  // Host names only: a port a proxy adds or drops does not make a page of this site another's.
+  if (url.hostname !== hostnameOf(ownHost) && url.hostname !== hostOf(campaign.site.baseUrl)) return undefined;
   const params = url.searchParams;
   if (params.get("utm_campaign") !== campaign.slug) return undefined;
   return knownLabel(campaign, params.get("utm_source"), params.get("utm_content"));
@@ -79,10 +79,15 @@ export function labelFromReferer(campaign: CampaignModel, referer: string | unde
 
 function hostOf(baseUrl: string): string | undefined {
   try {
-    return new URL(baseUrl).host;
+    return new URL(baseUrl).hostname;
   } catch {
     return undefined;
   }
+}
+
+/** "localhost:8080" → "localhost", "[::1]:80" → "[::1]". */
+function hostnameOf(host: string | undefined): string | undefined {
+  return host ? hostOf(`http://${host}`) : undefined;
 }
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();

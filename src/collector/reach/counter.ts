@@ -4,7 +4,7 @@
 // they carry their channel in their own durable row.
 import type { CampaignModel } from "../../campaign/model.js";
 import type { ReachCount, Store } from "../store/index.js";
-import { channelOf, dayIn, type Channel } from "./channels.js";
+import { channelOf, checkedLabel, dayIn, type Channel } from "./channels.js";
 
 /** Default seconds between two writes of the counts. */
 export const DEFAULT_FLUSH_SECONDS = 5;
@@ -38,9 +38,12 @@ export class ReachCounter {
     this.add(campaign, channel, preview ? "previews" : "clicks");
   }
 
-  /** A survey or map form loaded (its form token requested), with the channel in its address or none. */
-  opened(campaign: CampaignModel, label: string | undefined): void {
-    this.add(campaign, channelOf(label), "opened");
+  /**
+   * A survey or map form loaded (its form token requested), with the channel its address carried
+   * as the script sends it ("mastodon:endspurt"); one the campaign does not give out counts as direct.
+   */
+  opened(campaign: CampaignModel, label: unknown): void {
+    this.add(campaign, channelOf(checkedLabel(campaign, label)), "opened");
   }
 
   private add(campaign: CampaignModel, channel: Channel, kind: Kind): void {

@@ -38,6 +38,7 @@ export async function submitResponse(ctx: CollectorContext, submission: Submissi
     receivedAt: admission.now.toISOString(),
     channel: submission.channel,
     verified: admission.verified,
+    ...(admission.referral ? { referral: admission.referral } : {}),
   });
   return { ...admission.stored(outcome), campaign, page, locale: admission.locale };
 }
