@@ -30,3 +30,9 @@ export function toCsv(rows: CsvCell[][], options: CsvOptions = {}): string {
     cast: { number: (n) => String(n).replace(".", decimal) },
   });
 }
+
+/** Excel's habit: ";" between columns where the language writes decimals with a comma ("2,5"), else ",". */
+export function csvFormat(locale: string, delimiter?: string): { delimiter: string; decimal: string } {
+  const decimal = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === "decimal")?.value ?? ".";
+  return { delimiter: delimiter ?? (decimal === "," ? ";" : ","), decimal };
+}

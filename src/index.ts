@@ -21,6 +21,10 @@ export { formatAuditIssue, type AuditIssue } from "./audit/report.js";
 export const collect = lazy(() => import("./collector/collect.js"), "startCollector");
 export type { CollectOptions, RunningCollector } from "./collector/collect.js";
 export const exportPage = lazy(() => import("./collector/commands.js"), "exportPage");
+/** `mitreden reach`: a campaign's reach figures as a table and CSV, and its privacy-notice paragraph. */
+export const reachReport = lazy(() => import("./collector/reach/command.js"), "reachReport");
+export type { ReachReportOptions, ReachReport } from "./collector/reach/command.js";
+export type { ReachFigures, ReachLine } from "./collector/reach/figures.js";
 export type { ExportPageOptions, ExportFormat } from "./collector/commands.js";
 export const moderateContributions = lazy(() => import("./collector/contributions/moderate.js"), "moderateContributions");
 export type { ModerateOptions, ModerateResult } from "./collector/contributions/moderate.js";

@@ -172,5 +172,15 @@ export function describeStore(name: string, factory: () => Promise<StoreFactory>
         { page: "umfrage", referral: "mastodon:endspurt", receivedAt: "2027-04-08T21:30:00.000Z" },
       ]);
     });
+
+    test("a post's platform figures are kept as the team entered them, and replaced by the next entry", async () => {
+      await store.setPostMetrics({ campaign: "reach-metrics", post: "endspurt", platform: "instagram", impressions: 12000, reactions: 340, comments: 12, shares: 40 });
+      await store.setPostMetrics({ campaign: "reach-metrics", post: "endspurt", platform: "mastodon", reactions: 20 });
+      await store.setPostMetrics({ campaign: "reach-metrics", post: "endspurt", platform: "instagram", impressions: 15000, reactions: 400 });
+      expect(await store.listPostMetrics("reach-metrics")).toEqual([
+        { campaign: "reach-metrics", post: "endspurt", platform: "instagram", impressions: 15000, reactions: 400 },
+        { campaign: "reach-metrics", post: "endspurt", platform: "mastodon", reactions: 20 },
+      ]);
+    });
   });
 }

@@ -94,7 +94,8 @@ export const migrations: Migration[] = [
     name: "reach",
     // Reach without cookies (docs/adr/020-reach-without-cookies.md): counts per campaign, channel
     // (source + content) and day, nothing about a person, no time finer than the day; and the
-    // coarse label of the short link that brought a submission ("mastodon:start"; NULL: direct).
+    // coarse label of the short link that brought a submission ("mastodon:start"; NULL: direct);
+    // and what the team copies from a platform's statistics per post (impressions, reactions, …).
     sqlite: `
       CREATE TABLE reach_counts (
         campaign TEXT NOT NULL,
@@ -105,6 +106,16 @@ export const migrations: Migration[] = [
         previews INTEGER NOT NULL DEFAULT 0,
         opened INTEGER NOT NULL DEFAULT 0,
         PRIMARY KEY (campaign, source, content, day)
+      );
+      CREATE TABLE reach_post_metrics (
+        campaign TEXT NOT NULL,
+        post TEXT NOT NULL,
+        platform TEXT NOT NULL,
+        impressions INTEGER,
+        reactions INTEGER,
+        comments INTEGER,
+        shares INTEGER,
+        PRIMARY KEY (campaign, post, platform)
       );
       ALTER TABLE responses ADD COLUMN referral TEXT;
       ALTER TABLE contributions ADD COLUMN referral TEXT;`,
@@ -118,6 +129,16 @@ export const migrations: Migration[] = [
         previews BIGINT NOT NULL DEFAULT 0,
         opened BIGINT NOT NULL DEFAULT 0,
         PRIMARY KEY (campaign, source, content, day)
+      );
+      CREATE TABLE reach_post_metrics (
+        campaign TEXT NOT NULL,
+        post TEXT NOT NULL,
+        platform TEXT NOT NULL,
+        impressions BIGINT,
+        reactions BIGINT,
+        comments BIGINT,
+        shares BIGINT,
+        PRIMARY KEY (campaign, post, platform)
       );
       ALTER TABLE responses ADD COLUMN referral TEXT;
       ALTER TABLE contributions ADD COLUMN referral TEXT;`,

@@ -3,7 +3,7 @@
 import pg from "pg";
 import { MIGRATIONS_TABLE, migrations } from "./migrations.js";
 import * as mapping from "./rows.js";
-import type { ContributionStatus, InsertOutcome, ModerationDecision, NewContribution, NewResponse, ReachCount, ReachSubmission, Store, StoredContribution, StoredResponse } from "./types.js";
+import type { ContributionStatus, InsertOutcome, ModerationDecision, NewContribution, NewResponse, PostMetrics, ReachCount, ReachSubmission, Store, StoredContribution, StoredResponse } from "./types.js";
 
 // Any fixed number: instances starting together take turns migrating.
 const MIGRATION_LOCK = 7_431_214_001;
@@ -130,6 +130,14 @@ class PostgresStore implements Store {
   async listReachSubmissions(campaign: string): Promise<ReachSubmission[]> {
     const result = await this.pool.query<Parameters<typeof mapping.reachSubmissionFromRow>[0]>(mapping.REACH_SUBMISSIONS_QUERY, [campaign]);
     return result.rows.map(mapping.reachSubmissionFromRow);
+  }
+
+  async setPostMetrics(metrics: PostMetrics): Promise<void> {
+    await this.pool.query(mapping.postMetricsUpsert("postgres"), mapping.postMetricsValues(metrics));
+  }
+
+  async listPostMetrics(campaign: string): Promise<PostMetrics[]> {
+    return (await this.pool.query<Record<string, unknown>>(mapping.POST_METRICS_QUERY, [campaign])).rows.map(mapping.postMetricsFromRow);
   }
 
   async ping(): Promise<void> {

@@ -1,6 +1,6 @@
 // One table row ↔ one record, for both stores: PostgreSQL gives Dates, booleans and parsed JSONB,
 // SQLite text, 0/1 and JSON text. Each store passes its way of writing a boolean.
-import type { ContributionStatus, InsertOutcome, NewContribution, NewResponse, ReachCount, ReachSubmission, StoredContribution, StoredResponse } from "./types.js";
+import type { ContributionStatus, InsertOutcome, NewContribution, NewResponse, PostMetrics, ReachCount, ReachSubmission, StoredContribution, StoredResponse } from "./types.js";
 
 type Bool = (b: boolean) => number | boolean;
 const iso = (value: string | Date) => (value instanceof Date ? value.toISOString() : value);
@@ -132,4 +132,23 @@ export function reachCountFromRow(row: ReachCountRow): ReachCount {
 
 export function reachSubmissionFromRow(row: { page: string; referral: string | null; received_at: string | Date }): ReachSubmission {
   return { page: row.page, ...(row.referral ? { referral: row.referral } : {}), receivedAt: iso(row.received_at) };
+}
+
+const METRICS = ["impressions", "reactions", "comments", "shares"] as const;
+
+export function postMetricsUpsert(style: "sqlite" | "postgres"): string {
+  return `INSERT INTO reach_post_metrics (campaign, post, platform, ${METRICS.join(", ")}) VALUES (${placeholders(7, style)})
+    ON CONFLICT (campaign, post, platform) DO UPDATE SET ${METRICS.map((m) => `${m} = excluded.${m}`).join(", ")}`;
+}
+
+export function postMetricsValues(m: PostMetrics): unknown[] {
+  return [m.campaign, m.post, m.platform, ...METRICS.map((name) => m[name] ?? null)];
+}
+
+export const POST_METRICS_QUERY = `SELECT campaign, post, platform, ${METRICS.join(", ")} FROM reach_post_metrics WHERE campaign = $1 ORDER BY post, platform`;
+
+export function postMetricsFromRow(row: Record<string, unknown>): PostMetrics {
+  const m: PostMetrics = { campaign: String(row.campaign), post: String(row.post), platform: String(row.platform) };
+  for (const name of METRICS) if (row[name] !== null && row[name] !== undefined) m[name] = Number(row[name]);
+  return m;
 }

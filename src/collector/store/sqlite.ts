@@ -6,7 +6,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { MIGRATIONS_TABLE, migrations } from "./migrations.js";
 import * as mapping from "./rows.js";
-import type { ContributionStatus, InsertOutcome, ModerationDecision, NewContribution, NewResponse, ReachCount, ReachSubmission, Store, StoredContribution, StoredResponse } from "./types.js";
+import type { ContributionStatus, InsertOutcome, ModerationDecision, NewContribution, NewResponse, PostMetrics, ReachCount, ReachSubmission, Store, StoredContribution, StoredResponse } from "./types.js";
 
 interface Pending {
   response: NewResponse;
@@ -151,6 +151,14 @@ class SqliteStore implements Store {
   async listReachSubmissions(campaign: string): Promise<ReachSubmission[]> {
     const rows = this.db.prepare(mapping.REACH_SUBMISSIONS_QUERY.replaceAll("$1", "?")).all(campaign, campaign) as Parameters<typeof mapping.reachSubmissionFromRow>[0][];
     return rows.map(mapping.reachSubmissionFromRow);
+  }
+
+  async setPostMetrics(metrics: PostMetrics): Promise<void> {
+    this.db.prepare(mapping.postMetricsUpsert("sqlite")).run(...mapping.postMetricsValues(metrics));
+  }
+
+  async listPostMetrics(campaign: string): Promise<PostMetrics[]> {
+    return (this.db.prepare(mapping.POST_METRICS_QUERY.replace("$1", "?")).all(campaign) as Record<string, unknown>[]).map(mapping.postMetricsFromRow);
   }
 
   async ping(): Promise<void> {

@@ -93,6 +93,18 @@ export interface ReachCount {
   opened: number;
 }
 
+/** A post's figures on a platform, as the team copies them from the platform's statistics (each optional). */
+export interface PostMetrics {
+  campaign: string;
+  post: string;
+  /** "mastodon", "instagram", … */
+  platform: string;
+  impressions?: number;
+  reactions?: number;
+  comments?: number;
+  shares?: number;
+}
+
 /** A stored submission as reach sees it: its label (undefined: direct) and when it came. */
 export interface ReachSubmission {
   page: string;
@@ -123,6 +135,10 @@ export interface Store {
   listReachCounts(campaign: string): Promise<ReachCount[]>;
   /** Label and time of every stored survey response and map contribution of a campaign (nothing else). */
   listReachSubmissions(campaign: string): Promise<ReachSubmission[]>;
+  /** Replaces a post's platform figures (an empty one removes them). */
+  setPostMetrics(metrics: PostMetrics): Promise<void>;
+  /** A campaign's post figures. */
+  listPostMetrics(campaign: string): Promise<PostMetrics[]>;
   /** Cheap round trip for the health check. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -2,7 +2,7 @@
 // option; ranking: each option's position), headers in the campaign's language. CSV that German
 // Excel opens as it is: UTF-8 with BOM, ";" where the decimal separator is a comma, CRLF lines.
 import type { CampaignModel, Locale, QuestionModel, SurveyPageModel } from "../../campaign/model.js";
-import { toCsv } from "../../csv.js";
+import { csvFormat, toCsv } from "../../csv.js";
 import { fieldName, type LocationAnswer, OTHER_VALUE } from "../../forms/fields.js";
 import { responseExportWords } from "../../i18n/index.js";
 import type { StoredResponse } from "../store/index.js";
@@ -105,11 +105,8 @@ export function serializeResponses(campaign: CampaignModel, page: SurveyPageMode
   );
 }
 
-/** Excel's habit: ";" between columns where the language writes decimals with a comma ("2,5"), else ",". */
-export function csvFormat(locale: Locale, delimiter?: string): { delimiter: string; decimal: string } {
-  const decimal = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === "decimal")?.value ?? ".";
-  return { delimiter: delimiter ?? (decimal === "," ? ";" : ","), decimal };
-}
+// In src/csv.ts since reach's CSV writes by the same habit; exported here as before.
+export { csvFormat } from "../../csv.js";
 
 /** "2027-03-15T11:00:00.000Z" → "2027-03-15 12:00:00" in the campaign's time zone: Excel reads it as a date. */
 function localTime(instant: string, timeZone: string): string {
