@@ -76,3 +76,34 @@ describe("reach figures", () => {
     expect(privacyNotice(without, "de").paragraphs.join(" ")).not.toContain("/l/");
   });
 });
+
+describe("the desk's reach page (templates/desk/reach.njk)", () => {
+  test("tables per post × platform, QR codes and channel totals; a chart with its table of days; the CSV link; the platforms' form", async () => {
+    const cheerio = await import("cheerio");
+    const { createPageEnvironment } = await import("../../src/pages/environment.js");
+    const { reachView } = await import("../../src/collector/reach/view.js");
+    const env = createPageEnvironment({ model: { campaigns: [marktplatz], locale: "de", builtAt: "2027-04-10T00:00:00Z" }, assets: () => ({ stylesheet: "", images: new Map() }) });
+    const view = reachView(figures, { csvHref: "/admin/marktplatz/reach.csv", metricsAction: "/admin/marktplatz/reach/metrics", csrf: "t0k3n" });
+    const $ = cheerio.load(env.render("desk/reach.njk", { desk: { reach: view }, ui: "de" }));
+    const mastodon = $("tr").filter((_, tr) => $(tr).find("th").first().text() === "Mastodon" && $(tr).find("td").first().text() === "Noch eine Woche");
+    expect(mastodon.find("td").map((_, td) => $(td).text()).get()).toEqual(["Noch eine Woche", "120", "30", "45", "2", "1,7\u00a0%", "4.000", "150", "10", "40", "5\u00a0%"]);
+    expect($("h2").map((_, h) => $(h).text()).get()).toEqual(expect.arrayContaining(["Beiträge", "QR-Codes und Plakate", "Summen je Kanal", "Klicks und abgeschickte Formulare je Tag"]));
+    expect($("tfoot th").text()).toBe("Gesamt");
+    expect($('a[download]').attr("href")).toBe("/admin/marktplatz/reach.csv");
+    // The chart: labelled, described, a line per measure, a marker per post and milestone in the period.
+    const svg = $("svg");
+    expect(svg.attr("role")).toBe("img");
+    expect(svg.attr("aria-labelledby")).toBe("reach-chart-title reach-chart-desc");
+    expect($("#reach-chart-desc").text()).toContain("130 Klicks und 4 abgeschickte Formulare");
+    expect(svg.find("polyline")).toHaveLength(2);
+    expect(svg.find("line title").map((_, t) => $(t).text()).get()).toContain("2027-04-08: Beitrag – Noch eine Woche");
+    // Its equivalent: every day in a table.
+    const april8 = $("details tr").filter((_, tr) => $(tr).find("th").text() === "2027-04-08");
+    expect(april8.find("td").map((_, td) => $(td).text()).get()).toEqual(["102", "30", "90", "2", "Beitrag: Noch eine Woche; Meilenstein: Noch eine Woche"]);
+    // The platforms' figures: a form per post × platform with the session's CSRF token.
+    const form = $('form[action="/admin/marktplatz/reach/metrics"]');
+    expect(form.find('input[name="_csrf"]').val()).toBe("t0k3n");
+    expect(form.find('input[name="mastodon:endspurt:impressions"]').val()).toBe("4000");
+    expect(form.find("label").length).toBe(form.find("input[type=number]").length);
+  });
+});

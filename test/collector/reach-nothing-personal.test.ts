@@ -46,7 +46,7 @@ test("the counts' table has the campaign, the channel, the day and three numbers
   expect(columns.reach_counts).toEqual(["campaign", "source", "content", "day", "clicks", "previews", "opened"]);
   expect(columns.reach_post_metrics).toEqual(["campaign", "post", "platform", "impressions", "reactions", "comments", "shares"]);
   // Submissions gain one column, the coarse label.
-  expect(columns.responses.filter((c) => !["seq", "id", "campaign", "page", "locale", "answers", "received_at", "channel", "verified"].includes(c))).toEqual(["referral"]);
+  expect(columns.responses!.filter((c) => !["seq", "id", "campaign", "page", "locale", "answers", "received_at", "channel", "verified"].includes(c))).toEqual(["referral"]);
 });
 
 test("the rows hold the visit as counts by day, and nothing the requests carried about the person", () => {
@@ -55,7 +55,7 @@ test("the rows hold the visit as counts by day, and nothing the requests carried
     { campaign: "marktplatz", source: "mastodon", content: "endspurt", day: "2027-03-15", clicks: 1, previews: 1, opened: 1 },
     { campaign: "marktplatz", source: "qr", content: "umfrage", day: "2027-03-15", clicks: 1, previews: 0, opened: 0 },
   ]);
-  expect(rows.responses.map((r) => r.referral)).toEqual(["mastodon:endspurt"]);
+  expect(rows.responses!.map((r) => r.referral)).toEqual(["mastodon:endspurt"]);
   const everything = JSON.stringify(rows);
   for (const personal of [IP, "Unverwechselbar", "iPhone", "facebookexternalhit", "tracking=abc"]) expect(everything).not.toContain(personal);
   // No time of day in the counts.
