@@ -46,5 +46,7 @@ export const reach = {
   "metrics.heading": "Zahlen der Plattformen eintragen",
   "metrics.hint": "Aus der Statistik der Plattform, je Beitrag; alles freiwillig. Ein leeres Feld bleibt leer.",
   "metrics.save": "Zahlen speichern",
+  "metrics.invalid": "Bitte eine ganze Zahl ab 0 eintragen (ohne Punkt oder Komma): {field}",
+  "metrics.saved": "Die Zahlen der Plattformen sind gespeichert.",
   "notFound.all": "Alle Beteiligungen",
 } as const;

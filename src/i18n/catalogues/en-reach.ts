@@ -46,5 +46,7 @@ export const reach = {
   "metrics.heading": "Enter the platforms' figures",
   "metrics.hint": "From the platform's statistics, per post; all optional. An empty field stays empty.",
   "metrics.save": "Save figures",
+  "metrics.invalid": "Please enter a whole number from 0 (without separators): {field}",
+  "metrics.saved": "The platforms' figures are saved.",
   "notFound.all": "All campaigns",
 } as const satisfies NamespaceTranslation<"reach">;
