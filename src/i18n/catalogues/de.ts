@@ -503,3 +503,4 @@ export const exports = {
 } as const;
 export { desk } from "./de-desk.js";
 export { results } from "./de-results.js";
+export { reach } from "./de-reach.js";

@@ -486,3 +486,4 @@ export const exports = {
 } as const satisfies NamespaceTranslation<"exports">;
 export { desk } from "./en-desk.js";
 export { results } from "./en-results.js";
+export { reach } from "./en-reach.js";
