@@ -45,8 +45,8 @@ afterAll(async () => {
 test("the counts' table has the campaign, the channel, the day and three numbers, nothing else", () => {
   expect(columns.reach_counts).toEqual(["campaign", "source", "content", "day", "clicks", "previews", "opened"]);
   expect(columns.reach_post_metrics).toEqual(["campaign", "post", "platform", "impressions", "reactions", "comments", "shares"]);
-  // Submissions gain one column, the coarse label.
-  expect(columns.responses!.filter((c) => !["seq", "id", "campaign", "page", "locale", "answers", "received_at", "channel", "verified"].includes(c))).toEqual(["referral"]);
+  // Submissions gain one column, the coarse label (beside the desk's version and trust's time check).
+  expect(columns.responses!.filter((c) => !["seq", "id", "campaign", "page", "locale", "answers", "received_at", "channel", "verified", "version", "timing"].includes(c))).toEqual(["referral"]);
 });
 
 test("the rows hold the visit as counts by day, and nothing the requests carried about the person", () => {
