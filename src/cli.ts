@@ -231,6 +231,28 @@ const commands: Record<string, Command> = {
       return 0;
     },
   },
+  reach: {
+    summary: "which post, platform and QR code brought how many people: clicks, previews, opened, submitted (table and CSV)",
+    usage: "mitreden reach <slug> [--out file.csv] [--delimiter ';'] [--privacy-notice] [--db data/mitreden.sqlite]",
+    options: {
+      out: { type: "string", help: "CSV file to write (default: <slug>-reach.csv)" },
+      delimiter: { type: "string", help: "CSV column separator (default: ';' for German and other decimal-comma locales, else ',')" },
+      "privacy-notice": { type: "boolean", help: "also print the paragraph for the privacy notice (German and English) that says what is counted" },
+      db: option.db,
+      campaigns: option.campaigns,
+    },
+    positionals: { slug: "the campaign, e.g. marktplatz" },
+    async run(values, positionals) {
+      const slug = positionals[0];
+      if (!slug) throw new api.UsageError("Name the campaign: mitreden reach <slug>, e.g. mitreden reach marktplatz");
+      const csvFile = text(values.out) ?? `${slug}-reach.csv`;
+      const report = await api.reachReport({ campaignsDir: String(values.campaigns), slug, delimiter: delimiterOf(values), db: String(values.db), csvFile });
+      console.log(report.table);
+      console.error(`\nWrote ${csvFile}. Counts reach the database every few seconds: a running collector may hold the last ones.`);
+      if (values["privacy-notice"]) console.log(`\n${report.privacyNotice.de}\n\n${report.privacyNotice.en}`);
+      return 0;
+    },
+  },
   moderate: {
     summary: "list pending map contributions; approve or reject one",
     usage: 'mitreden moderate <slug> [--page id] [--approve id | --reject id --reason off-topic [--note "…"]] [--db data/mitreden.sqlite]',

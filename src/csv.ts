@@ -63,3 +63,9 @@ export async function* csvChunks(rows: AsyncIterable<CsvCell[]>, options: CsvOpt
   }
   if (batch.length > 0 || first) yield flush();
 }
+
+/** Excel's habit: ";" between columns where the language writes decimals with a comma ("2,5"), else ",". */
+export function csvFormat(locale: string, delimiter?: string): { delimiter: string; decimal: string } {
+  const decimal = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === "decimal")?.value ?? ".";
+  return { delimiter: delimiter ?? (decimal === "," ? ";" : ","), decimal };
+}

@@ -27,6 +27,10 @@ export const deskAuditSources = lazy(() => import("./audit/desk.js"), "deskAudit
 export const collect = lazy(() => import("./collector/collect.js"), "startCollector");
 export type { CollectOptions, RunningCollector } from "./collector/collect.js";
 export const exportPage = lazy(() => import("./collector/commands.js"), "exportPage");
+/** `mitreden reach`: a campaign's reach figures as a table and CSV, and its privacy-notice paragraph. */
+export const reachReport = lazy(() => import("./collector/reach/command.js"), "reachReport");
+export type { ReachReportOptions, ReachReport } from "./collector/reach/command.js";
+export type { ReachFigures, ReachLine } from "./collector/reach/figures.js";
 export type { ExportPageOptions, ExportFormat } from "./collector/commands.js";
 export const writeResults = lazy(() => import("./collector/results/write.js"), "writeResults");
 export type { WriteResultsOptions, WrittenResults } from "./collector/results/write.js";
@@ -54,7 +58,10 @@ export async function createCollector(options: CreateCollectorOptions) {
   return (await import("./collector/server.js")).createCollector(options);
 }
 
-/** The collector's routes inside another Fastify app: `app.register(collectorPlugin, { prefix: "/api", model, store })`. */
+/**
+ * The collector's routes inside another Fastify app: `app.register(collectorPlugin, { apiPrefix: "/api", model, store })`
+ * puts the submission routes under /api and the short links at /l/. Registered with `prefix`, every route goes below it.
+ */
 export const collectorPlugin: FastifyPluginAsync<CollectorOptions> = async (app, options) => (await import("./collector/server.js")).collectorPlugin(app, options);
 
 // Forms: the answers contract the site and the collector share.

@@ -64,7 +64,8 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     assets: () => readSiteAssets(options.outDir),
   };
   const context = createCollectorContext(collectorOptions);
-  await app.register(collectorPlugin, { ...collectorOptions, context, prefix: "/api" });
+  // …and the kit's short links at /l/ (registered at the root: the plugin puts the wings under apiPrefix).
+  await app.register(collectorPlugin, { ...collectorOptions, context, apiPrefix: "/api" });
   // The campaign team's desk at /admin/ (accounts: mitreden user add).
   await registerDesk(app, context, { auth: { secret: env.secret } });
   await serveSiteFiles(app, options.outDir);

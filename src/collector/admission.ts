@@ -11,6 +11,7 @@ import type { CollectorContext } from "./context.js";
 import { HttpError } from "./errors.js";
 import type { InsertOutcome, SubmissionTiming } from "./store/index.js";
 import { unstorableFields } from "../forms/text.js";
+import { checkedLabel, labelFromReferer } from "./reach/channels.js";
 
 const HIDDEN_FIELDS = new Set<string>(Object.values(FIELD));
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -24,6 +25,10 @@ export interface Submission {
   body: unknown;
   /** Only for the rate limit's keyed hash; never stored. */
   ip: string;
+  /** The Referer header: a plain form's page address, whose utm parameters name the channel (never stored as such). */
+  referer?: string;
+  /** The host the request was sent to: a Referer from it is same-origin. */
+  host?: string;
 }
 
 export interface Admission {
@@ -33,6 +38,8 @@ export interface Admission {
   id: string;
   /** The page's language, as the form said (else the campaign's); messages are written in it. */
   locale: Locale;
+  /** The channel that brought the person ("mastodon:endspurt"), when the campaign gives out that link; undefined: direct. */
+  referral?: string;
   /** Problems with the hidden fields and unstorable text; the wing adds the content's, then calls accept(). */
   issues: FieldIssue[];
   /**
@@ -96,6 +103,8 @@ export async function admit(ctx: CollectorContext, submission: Submission, campa
     meta,
     id,
     locale,
+    // The script says it (from the page's address); a plain form's page address is its Referer.
+    referral: checkedLabel(campaign, meta.via) ?? labelFromReferer(campaign, submission.referer, submission.host),
     issues,
     now,
     async accept(found) {

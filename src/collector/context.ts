@@ -4,6 +4,7 @@
 import type { AbuseGuard } from "./abuse.js";
 import type { Campaigns } from "./campaigns.js";
 import type { CollectorPages } from "./pages.js";
+import type { ReachCounter } from "./reach/counter.js";
 import type { Store } from "./store/index.js";
 
 export interface CollectorContext {
@@ -16,4 +17,6 @@ export interface CollectorContext {
   now: () => Date;
   /** The collector's HTML pages, in the site's frame. */
   pages: CollectorPages;
+  /** Aggregate reach counts, written every few seconds (docs/adr/020-reach-without-cookies.md). */
+  reach: ReachCounter;
 }

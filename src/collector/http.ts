@@ -19,13 +19,7 @@ export function registerHttp(app: FastifyInstance, ctx: CollectorContext): void 
   // JSON and urlencoded only: Fastify's text/plain parser would turn any text into a "body".
   app.removeContentTypeParser("text/plain");
   app.addContentTypeParser(FORM_TYPE, { parseAs: "string" }, (_request, body, done) => done(null, parseForm(body as string)));
-  // Its security headers: a script-free Content-Security-Policy, nosniff, no referrer (docs/adr/016).
-  app.addHook("onSend", collectorSecurityHeaders(() => ctx.campaigns.model()));
-  app.addHook("onSend", (_request, reply, payload, done) => {
-    // Nothing the collector says may be cached by a proxy or the browser; it never sets a cookie.
-    reply.header("cache-control", "no-store");
-    done(null, payload);
-  });
+  registerAnswerHeaders(app, ctx);
   app.setErrorHandler((error, request, reply) => sendError(ctx, request, reply, toHttpError(ctx, request, error)));
   app.setNotFoundHandler((request, reply) =>
     sendError(ctx, request, reply, new HttpError(404, "Not found.", { issues: [{ field: "_url", reason: "not-found", message: issueMessage({ reason: "not-found" }, "en") }] })),
@@ -38,6 +32,17 @@ export function registerHttp(app: FastifyInstance, ctx: CollectorContext): void 
     } catch {
       return reply.code(503).send({ status: "unavailable", store: ctx.store.kind });
     }
+  });
+}
+
+/** What every answer of the collector carries, also outside its prefix (the short links). */
+export function registerAnswerHeaders(app: FastifyInstance, ctx: CollectorContext): void {
+  // Its security headers: a script-free Content-Security-Policy, nosniff, no referrer (docs/adr/016).
+  app.addHook("onSend", collectorSecurityHeaders(() => ctx.campaigns.model()));
+  app.addHook("onSend", (_request, reply, payload, done) => {
+    // Nothing the collector says may be cached by a proxy or the browser; it never sets a cookie.
+    reply.header("cache-control", "no-store");
+    done(null, payload);
   });
 }
 
@@ -149,7 +154,7 @@ export function registerSubmissionRoute(app: FastifyInstance, ctx: CollectorCont
       // Before anything is read; an unknown campaign is the wing's 404.
       const campaign = ctx.campaigns.campaign(request.params.slug);
       if (campaign) refuseCrossSite(request, allowedOrigins(campaign), campaign.locale);
-      const accepted = await wing.submit(ctx, { slug: request.params.slug, pageId: request.params.page, channel: channelOf(request), body: request.body, ip: request.ip });
+      const accepted = await wing.submit(ctx, { slug: request.params.slug, pageId: request.params.page, channel: channelOf(request), body: request.body, ip: request.ip, referer: request.headers.referer, host: request.host });
       return acknowledge(request, reply, accepted);
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;

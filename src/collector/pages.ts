@@ -11,8 +11,9 @@ import { message } from "../i18n/index.js";
 import { contributionFormParams, errorSummaryParams, surveyFormParams } from "../forms/render.js";
 import type { SiteAssets } from "../pages/assets.js";
 import { createPageEnvironment } from "../pages/environment.js";
-import { deskRoute, formErrorRoute } from "../pages/routes.js";
+import { deskRoute, formErrorRoute, siteRoute, textIn, titleOf } from "../pages/routes.js";
 import { collectorOrigin } from "../security/policy.js";
+import { printLinkCode, shortLinkUrl } from "../campaign/short-links.js";
 import type { HttpError } from "./errors.js";
 
 export interface ErrorPageRequest {
@@ -43,6 +44,8 @@ export interface DeskPageRequest {
 export interface CollectorPages {
   errorPage(request: ErrorPageRequest): string;
   deskPage(request: DeskPageRequest): string;
+  /** The 404 of /l/<code> for a code no campaign gives out: the site's 404 frame, what short links look like, the campaigns. */
+  shortLinkNotFound(code: string): string;
 }
 
 export interface CollectorPagesOptions {
@@ -106,6 +109,29 @@ export function createCollectorPages(options: CollectorPagesOptions): CollectorP
     deskPage(r) {
       const model = options.model();
       return environment(model).render("layouts/route.njk", { route: deskRoute(model, r), desk: r });
+    },
+    shortLinkNotFound(code) {
+      const model = options.model();
+      const notFound = siteRoute(model, "notFound");
+      const locale = notFound.locale;
+      const heading = message(locale, "reach.notFound.title");
+      const first = model.campaigns[0];
+      const organization = first ? textIn(first.organization.name, locale, first) : "";
+      const route = { ...notFound, kind: "shortLinkNotFound" as const, heading, title: titleOf(heading, organization) };
+      const link = (campaign: CampaignModel) => ({ href: pagePath(campaign, campaign.locale), title: campaign.title[campaign.locale] ?? campaign.slug, lang: campaign.locale });
+      // A code that starts with a campaign's folder name was most likely meant for it (a typo in the rest).
+      const lower = code.toLowerCase();
+      const meant = [...model.campaigns].sort((a, b) => b.slug.length - a.slug.length).find((c) => lower.startsWith(`${c.slug}-`) || lower === c.slug);
+      const shown = code.length > 80 ? `${code.slice(0, 80)}…` : code;
+      return environment(model).render("layouts/route.njk", {
+        route,
+        shortLink: {
+          link: first ? shortLinkUrl(first.site.baseUrl, shown) : `/l/${shown}`,
+          example: first ? shortLinkUrl(first.site.baseUrl, printLinkCode(first.slug, undefined, first.locale, first.locale)) : "/l/…",
+          meant: meant ? link(meant) : undefined,
+          campaigns: model.campaigns.map(link),
+        },
+      });
     },
   };
 }

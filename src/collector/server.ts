@@ -1,5 +1,5 @@
 // createCollector(): the collector as a Fastify app of its own (mitreden collect), and
-// collectorPlugin: the same routes mounted under a prefix inside another app (mitreden serve).
+// collectorPlugin: the same routes inside another app (mitreden serve): the wings under /api, the short links at /l/.
 // Here the context is made and each wing registers its routes on it.
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from "fastify";
 import { AbuseGuard, type AbuseOptions } from "./abuse.js";
@@ -13,6 +13,8 @@ import { registerHttp } from "./http.js";
 import { createCollectorPages } from "./pages.js";
 import type { SiteAssets } from "../pages/assets.js";
 import type { Store } from "./store/index.js";
+import { ReachCounter } from "./reach/counter.js";
+import { registerReachRoutes } from "./reach/routes.js";
 import { registerSurveyRoutes } from "./surveys/routes.js";
 
 export interface CollectorOptions {
@@ -26,6 +28,10 @@ export interface CollectorOptions {
   exportToken?: string;
   /** The built site's stylesheet and pictures (readSiteAssets), for the collector's pages; without them they go unstyled. */
   assets?: SiteAssets | (() => SiteAssets | undefined);
+  /** Where the submission routes live (default "/api", as the site's forms expect); the short links /l/ stay at the root. */
+  apiPrefix?: string;
+  /** Milliseconds between two writes of the reach counts (default 5000); they are written on close too. */
+  reachFlushMs?: number;
   /** The context made by createCollectorContext(), to share it with the desk; made here when absent. */
   context?: CollectorContext;
 }
@@ -42,6 +48,7 @@ export function createCollectorContext(options: CollectorOptions): CollectorCont
     guard: new AbuseGuard(options.abuse, Date.now, options.store.sharedRateWindows),
     now,
     pages: createCollectorPages({ model: () => campaigns.model(), assets: typeof assets === "function" ? assets : () => assets, now }),
+    reach: new ReachCounter({ store: options.store, now, flushMs: options.reachFlushMs, warn: (line) => console.error(line) }),
   };
 }
 
@@ -55,15 +62,29 @@ export function registerDesk(app: FastifyInstance, ctx: CollectorContext, option
   return app.register(deskPlugin, { ctx, auth: options.auth, pages: DESK_PAGES, prefix: options.prefix ?? DESK_BASE });
 }
 
+/**
+ * The collector's routes in an app: the wings under `apiPrefix`, the short links at /l/. Register
+ * it without a prefix (`app.register(collectorPlugin, { apiPrefix: "/api", … })`).
+ */
 export const collectorPlugin: FastifyPluginAsync<CollectorOptions> = async (app, options) => {
   const ctx = options.context ?? createCollectorContext(options);
-  registerHttp(app, ctx);
-  registerSurveyRoutes(app, ctx, { exportToken: options.exportToken });
-  registerContributionRoutes(app, ctx);
+  // Before the store closes (the caller closes it after the app): the last counts are written.
+  // The plugin owns the counter also when the context is shared with the desk.
+  app.addHook("onClose", async () => ctx.reach.close());
+  await app.register(
+    async (api) => {
+      registerHttp(api, ctx);
+      registerSurveyRoutes(api, ctx, { exportToken: options.exportToken });
+      registerContributionRoutes(api, ctx);
+    },
+    // Registered with a prefix of its own (as before short links): the wings go right there.
+    { prefix: app.prefix ? "" : (options.apiPrefix ?? "/api") },
+  );
+  await app.register(async (root) => registerReachRoutes(root, ctx));
 };
 
 export interface CreateCollectorOptions extends CollectorOptions {
-  /** Where the routes live (default "/api", as the site's forms expect). */
+  /** Where the submission routes live (default "/api", as the site's forms expect). Same as apiPrefix. */
   prefix?: string;
   /** The desk's session and lockout rules (tests shorten them); `false`: no desk. */
   desk?: DeskAuthOptions | false;
@@ -79,7 +100,9 @@ export function createCollector(options: CreateCollectorOptions): FastifyInstanc
   const serverOptions: FastifyServerOptions = { logger: false, trustProxy: proxyTrust(options.trustProxy) };
   const app = Fastify(serverOptions);
   const context = createCollectorContext(options);
-  void app.register(collectorPlugin, { ...options, context, prefix: options.prefix ?? "/api" });
+  // `prefix` is not passed on as Fastify's register prefix: the short links stay at the root.
+  const { prefix, ...collectorOptions } = options;
+  void app.register(collectorPlugin, { ...collectorOptions, context, apiPrefix: options.apiPrefix ?? prefix ?? "/api" });
   if (options.desk !== false) void registerDesk(app, context, { auth: { secret: options.abuse?.secret, ...options.desk } });
   return app;
 }

@@ -10,6 +10,9 @@
  *   _token       form token from GET <collector>/<slug>/<page>/token (see docs/adr/006-abuse-protection.md);
  *                empty without JavaScript.
  *   _locale      the locale of the page the form is on ("de", "en").
+ *   _via         only in the script's JSON: the channel of the page's address ("mastodon:endspurt",
+ *                from utm_source and utm_content; docs/adr/020-reach-without-cookies.md). A plain
+ *                form sends none: the collector reads the channel from its same-origin Referer.
  *   website-url  the honeypot: a text input people never see (off-screen, tabindex="-1",
  *                autocomplete="off", labelled "Leave this field empty"). The hyphen keeps it apart
  *                from question ids, which cannot contain one.
@@ -57,7 +60,7 @@
 import type { QuestionModel, SurveyPageModel } from "../campaign/model.js";
 import type { FieldIssue } from "./issues.js";
 
-export const FIELD = { id: "_id", token: "_token", locale: "_locale", honeypot: "website-url" } as const;
+export const FIELD = { id: "_id", token: "_token", locale: "_locale", honeypot: "website-url", via: "_via" } as const;
 /** Value of the "other" radio or checkbox; the double underscore keeps it clear of option values. */
 export const OTHER_VALUE = "__other";
 export const PART_SEPARATOR = "__";
@@ -109,6 +112,7 @@ export interface FormMeta {
   token?: string;
   locale?: string;
   honeypot?: string;
+  via?: string;
 }
 
 /** The hidden fields of a form POST (or of a JSON body, which uses the same names). */
@@ -118,7 +122,7 @@ export function readMeta(fields: Record<string, unknown>): FormMeta {
     const text = Array.isArray(value) ? value[0] : value;
     return typeof text === "string" && text !== "" ? text : undefined;
   };
-  return { id: one(FIELD.id), token: one(FIELD.token), locale: one(FIELD.locale), honeypot: one(FIELD.honeypot) };
+  return { id: one(FIELD.id), token: one(FIELD.token), locale: one(FIELD.locale), honeypot: one(FIELD.honeypot), via: one(FIELD.via) };
 }
 
 const META_FIELDS = new Set<string>(Object.values(FIELD));

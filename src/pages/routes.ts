@@ -28,7 +28,9 @@ export type RouteKind =
   // The collector's page for a plain form it could not accept (src/collector/pages.ts).
   | "formError"
   // A page of the campaign team's desk (src/collector/desk/): templates/pages/desk.njk draws templates/desk/<view>.njk.
-  | "desk";
+  | "desk"
+  // The collector's answer to /l/<code> with a code no campaign gives out (src/collector/reach/).
+  | "shortLinkNotFound";
 
 export interface Alternate {
   locale: Locale;

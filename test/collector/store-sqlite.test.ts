@@ -25,6 +25,7 @@ test("SQLite runs in WAL mode with synchronous=FULL", async () => {
       { version: 2, name: "contributions" },
       { version: 3, name: "desk" },
       { version: 4, name: "used-tokens-and-rate-windows" },
+      { version: 5, name: "reach" },
     ]);
   } finally {
     db.close();

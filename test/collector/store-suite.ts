@@ -2,7 +2,7 @@
 // against SQLite (store-sqlite.test.ts) and PostgreSQL (store-postgres.test.ts).
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { NewContribution, NewResponse, Store } from "../../src/collector/store/index.js";
+import type { NewContribution, NewResponse, ReachCount, Store } from "../../src/collector/store/index.js";
 import { fullMarktplatzAnswers } from "./helpers/campaigns.js";
 
 export interface StoreFactory {
@@ -311,6 +311,55 @@ export function describeStore(name: string, factory: () => Promise<StoreFactory>
       expect(await store.claimToken(token, "a", Date.now() + 60_000)).toBe(true);
       expect(await store.claimToken(token, "a", Date.now() + 60_000)).toBe(true);
       expect(await store.claimToken(token, "b", Date.now() + 60_000)).toBe(false);
+    });
+
+    test("reach counts add up: two instances flushing at once, and across a restart", async () => {
+      const count = (over: Partial<ReachCount>): ReachCount => ({ campaign: "reach-suite", source: "mastodon", content: "endspurt", day: "2027-04-08", clicks: 0, previews: 0, opened: 0, ...over });
+      const other = await setup.open();
+      try {
+        await Promise.all([
+          store.addReachCounts([count({ clicks: 3, previews: 2 }), count({ source: "qr", content: "umfrage", clicks: 1 })]),
+          other.addReachCounts([count({ clicks: 4, opened: 1 }), count({ day: "2027-04-09", clicks: 1 })]),
+          ...Array.from({ length: 20 }, (_, i) => (i % 2 ? store : other).addReachCounts([count({ clicks: 1 })])),
+        ]);
+      } finally {
+        await other.close();
+      }
+      const reopened = await setup.open();
+      try {
+        expect(await reopened.listReachCounts("reach-suite")).toEqual([
+          count({ clicks: 27, previews: 2, opened: 1 }),
+          count({ source: "qr", content: "umfrage", clicks: 1 }),
+          count({ day: "2027-04-09", clicks: 1 }),
+        ]);
+        expect(await reopened.listReachCounts("nobody")).toEqual([]);
+      } finally {
+        await reopened.close();
+      }
+    });
+
+    test("a submission keeps the label of the link that brought it; reach sees only label, page and time", async () => {
+      await store.insertResponse(response({ campaign: "reach-labels", referral: "mastodon:endspurt", receivedAt: "2027-04-08T21:30:00.000Z" }));
+      await store.insertResponse(response({ campaign: "reach-labels" }));
+      await store.insertContribution(contribution(randomUUID(), { campaign: "reach-labels", referral: "qr:karte" }));
+      const [labelled] = (await store.listResponses("reach-labels", "umfrage")).filter((r) => r.referral);
+      expect(labelled).toMatchObject({ referral: "mastodon:endspurt" });
+      const seen = await store.listReachSubmissions("reach-labels");
+      expect(seen.sort((a, b) => a.receivedAt.localeCompare(b.receivedAt))).toEqual([
+        { page: "umfrage", receivedAt: "2027-03-15T11:00:00.000Z" },
+        { page: "karte", referral: "qr:karte", receivedAt: "2027-03-20T09:00:00.000Z" },
+        { page: "umfrage", referral: "mastodon:endspurt", receivedAt: "2027-04-08T21:30:00.000Z" },
+      ]);
+    });
+
+    test("a post's platform figures are kept as the team entered them, and replaced by the next entry", async () => {
+      await store.setPostMetrics({ campaign: "reach-metrics", post: "endspurt", platform: "instagram", impressions: 12000, reactions: 340, comments: 12, shares: 40 });
+      await store.setPostMetrics({ campaign: "reach-metrics", post: "endspurt", platform: "mastodon", reactions: 20 });
+      await store.setPostMetrics({ campaign: "reach-metrics", post: "endspurt", platform: "instagram", impressions: 15000, reactions: 400 });
+      expect(await store.listPostMetrics("reach-metrics")).toEqual([
+        { campaign: "reach-metrics", post: "endspurt", platform: "instagram", impressions: 15000, reactions: 400 },
+        { campaign: "reach-metrics", post: "endspurt", platform: "mastodon", reactions: 20 },
+      ]);
     });
   });
 }

@@ -85,6 +85,13 @@ describe("mitreden serve's security headers", () => {
     // Short links are the collector's too (it counts them), not files of the site.
     const shortLink = await fetch(`${server.url}/l/marktplatz-umfrage-qr`, { redirect: "manual" });
     expect(securityHeadersOf(shortLink)).toEqual(expected);
+    expect(shortLink.status).toBe(302);
+    expect(shortLink.headers.get("location")).toBe("/marktplatz/umfrage/?utm_source=qr&utm_medium=print&utm_campaign=marktplatz&utm_content=umfrage");
+    const unknown = await fetch(`${server.url}/l/marktplatz-gibt-es-nicht`);
+    expect(unknown.status).toBe(404);
+    expect(securityHeadersOf(unknown)).toEqual(expected);
+    // In the site's frame, with its stylesheet.
+    expect(await unknown.text()).toMatch(/<link rel="stylesheet" href="\/assets\/mitreden\.[0-9a-f]+\.css"/);
   });
 
   it("hand out none of the header files", async () => {

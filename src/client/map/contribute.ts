@@ -3,6 +3,7 @@
 // refused at once), JSON to the collector, and problems shown as on the survey (src/client/errors.ts).
 import { CONTRIBUTION_QUESTION, contributionIssues, type ContributionInput } from "../../forms/contribution.js";
 import { FIELD, fieldName } from "../../forms/fields.js";
+import { channelFromAddress, tokenUrlWithChannel } from "../channel.js";
 import type { FieldIssue } from "../../forms/issues.js";
 import { fill } from "../../i18n/format.js";
 import { setupCharacterCounts } from "../character-count.js";
@@ -19,9 +20,15 @@ export function enhanceContributionForm(config: MapPageConfig, form: HTMLFormEle
   const id = field(FIELD.id);
   if (id) id.value = crypto.randomUUID();
   let notBefore = 0;
-  // A token verifies one contribution only (docs/adr/019-trust.md): a fresh one for each.
-  const fetchToken = () =>
-    void fetch(config.tokenUrl)
+  // The channel this person came by (the kit's utm parameters), for the reach counts; nothing is stored in the browser.
+  const via = channelFromAddress();
+  // A token verifies one contribution only (docs/adr/019-trust.md): a fresh one for each. Only the
+  // first request counts the form as opened (reach, ADR 020); the later ones say `again`.
+  let requested = false;
+  const fetchToken = () => {
+    const url = requested ? `${config.tokenUrl}${config.tokenUrl.includes("?") ? "&" : "?"}again=1` : tokenUrlWithChannel(config.tokenUrl, via);
+    requested = true;
+    void fetch(url)
       .then((r) => (r.ok ? r.json() : undefined))
       .then((t: { token: string; notBefore: number } | undefined) => {
         const token = field(FIELD.token);
@@ -31,6 +38,7 @@ export function enhanceContributionForm(config: MapPageConfig, form: HTMLFormEle
         }
       })
       .catch(() => {}); // without a token the contribution still counts, only as unverified
+  };
   fetchToken();
   const result = document.getElementById("mr-form-result")!;
   const labelOf = (questionId: string) => config.labels[questionId] ?? "";
@@ -63,7 +71,7 @@ export function enhanceContributionForm(config: MapPageConfig, form: HTMLFormEle
       const response = await fetch(form.action, {
         method: "POST",
         headers: { "content-type": "application/json", accept: "application/json" },
-        body: JSON.stringify({ contribution, [FIELD.id]: text(FIELD.id), [FIELD.token]: text(FIELD.token), [FIELD.locale]: locale, [FIELD.honeypot]: text(FIELD.honeypot) || undefined }),
+        body: JSON.stringify({ contribution, [FIELD.id]: text(FIELD.id), [FIELD.token]: text(FIELD.token), [FIELD.locale]: locale, [FIELD.honeypot]: text(FIELD.honeypot) || undefined, [FIELD.via]: via || undefined }),
       });
       const body = (await response.json().catch(() => ({}))) as { data?: { issues?: (FieldIssue & { message: string })[] } };
       if (!response.ok) return show(body.data?.issues?.length ? body.data.issues : [{ field: "_form", reason: "invalid", message: say(config, "sendFailed") }]);

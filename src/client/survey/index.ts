@@ -4,6 +4,7 @@
 // the collector's own schema) and sent as JSON; on a network failure the answers stay for a retry.
 import type { SurveyClientConfig } from "../../forms/client-config.js";
 import { FIELD } from "../../forms/fields.js";
+import { channelFromAddress, tokenUrlWithChannel } from "../channel.js";
 import { issuesFromSchemaErrors, plainLabel, type SchemaError } from "../../forms/issues.js";
 import { issueMessage, uiFormat, uiText } from "../../forms/messages.js";
 import { applyShowIf, readAnswers } from "./answers.js";
@@ -41,7 +42,9 @@ function enhance(config: SurveyClientConfig, form: HTMLFormElement): void {
   let token = "";
   // Sent earlier than this, the collector refuses the answers as too fast (ADR 006): wait instead.
   let notBefore = 0;
-  void fetch(config.tokenUrl, { headers: { Accept: "application/json" } })
+  // The channel this person came by (the kit's utm parameters), for the reach counts; nothing is stored in the browser.
+  const via = channelFromAddress();
+  void fetch(tokenUrlWithChannel(config.tokenUrl, via), { headers: { Accept: "application/json" } })
     .then((r): Promise<{ token?: string; notBefore?: number }> | { token?: string; notBefore?: number } => (r.ok ? r.json() : {}))
     .then((body) => {
       token = body.token ?? "";
@@ -111,7 +114,7 @@ function enhance(config: SurveyClientConfig, form: HTMLFormElement): void {
       const response = await fetch(config.action, {
         method: "POST",
         headers: { "Content-Type": "application/json", Accept: "application/json" },
-        body: JSON.stringify({ answers, [FIELD.id]: submissionId, [FIELD.token]: token, [FIELD.locale]: locale, [FIELD.honeypot]: honeypot }),
+        body: JSON.stringify({ answers, [FIELD.id]: submissionId, [FIELD.token]: token, [FIELD.locale]: locale, [FIELD.honeypot]: honeypot, [FIELD.via]: via || undefined }),
       });
       const body = (await response.json().catch(() => ({}))) as { thankYou?: string; data?: { issues?: ShownIssue[] } };
       if (response.ok) {

@@ -24,8 +24,11 @@ export function registerContributionRoutes(app: FastifyInstance, ctx: CollectorC
     submit: submitContribution,
   });
 
-  app.get<{ Params: Params }>(COLLECTOR_ROUTES.contributionToken, async (request) => {
+  app.get<{ Params: Params; Querystring: { via?: string; again?: string } }>(COLLECTOR_ROUTES.contributionToken, async (request) => {
     const { campaign, page } = ctx.campaigns.map(request.params.slug, request.params.page);
+    // The form was loaded: counted for the channel the page's address carried (reach, ADR 020). A
+    // fresh token after a contribution (one token, one contribution: ADR 019) is no new visit.
+    if (request.query.again === undefined) ctx.reach.opened(campaign, request.query.via);
     return ctx.guard.issueToken(campaign.slug, page.id);
   });
 

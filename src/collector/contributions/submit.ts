@@ -44,6 +44,7 @@ export async function submitContribution(ctx: CollectorContext, submission: Subm
     channel: submission.channel,
     verified,
     timing,
+    ...(admission.referral ? { referral: admission.referral } : {}),
   });
   // The script tells the person when their contribution will be public.
   return { ...admission.stored(outcome), campaign, page, locale: admission.locale, extra: { moderation: page.map.contributions.moderation } };

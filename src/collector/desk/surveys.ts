@@ -40,7 +40,9 @@ export function registerSurveys(app: FastifyInstance, desk: Desk): void {
       const maps = pagesOf(desk)
         .filter((p) => p.page.type === "map")
         .map(({ campaign, page }) => ({ title: `${campaign.title[locale] ?? campaign.title[campaign.locale]} · ${page.title[locale] ?? page.title[campaign.locale]}`, exports: exportLinks(desk, campaign, page) }));
-      return desk.render(request, reply, staff, { view: "surveys", heading: desk.t(request, "desk.surveys.title"), surveys, maps });
+      // Each campaign's reach figures (src/collector/reach/desk-pages.ts): the way to them from the desk.
+      const reach = desk.ctx.campaigns.model().campaigns.map((campaign) => ({ title: campaign.title[locale] ?? campaign.title[campaign.locale], href: `${desk.base}/${campaign.slug}/reach` }));
+      return desk.render(request, reply, staff, { view: "surveys", heading: desk.t(request, "desk.surveys.title"), surveys, maps, reach });
     },
   });
 

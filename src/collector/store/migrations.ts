@@ -225,6 +225,60 @@ export const migrations: Migration[] = [
       ALTER TABLE responses ADD COLUMN timing TEXT;
       ALTER TABLE contributions ADD COLUMN timing TEXT;`,
   },
+  {
+    version: 5,
+    name: "reach",
+    // Reach without cookies (docs/adr/020-reach-without-cookies.md): counts per campaign, channel
+    // (source + content) and day, nothing about a person, no time finer than the day; and the
+    // coarse label of the short link that brought a submission ("mastodon:start"; NULL: direct);
+    // and what the team copies from a platform's statistics per post (impressions, reactions, …).
+    sqlite: `
+      CREATE TABLE reach_counts (
+        campaign TEXT NOT NULL,
+        source TEXT NOT NULL,
+        content TEXT NOT NULL,
+        day TEXT NOT NULL,
+        clicks INTEGER NOT NULL DEFAULT 0,
+        previews INTEGER NOT NULL DEFAULT 0,
+        opened INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (campaign, source, content, day)
+      );
+      CREATE TABLE reach_post_metrics (
+        campaign TEXT NOT NULL,
+        post TEXT NOT NULL,
+        platform TEXT NOT NULL,
+        impressions INTEGER,
+        reactions INTEGER,
+        comments INTEGER,
+        shares INTEGER,
+        PRIMARY KEY (campaign, post, platform)
+      );
+      ALTER TABLE responses ADD COLUMN referral TEXT;
+      ALTER TABLE contributions ADD COLUMN referral TEXT;`,
+    postgres: `
+      CREATE TABLE reach_counts (
+        campaign TEXT NOT NULL,
+        source TEXT NOT NULL,
+        content TEXT NOT NULL,
+        day TEXT NOT NULL,
+        clicks BIGINT NOT NULL DEFAULT 0,
+        previews BIGINT NOT NULL DEFAULT 0,
+        opened BIGINT NOT NULL DEFAULT 0,
+        PRIMARY KEY (campaign, source, content, day)
+      );
+      CREATE TABLE reach_post_metrics (
+        campaign TEXT NOT NULL,
+        post TEXT NOT NULL,
+        platform TEXT NOT NULL,
+        impressions BIGINT,
+        reactions BIGINT,
+        comments BIGINT,
+        shares BIGINT,
+        PRIMARY KEY (campaign, post, platform)
+      );
+      ALTER TABLE responses ADD COLUMN referral TEXT;
+      ALTER TABLE contributions ADD COLUMN referral TEXT;`,
+  },
 ];
 
 export const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS schema_migrations (

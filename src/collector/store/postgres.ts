@@ -18,8 +18,11 @@ import type {
   NewResponse,
   NewSession,
   NewUser,
+  PostMetrics,
   QueueFilter,
   RateWindows,
+  ReachCount,
+  ReachSubmission,
   Store,
   StoredContribution,
   StoredResponse,
@@ -400,6 +403,34 @@ class PostgresStore implements Store {
     });
   }
 
+  async addReachCounts(counts: ReachCount[]): Promise<void> {
+    if (counts.length === 0) return;
+    // One transaction for the batch; rows in a fixed order, so two instances flushing at once
+    // take the rows' locks in the same order and never deadlock.
+    const sorted = [...counts].sort((a, b) => reachKey(a).localeCompare(reachKey(b)));
+    await this.transaction(async (client) => {
+      for (const count of sorted) await client.query(mapping.reachUpsert("postgres"), mapping.reachValues(count));
+    });
+  }
+
+  async listReachCounts(campaign: string): Promise<ReachCount[]> {
+    const result = await this.pool.query<mapping.ReachCountRow>(mapping.REACH_COUNTS_QUERY, [campaign]);
+    return result.rows.map(mapping.reachCountFromRow);
+  }
+
+  async listReachSubmissions(campaign: string): Promise<ReachSubmission[]> {
+    const result = await this.pool.query<Parameters<typeof mapping.reachSubmissionFromRow>[0]>(mapping.REACH_SUBMISSIONS_QUERY, [campaign]);
+    return result.rows.map(mapping.reachSubmissionFromRow);
+  }
+
+  async setPostMetrics(metrics: PostMetrics): Promise<void> {
+    await this.pool.query(mapping.postMetricsUpsert("postgres"), mapping.postMetricsValues(metrics));
+  }
+
+  async listPostMetrics(campaign: string): Promise<PostMetrics[]> {
+    return (await this.pool.query<Record<string, unknown>>(mapping.POST_METRICS_QUERY, [campaign])).rows.map(mapping.postMetricsFromRow);
+  }
+
   async ping(): Promise<void> {
     await this.pool.query("SELECT 1");
   }
@@ -408,3 +439,5 @@ class PostgresStore implements Store {
     await this.pool.end();
   }
 }
+
+const reachKey = (c: ReachCount) => `${c.campaign}\u0000${c.source}\u0000${c.content}\u0000${c.day}`;

@@ -15,6 +15,9 @@ import type {
   StoredResponse,
   StoredSession,
   StoredUser,
+  PostMetrics,
+  ReachCount,
+  ReachSubmission,
   SubmissionTiming,
 } from "./types.js";
 
@@ -34,13 +37,14 @@ export interface ResponseRow {
   verified: number | boolean;
   version: number | string;
   timing: SubmissionTiming | null;
+  referral: string | null;
 }
 
-export const RESPONSE_COLUMNS = "id, campaign, page, locale, answers, received_at, channel, verified, timing";
+export const RESPONSE_COLUMNS = "id, campaign, page, locale, answers, received_at, channel, verified, timing, referral";
 
 /** Values in RESPONSE_COLUMNS order. */
 export function responseValues(r: NewResponse, bool: Bool): unknown[] {
-  return [r.id, r.campaign, r.page, r.locale, JSON.stringify(r.answers), r.receivedAt, r.channel, bool(r.verified), r.timing ?? null];
+  return [r.id, r.campaign, r.page, r.locale, JSON.stringify(r.answers), r.receivedAt, r.channel, bool(r.verified), r.timing ?? null, r.referral ?? null];
 }
 
 export function responseFromRow(row: ResponseRow): StoredResponse {
@@ -56,6 +60,8 @@ export function responseFromRow(row: ResponseRow): StoredResponse {
     verified: truthy(row.verified),
     version: Number(row.version),
     ...(row.timing ? { timing: row.timing } : {}),
+    ...(row.referral ? { referral: row.referral } : {}),
+    ...(row.referral ? { referral: row.referral } : {}),
   };
 }
 
@@ -79,13 +85,14 @@ export interface ContributionRow extends Pick<NewContribution, "id" | "campaign"
   answer: string | null;
   answered_at: string | Date | null;
   answered_by: string | null;
+  referral: string | null;
 }
 
-export const CONTRIBUTION_COLUMNS = "id, campaign, page, locale, category, comment, lng, lat, place, description, received_at, channel, verified, timing";
+export const CONTRIBUTION_COLUMNS = "id, campaign, page, locale, category, comment, lng, lat, place, description, received_at, channel, verified, timing, referral";
 
 /** Values in CONTRIBUTION_COLUMNS order. */
 export function contributionValues(c: NewContribution, bool: Bool): unknown[] {
-  return [c.id, c.campaign, c.page, c.locale, c.category, c.comment, c.point?.[0] ?? null, c.point?.[1] ?? null, c.place ?? null, c.description ?? null, c.receivedAt, c.channel, bool(c.verified), c.timing ?? null];
+  return [c.id, c.campaign, c.page, c.locale, c.category, c.comment, c.point?.[0] ?? null, c.point?.[1] ?? null, c.place ?? null, c.description ?? null, c.receivedAt, c.channel, bool(c.verified), c.timing ?? null, c.referral ?? null];
 }
 
 export function contributionFromRow(row: ContributionRow): StoredContribution {
@@ -115,6 +122,7 @@ export function contributionFromRow(row: ContributionRow): StoredContribution {
   if (row.answer !== null) c.answer = row.answer;
   if (row.answered_at !== null) c.answeredAt = iso(row.answered_at);
   if (row.answered_by !== null) c.answeredBy = row.answered_by;
+  if (row.referral) c.referral = row.referral;
   return c;
 }
 
@@ -248,6 +256,11 @@ export function auditWhere(filter: { target?: string; actor?: string; action?: s
   return { where: parts.length ? ` WHERE ${parts.join(" AND ")}` : "", values };
 }
 
+/** How many columns a column list names. */
+export function columnCount(columns: string): number {
+  return columns.split(",").length;
+}
+
 /** "?, ?, …" (SQLite) or "$1, $2, …" (PostgreSQL) for `count` values. */
 export function placeholders(count: number, style: "sqlite" | "postgres"): string {
   return Array.from({ length: count }, (_, i) => (style === "sqlite" ? "?" : `$${i + 1}`)).join(", ");
@@ -258,4 +271,54 @@ export function insertOutcome(insertedSeq: number | string | undefined, existing
   if (insertedSeq !== undefined) return { status: "inserted", seq: Number(insertedSeq) };
   const row = existing();
   return row.campaign === record.campaign && row.page === record.page ? { status: "duplicate", seq: Number(row.seq) } : { status: "conflict" };
+}
+
+/** Adds one channel's counts of a day to the stored ones: the same statement for both stores. */
+export function reachUpsert(style: "sqlite" | "postgres"): string {
+  return `INSERT INTO reach_counts (campaign, source, content, day, clicks, previews, opened) VALUES (${placeholders(7, style)})
+    ON CONFLICT (campaign, source, content, day) DO UPDATE SET
+      clicks = reach_counts.clicks + excluded.clicks,
+      previews = reach_counts.previews + excluded.previews,
+      opened = reach_counts.opened + excluded.opened`;
+}
+
+export function reachValues(c: ReachCount): unknown[] {
+  return [c.campaign, c.source, c.content, c.day, c.clicks, c.previews, c.opened];
+}
+
+export const REACH_COUNTS_QUERY = "SELECT campaign, source, content, day, clicks, previews, opened FROM reach_counts WHERE campaign = $1 ORDER BY day, source, content";
+export const REACH_SUBMISSIONS_QUERY =
+  "SELECT page, referral, received_at FROM responses WHERE campaign = $1 UNION ALL SELECT page, referral, received_at FROM contributions WHERE campaign = $1";
+
+export interface ReachCountRow extends Omit<ReachCount, "clicks" | "previews" | "opened"> {
+  clicks: number | string;
+  previews: number | string;
+  opened: number | string;
+}
+
+export function reachCountFromRow(row: ReachCountRow): ReachCount {
+  return { ...row, clicks: Number(row.clicks), previews: Number(row.previews), opened: Number(row.opened) };
+}
+
+export function reachSubmissionFromRow(row: { page: string; referral: string | null; received_at: string | Date }): ReachSubmission {
+  return { page: row.page, ...(row.referral ? { referral: row.referral } : {}), receivedAt: iso(row.received_at) };
+}
+
+const METRICS = ["impressions", "reactions", "comments", "shares"] as const;
+
+export function postMetricsUpsert(style: "sqlite" | "postgres"): string {
+  return `INSERT INTO reach_post_metrics (campaign, post, platform, ${METRICS.join(", ")}) VALUES (${placeholders(7, style)})
+    ON CONFLICT (campaign, post, platform) DO UPDATE SET ${METRICS.map((m) => `${m} = excluded.${m}`).join(", ")}`;
+}
+
+export function postMetricsValues(m: PostMetrics): unknown[] {
+  return [m.campaign, m.post, m.platform, ...METRICS.map((name) => m[name] ?? null)];
+}
+
+export const POST_METRICS_QUERY = `SELECT campaign, post, platform, ${METRICS.join(", ")} FROM reach_post_metrics WHERE campaign = $1 ORDER BY post, platform`;
+
+export function postMetricsFromRow(row: Record<string, unknown>): PostMetrics {
+  const m: PostMetrics = { campaign: String(row.campaign), post: String(row.post), platform: String(row.platform) };
+  for (const name of METRICS) if (row[name] !== null && row[name] !== undefined) m[name] = Number(row[name]);
+  return m;
 }

@@ -19,7 +19,10 @@ import type {
   NewResponse,
   NewSession,
   NewUser,
+  PostMetrics,
   QueueFilter,
+  ReachCount,
+  ReachSubmission,
   Store,
   StoredContribution,
   StoredResponse,
@@ -83,7 +86,7 @@ class SqliteStore implements Store {
     /** Where the database lives: exports read it on a connection of their own. */
     private readonly fileName: string,
   ) {
-    const insert = db.prepare(`INSERT INTO responses (${mapping.RESPONSE_COLUMNS}) VALUES (${mapping.placeholders(9, "sqlite")}) ON CONFLICT (id) DO NOTHING`);
+    const insert = db.prepare(`INSERT INTO responses (${mapping.RESPONSE_COLUMNS}) VALUES (${mapping.placeholders(mapping.columnCount(mapping.RESPONSE_COLUMNS), "sqlite")}) ON CONFLICT (id) DO NOTHING`);
     const existing = db.prepare("SELECT seq, campaign, page FROM responses WHERE id = ?");
     this.insertOne = (r) => {
       const info = insert.run(...mapping.responseValues(r, sqliteBool));
@@ -170,7 +173,7 @@ class SqliteStore implements Store {
     // One row, one transaction: contributions are rare next to survey answers, no batching needed.
     return this.db.transaction((): InsertOutcome => {
       const info = this.db
-        .prepare(`INSERT INTO contributions (${mapping.CONTRIBUTION_COLUMNS}) VALUES (${mapping.placeholders(14, "sqlite")}) ON CONFLICT (id) DO NOTHING`)
+        .prepare(`INSERT INTO contributions (${mapping.CONTRIBUTION_COLUMNS}) VALUES (${mapping.placeholders(mapping.columnCount(mapping.CONTRIBUTION_COLUMNS), "sqlite")}) ON CONFLICT (id) DO NOTHING`)
         .run(...mapping.contributionValues(c, sqliteBool));
       const existing = () => this.db.prepare("SELECT seq, campaign, page FROM contributions WHERE id = ?").get(c.id) as { seq: number; campaign: string; page: string };
       return mapping.insertOutcome(info.changes === 1 ? Number(info.lastInsertRowid) : undefined, existing, c);
@@ -401,6 +404,34 @@ class SqliteStore implements Store {
   /** The file's path, for an online backup. */
   get file(): string {
     return this.db.name;
+  }
+
+  async addReachCounts(counts: ReachCount[]): Promise<void> {
+    if (this.closed) throw new Error("The store is closed.");
+    if (counts.length === 0) return;
+    const upsert = this.db.prepare(mapping.reachUpsert("sqlite"));
+    // One transaction, one fsync, however many channels the batch holds.
+    this.db.transaction(() => {
+      for (const count of counts) upsert.run(...mapping.reachValues(count));
+    }).immediate();
+  }
+
+  async listReachCounts(campaign: string): Promise<ReachCount[]> {
+    const rows = this.db.prepare(mapping.REACH_COUNTS_QUERY.replace("$1", "?")).all(campaign) as mapping.ReachCountRow[];
+    return rows.map(mapping.reachCountFromRow);
+  }
+
+  async listReachSubmissions(campaign: string): Promise<ReachSubmission[]> {
+    const rows = this.db.prepare(mapping.REACH_SUBMISSIONS_QUERY.replaceAll("$1", "?")).all(campaign, campaign) as Parameters<typeof mapping.reachSubmissionFromRow>[0][];
+    return rows.map(mapping.reachSubmissionFromRow);
+  }
+
+  async setPostMetrics(metrics: PostMetrics): Promise<void> {
+    this.db.prepare(mapping.postMetricsUpsert("sqlite")).run(...mapping.postMetricsValues(metrics));
+  }
+
+  async listPostMetrics(campaign: string): Promise<PostMetrics[]> {
+    return (this.db.prepare(mapping.POST_METRICS_QUERY.replace("$1", "?")).all(campaign) as Record<string, unknown>[]).map(mapping.postMetricsFromRow);
   }
 
   async ping(): Promise<void> {

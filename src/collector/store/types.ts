@@ -20,6 +20,11 @@ export interface NewResponse {
   verified: boolean;
   /** What the form token said (docs/adr/019-trust.md); absent in rows stored before it was kept. */
   timing?: SubmissionTiming;
+  /**
+   * Which short link or QR code brought the person, as a coarse label "<source>:<content>"
+   * ("mastodon:start", "qr:umfrage"); absent: direct (docs/adr/020-reach-without-cookies.md).
+   */
+  referral?: string;
 }
 
 /**
@@ -63,6 +68,8 @@ export interface NewContribution {
   channel: "script" | "form";
   verified: boolean;
   timing?: SubmissionTiming;
+  /** As NewResponse.referral. */
+  referral?: string;
 }
 
 export interface StoredContribution extends NewContribution {
@@ -186,6 +193,46 @@ export interface AuditFilter {
   action?: string;
 }
 
+/**
+ * Aggregate reach counts of one channel on one day (docs/adr/020-reach-without-cookies.md): no
+ * person, no time finer than the day. The store adds them to what it has (several instances add up).
+ */
+export interface ReachCount {
+  campaign: string;
+  /** utm_source: the platform ("mastodon"), "qr" for print, or "direct". */
+  source: string;
+  /** utm_content: the post id, or the page id ("start": the landing page) of a QR code; "" for direct. */
+  content: string;
+  /** YYYY-MM-DD in the campaign's time zone. */
+  day: string;
+  /** Short-link redirects to a person's browser. */
+  clicks: number;
+  /** Short-link fetches by link-preview robots and HEAD requests. */
+  previews: number;
+  /** Form tokens handed out: a survey or map form was loaded. */
+  opened: number;
+}
+
+/** A post's figures on a platform, as the team copies them from the platform's statistics (each optional). */
+export interface PostMetrics {
+  campaign: string;
+  post: string;
+  /** "mastodon", "instagram", … */
+  platform: string;
+  impressions?: number;
+  reactions?: number;
+  comments?: number;
+  shares?: number;
+}
+
+/** A stored submission as reach sees it: its label (undefined: direct) and when it came. */
+export interface ReachSubmission {
+  page: string;
+  referral?: string;
+  /** ISO instant. */
+  receivedAt: string;
+}
+
 /** Where the collector keeps what it is sent; one implementation per database (index.ts opens the right one). */
 export interface Store {
   readonly kind: "sqlite" | "postgres";
@@ -272,6 +319,16 @@ export interface Store {
   replaceAnswers(changes: { id: string; answers: StoredResponse["answers"] }[]): Promise<void>;
   /** Deletes these responses and contributions in one transaction; how many rows went. */
   deleteSubmissions(ids: { responses: string[]; contributions: string[] }): Promise<number>;
+  /** Adds these counts to the stored ones (an upsert that adds): counts from several instances add up. */
+  addReachCounts(counts: ReachCount[]): Promise<void>;
+  /** A campaign's reach counts, by day, source and content. */
+  listReachCounts(campaign: string): Promise<ReachCount[]>;
+  /** Label and time of every stored survey response and map contribution of a campaign (nothing else). */
+  listReachSubmissions(campaign: string): Promise<ReachSubmission[]>;
+  /** Replaces a post's platform figures (an empty one removes them). */
+  setPostMetrics(metrics: PostMetrics): Promise<void>;
+  /** A campaign's post figures. */
+  listPostMetrics(campaign: string): Promise<PostMetrics[]>;
   /** Cheap round trip for the health check. */
   ping(): Promise<void>;
   close(): Promise<void>;

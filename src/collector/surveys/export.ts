@@ -2,7 +2,7 @@
 // option; ranking: each option's position), headers in the campaign's language. CSV that German
 // Excel opens as it is: UTF-8 with BOM, ";" where the decimal separator is a comma, CRLF lines.
 import type { CampaignModel, Locale, QuestionModel, SurveyPageModel } from "../../campaign/model.js";
-import { csvChunks, toCsv } from "../../csv.js";
+import { csvChunks, csvFormat, toCsv } from "../../csv.js";
 import { fieldName, type LocationAnswer, OTHER_VALUE } from "../../forms/fields.js";
 import { responseExportWords } from "../../i18n/index.js";
 import type { StoredResponse, SubmissionTiming } from "../store/index.js";
@@ -150,11 +150,8 @@ export async function* mapRows<T, U>(rows: AsyncIterable<T>, map: (row: T) => U)
   for await (const row of rows) yield map(row);
 }
 
-/** Excel's habit: ";" between columns where the language writes decimals with a comma ("2,5"), else ",". */
-export function csvFormat(locale: Locale, delimiter?: string): { delimiter: string; decimal: string } {
-  const decimal = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === "decimal")?.value ?? ".";
-  return { delimiter: delimiter ?? (decimal === "," ? ";" : ","), decimal };
-}
+// In src/csv.ts since reach's CSV writes by the same habit; exported here as before.
+export { csvFormat } from "../../csv.js";
 
 /** How it came, in the words both exports use. */
 export function channelWord(submission: { channel: "script" | "form" }, w: { script: string; form: string }): string {

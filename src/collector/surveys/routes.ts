@@ -18,8 +18,10 @@ export function registerSurveyRoutes(app: FastifyInstance, ctx: CollectorContext
     submit: submitResponse,
   });
 
-  app.get<{ Params: { slug: string; page: string } }>(COLLECTOR_ROUTES.surveyToken, async (request) => {
+  app.get<{ Params: { slug: string; page: string }; Querystring: { via?: string } }>(COLLECTOR_ROUTES.surveyToken, async (request) => {
     const { campaign, page } = ctx.campaigns.survey(request.params.slug, request.params.page);
+    // The form was loaded: counted for the channel the page's address carried (reach, ADR 020).
+    ctx.reach.opened(campaign, request.query.via);
     return ctx.guard.issueToken(campaign.slug, page.id);
   });
 

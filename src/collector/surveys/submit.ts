@@ -39,6 +39,7 @@ export async function submitResponse(ctx: CollectorContext, submission: Submissi
     channel: submission.channel,
     verified,
     timing,
+    ...(admission.referral ? { referral: admission.referral } : {}),
   });
   return { ...admission.stored(outcome), campaign, page, locale: admission.locale };
 }

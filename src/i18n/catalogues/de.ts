@@ -514,3 +514,4 @@ export const exports = {
 export { desk } from "./de-desk.js";
 export { results } from "./de-results.js";
 export { easyRead } from "./de-easy-read.js";
+export { reach } from "./de-reach.js";

@@ -497,3 +497,4 @@ export const exports = {
 export { desk } from "./en-desk.js";
 export { results } from "./en-results.js";
 export { easyRead } from "./en-easy-read.js";
+export { reach } from "./en-reach.js";

@@ -7,7 +7,7 @@ import { dateInZone } from "../../campaign/time.js";
 import { languageName, message } from "../../i18n/index.js";
 import type { DraftPost } from "./drafts.js";
 import { icsCalendar, type CalendarEvent } from "./ics.js";
-import { milestones } from "./milestones.js";
+import { milestones } from "../../campaign/milestones.js";
 import { postTitle, type PlannedPost } from "./posts.js";
 
 /** A post takes a slot of this length in the calendar: time to publish it and answer first replies. */

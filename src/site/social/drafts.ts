@@ -4,7 +4,7 @@ import type { CampaignModel, Locale } from "../../campaign/model.js";
 import { dateInZone, wallClockToInstant } from "../../campaign/time.js";
 import { pagePath } from "../../campaign/urls.js";
 import { formatDate, message } from "../../i18n/index.js";
-import { milestones, type Milestone } from "./milestones.js";
+import { milestones, type Milestone } from "../../campaign/milestones.js";
 
 /** Drafts are planned for this time of day: before the morning peak of most feeds. */
 const DRAFT_TIME = "09:00";

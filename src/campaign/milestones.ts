@@ -1,8 +1,9 @@
+// Shared with the collector (reach figures mark them on their chart): it lives in src/campaign/.
 // The dates a communications team plans around, derived from the campaign period: the start, one
 // week before the end, the last day, and the day after, when the thanks and the next steps are due.
-import type { CampaignModel } from "../../campaign/model.js";
-import { dateInZone } from "../../campaign/time.js";
-import { message } from "../../i18n/index.js";
+import type { CampaignModel } from "./model.js";
+import { dateInZone } from "./time.js";
+import { message } from "../i18n/index.js";
 
 export interface Milestone {
   id: "launch" | "one-week-left" | "last-day" | "results";

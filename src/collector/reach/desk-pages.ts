@@ -1,0 +1,77 @@
+// The reach figures at the desk (docs/adr/020-reach-without-cookies.md): /admin/<slug>/reach with
+// the tables, the chart and the form for the platforms' own figures; its CSV download (logged).
+// Every member of the team may read them; entering figures is a POST with the session's CSRF token.
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { CampaignModel } from "../../campaign/model.js";
+import { deskRoute, refuse, type Desk } from "../desk/index.js";
+import type { PostMetrics } from "../store/index.js";
+import { reachFigures } from "./figures.js";
+import { reachCsv } from "./report.js";
+import { reachView } from "./view.js";
+
+type Body = Record<string, string | string[] | undefined>;
+const METRICS = ["impressions", "reactions", "comments", "shares"] as const;
+
+async function figuresOf(desk: Desk, request: FastifyRequest, campaign: CampaignModel) {
+  // What this instance counted in the last seconds is shown too.
+  await desk.ctx.reach.flush();
+  const { store } = desk.ctx;
+  return reachFigures(campaign, await store.listReachCounts(campaign.slug), await store.listReachSubmissions(campaign.slug), await store.listPostMetrics(campaign.slug), desk.locale(request));
+}
+
+export function registerReachDesk(app: FastifyInstance, desk: Desk): void {
+  deskRoute<{ slug: string }>(app, desk, {
+    method: "GET",
+    url: "/:slug/reach",
+    async handler(request, reply, staff) {
+      const campaign = desk.ctx.campaigns.campaign(request.params.slug);
+      if (!campaign) return refuse(desk, request, reply, staff, 404, "desk.error.notFound");
+      const figures = await figuresOf(desk, request, campaign);
+      const base = `${desk.base}/${campaign.slug}/reach`;
+      return desk.render(request, reply, staff, {
+        view: "reach",
+        heading: `${desk.t(request, "reach.desk.heading")}: ${figures.title}`,
+        reach: reachView(figures, { csvHref: `${base}.csv`, metricsAction: `${base}/metrics`, csrf: staff.csrf }),
+      });
+    },
+  });
+
+  deskRoute<{ slug: string }>(app, desk, {
+    method: "GET",
+    url: "/:slug/reach.csv",
+    async handler(request, reply, staff) {
+      const campaign = desk.ctx.campaigns.campaign(request.params.slug);
+      if (!campaign) return refuse(desk, request, reply, staff, 404, "desk.error.notFound");
+      const csv = reachCsv(await figuresOf(desk, request, campaign));
+      await desk.audit(staff, { action: "reach.download", target: `campaign:${campaign.slug}` });
+      return reply.type("text/csv; charset=utf-8").header("content-disposition", `attachment; filename="${campaign.slug}-reach.csv"`).send(csv);
+    },
+  });
+
+  deskRoute<{ slug: string }, Record<string, string>, Body>(app, desk, {
+    method: "POST",
+    url: "/:slug/reach/metrics",
+    async handler(request, reply, staff) {
+      const campaign = desk.ctx.campaigns.campaign(request.params.slug);
+      if (!campaign) return refuse(desk, request, reply, staff, 404, "desk.error.notFound");
+      const body = request.body ?? {};
+      const entered: PostMetrics[] = [];
+      for (const post of campaign.social.posts) {
+        for (const platform of post.platforms) {
+          const metrics: PostMetrics = { campaign: campaign.slug, post: post.id, platform };
+          for (const name of METRICS) {
+            const raw = body[`${platform}:${post.id}:${name}`];
+            const text = (Array.isArray(raw) ? raw[0] : raw)?.trim().replace(/[.\s]/g, "") ?? "";
+            if (text === "") continue;
+            if (!/^\d{1,12}$/.test(text)) return refuse(desk, request, reply, staff, 400, "reach.metrics.invalid", { field: `${post.id} · ${platform} · ${desk.t(request, `reach.column.${name}`)}` });
+            metrics[name] = Number(text);
+          }
+          entered.push(metrics);
+        }
+      }
+      for (const metrics of entered) await desk.ctx.store.setPostMetrics(metrics);
+      await desk.audit(staff, { action: "reach.metrics", target: `campaign:${campaign.slug}` });
+      return desk.redirect(reply, staff, `${campaign.slug}/reach`, desk.t(request, "reach.metrics.saved"));
+    },
+  });
+}
