@@ -174,11 +174,11 @@ export interface NewAuditEntry {
   at: string;
   /** A desk user's name, "cli:<user>" for a command run in a terminal (the name stays when the account goes). */
   actor: string;
-  /** What was done, e.g. "contribution.approve", "login", "export.download" (src/collector/audit.ts lists them). */
+  /** What was done, e.g. "contribution.approve", "login", "export.download", "purge", "privacy.delete" (the desk's come from src/collector/moderation.ts and src/collector/desk/). */
   action: string;
   /** On what: "contribution:<id>", "response:<id>", "user:<name>", "page:<slug>/<page>". */
   target?: string;
-  /** The rest, as data: a reason, a status, where a redaction was (never the redacted text). */
+  /** The rest, as data: a reason, a status, where a redaction was, counts and field names (never the redacted text or personal data). */
   details?: Record<string, unknown>;
 }
 
@@ -342,15 +342,3 @@ export interface RateWindows {
   refund(key: string, cost: number): Promise<void>;
 }
 
-export interface NewAuditEntry {
-  /** ISO instant. */
-  at: string;
-  /** Who: "cli:<user>" for a command run in a terminal. */
-  actor: string;
-  /** What, e.g. "purge", "privacy.delete". */
-  action: string;
-  /** On what: "campaign:<slug>", "response:<id>". */
-  target?: string;
-  /** The rest, as data (counts, field names; never the personal data itself). */
-  details?: Record<string, unknown>;
-}
