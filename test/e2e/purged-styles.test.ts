@@ -89,9 +89,21 @@ function recordStyles(page: Page, slot: string): Promise<number> {
           continue;
         }
         const values: string[] = [];
+        // An element's margins are compared where they show, in its box: Chromium sometimes reports
+        // a flex item's auto margins as 0px although it placed the item between them (seen on the
+        // survey page at 1280 px, box the same in both recordings).
+        if (!pseudo) {
+          const box = element.getBoundingClientRect();
+          const at = (n: number) => Math.round(n * 2) / 2;
+          values.push(`box: ${at(box.left + scrollX)} ${at(box.top + scrollY)} ${at(box.width)} ${at(box.height)}`);
+        }
         // Custom properties differ on purpose (unused tokens are dropped); a used one that went
         // missing shows in the properties that read it.
-        for (let i = 0; i < style.length; i++) if (!style.item(i).startsWith("--")) values.push(`${style.item(i)}: ${style.getPropertyValue(style.item(i))}`);
+        for (let i = 0; i < style.length; i++) {
+          const property = style.item(i);
+          if (property.startsWith("--") || (!pseudo && property.startsWith("margin"))) continue;
+          values.push(`${property}: ${style.getPropertyValue(property)}`);
+        }
         out.push(`${describe(element)}${pseudo ?? ""} { ${values.join("; ")} }`);
       }
     }
@@ -126,7 +138,7 @@ async function differences(context: BrowserContext, visit: (page: Page) => Promi
       const { __built: built, __full: full } = window as unknown as Record<string, string[]>;
       if (built!.length !== full!.length) return [`${built!.length} elements with the built stylesheet, ${full!.length} with the full one`];
       // Sizes and positions follow from other differences; name those first, where they start.
-      const derived = /^(block-size|height|inline-size|width|perspective-origin|transform-origin|grid-template-(rows|columns)|margin-inline-end|margin-right|min-block-size|min-height): /;
+      const derived = /^(box|block-size|height|inline-size|width|perspective-origin|transform-origin|grid-template-(rows|columns)|margin-inline-end|margin-right|min-block-size|min-height): /;
       const all: { element: string; own: string[]; built: string[]; full: string[] }[] = [];
       for (let i = 0; i < built!.length; i++) {
         if (built![i] === full![i]) continue;
