@@ -4,7 +4,7 @@
 // controls, and "Fehler:" in front of the page title. Markup as in
 // templates/components/error-summary and question-parts/error.njk.
 import { controlIdForField, questionIdOf } from "../forms/fields.js";
-import type { FieldIssue } from "../forms/issues.js";
+import { type FieldIssue, summaryLine } from "../forms/issues.js";
 
 export interface ShownIssue extends FieldIssue {
   message: string;
@@ -43,7 +43,7 @@ export function showErrors(root: HTMLElement, form: HTMLFormElement, issues: Sho
     const field = target ? markField(form, issue, target, prefix) : false;
     const label = labelOf(questionIdOf(issue.field));
     const item = document.createElement("li");
-    const text = label ? `${label}: ${issue.message}` : issue.message;
+    const text = summaryLine(label, issue.message);
     if (field && target) {
       const link = document.createElement("a");
       link.className = "mr-error-summary__link";

@@ -151,3 +151,12 @@ export function questionOf(page: Pick<SurveyPageModel, "questions">, field: stri
 export function plainLabel(markdownText: string): string {
   return markdownText.replace(/\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/[*_`]/g, "");
 }
+
+/**
+ * A line of the error summary: the question's label, then the message. A label that ends in its
+ * own punctuation ("Wo?") is not followed by a colon as well ("Wo?: Bitte …" reads like a typo).
+ */
+export function summaryLine(label: string, message: string): string {
+  if (!label) return message;
+  return /[?!:.…]$/.test(label.trim()) ? `${label.trim()} ${message}` : `${label}: ${message}`;
+}

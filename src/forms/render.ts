@@ -8,7 +8,7 @@ import type { CampaignModel, Locale, MapPageModel, QuestionModel, SurveyPageMode
 import { clientConfig } from "./client-config.js";
 import { contributionSurvey } from "./contribution.js";
 import { controlId, controlIdForField, FIELD, fieldName, type FormFields, optionControlId, OTHER_VALUE, questionIdOf } from "./fields.js";
-import { plainLabel as plain, questionOf } from "./issues.js";
+import { plainLabel as plain, questionOf, summaryLine } from "./issues.js";
 import { quoted, uiFormat, uiText } from "./messages.js";
 
 const markdown = new MarkdownIt({ html: false, linkify: true });
@@ -113,7 +113,7 @@ function summaryItem(page: SurveyPageModel | undefined, locale: Locale, issue: F
   // A consent label is a long sentence; its message says what is missing on its own.
   const label = question?.type === "consent" ? undefined : question?.label[locale];
   const href = controlIdForField(issue.field);
-  return { text: label ? `${plain(label)}: ${issue.message}` : issue.message, href: href ? `#${href}` : undefined };
+  return { text: summaryLine(label ? plain(label) : "", issue.message), href: href ? `#${href}` : undefined };
 }
 
 /** What a question's params depend on besides the question. */

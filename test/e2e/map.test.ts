@@ -178,7 +178,7 @@ describe("map page", () => {
     const links = await page.$$eval("[data-error-summary] a", (as) => as.map((a) => [a.getAttribute("href"), a.textContent]));
     expect(links).toEqual([
       ["#q-category", "Art des Hinweises: Bitte beantworten Sie diese Frage."],
-      ["#q-location", "Wo?: Bitte wählen Sie einen Ort aus der Liste, setzen Sie einen Punkt auf die Karte oder beschreiben Sie die Stelle."],
+      ["#q-location", "Wo? Bitte wählen Sie einen Ort aus der Liste, setzen Sie einen Punkt auf die Karte oder beschreiben Sie die Stelle."],
     ]);
     // Each error next to its field, tied to it, its controls invalid; the comment is fine.
     expect(await page.textContent("#q-category-error")).toContain("Bitte beantworten Sie diese Frage.");
