@@ -39,6 +39,7 @@ export interface PageEnvironmentOptions {
 export function createPageEnvironment(options: PageEnvironmentOptions): nunjucks.Environment {
   const templatesDir = options.templatesDir ?? packagePath("templates");
   const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(templatesDir), { autoescape: true, trimBlocks: true, lstripBlocks: true });
+  compileOnLoad(env);
   const { model } = options;
   const now = options.now ?? (() => model.builtAt);
   const filter = (name: string, fn: (...args: never[]) => unknown) => env.addFilter(name, fn as (...args: unknown[]) => unknown);
@@ -137,4 +138,18 @@ function translateHtml(key: string, locale: Locale, params: Readonly<Record<stri
     const value = params[names[Number(i)]!];
     return SAFE(value) ? value.val : escapeHtml(String(value));
   });
+}
+
+/**
+ * Compiles every template when it is loaded. Nunjucks compiles an included template lazily, and a
+ * syntax error in a component included from its macro (components/<name>/macro.njk) then reaches a
+ * callback that a synchronous render ignores: the component rendered as nothing, without an error
+ * (mozilla/nunjucks#1120, #1164). Compiled on load, the error is thrown where the include is.
+ */
+function compileOnLoad(env: nunjucks.Environment): void {
+  type GetTemplate = (name: string, eagerCompile?: unknown, parentName?: unknown, ignoreMissing?: unknown, callback?: unknown) => unknown;
+  const load = env.getTemplate.bind(env) as GetTemplate;
+  (env as unknown as { getTemplate: GetTemplate }).getTemplate = (name, eagerCompile, parentName, ignoreMissing, callback) =>
+    // getTemplate(name, callback) is a form Nunjucks itself uses.
+    typeof eagerCompile === "function" ? load(name, true, undefined, undefined, eagerCompile) : load(name, true, parentName, ignoreMissing, callback);
 }

@@ -63,8 +63,8 @@ describe("component documentation", () => {
   });
 
   it("every template under templates/ compiles", () => {
-    // A syntax error in a template included inside a macro renders as nothing rather than failing
-    // the build (Nunjucks loses the error there), so every template is compiled here on its own.
+    // Templates no page uses are compiled nowhere else (pages compile what they include on load,
+    // see compileOnLoad in src/pages/environment.ts), so every template is compiled here on its own.
     const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(TEMPLATES), { autoescape: true, trimBlocks: true, lstripBlocks: true });
     const files = readdirSync(TEMPLATES, { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(".njk"));
     const broken: string[] = [];
