@@ -48,9 +48,11 @@ describe("the results page's downloads", () => {
     expect(links.map((l) => l.href.slice(PAGE.length))).toEqual([
       "umfrage.csv",
       "umfrage-excel.csv",
-      "umfrage.json",
       "umfrage-datenbeschreibung.csv",
+      "umfrage.json",
+      "umfrage-json-datenbeschreibung.csv",
       "karte.json",
+      "karte-json-datenbeschreibung.csv",
       "karte-kategorien.csv",
       "karte-kategorien-excel.csv",
       "karte-kategorien-datenbeschreibung.csv",
@@ -147,6 +149,29 @@ describe("the results page's downloads", () => {
     const contributions = csv("karte-beitraege-datenbeschreibung.csv").map((e) => e.column);
     for (const property of properties) expect(contributions).toContain(property);
   });
+
+  it("explains every field of the JSON files, in German and English", () => {
+    for (const name of ["umfrage", "karte"]) {
+      const entries = csv(`${name}-json-datenbeschreibung.csv`);
+      const documented = new Set(entries.map((e) => e.field));
+      for (const entry of entries) expect(entry.description_de!.length > 10 && entry.description_en!.length > 10 && entry.description_de !== entry.description_en, `${name} ${entry.field}`).toBe(true);
+      // Every path in the file; an object whose keys are data (option values, months) is documented as a whole.
+      const paths = new Set<string>();
+      const walk = (at: string, value: unknown): void => {
+        if (Array.isArray(value)) {
+          if (at) paths.add(at);
+          for (const element of value) if (element !== null && typeof element === "object") walk(`${at}[]`, element);
+        } else if (value !== null && typeof value === "object") {
+          const keys = Object.keys(value);
+          if (at && documented.has(at) && !keys.some((k) => documented.has(`${at}.${k}`))) return void paths.add(at);
+          for (const key of keys) walk(at ? `${at}.${key}` : key, (value as Record<string, unknown>)[key]);
+        } else paths.add(at);
+      };
+      walk("", JSON.parse(file(`${name}.json`).toString("utf8")));
+      expect([...paths].filter((p) => !documented.has(p)), name).toEqual([]);
+      expect(paths.size).toBeGreaterThan(8);
+    }
+  });
 });
 
 describe("DCAT-AP.de metadata", () => {
@@ -213,7 +238,7 @@ describe("open data around the campaign", () => {
     const campaign = model.campaigns.find((c) => c.slug === "marktplatz")!;
     const page = campaign.pages.find((p): p is ResultsPageModel => p.type === "results")!;
     const view = openDataView(campaign, page, "de", "en", model.builtAt)!;
-    expect(view.groups[0]!.links.map((l) => l.label)).toEqual(["Results", "Results for Excel with German settings", "Results", "Data dictionary for “Results” in German and English"]);
+    expect(view.groups[0]!.links.map((l) => l.label)).toEqual(["Results", "Results for Excel with German settings", "Data dictionary for “Results” in German and English", "Results", "Data dictionary for “Results (JSON)” in German and English"]);
     expect(view.groups[0]!.links[0]!.meta).toMatch(/^CSV, \d+\.\d kB$/);
     expect(view.metadata.label).toBe("Metadata for open-data portals in DCAT-AP.de");
   });

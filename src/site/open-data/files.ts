@@ -10,9 +10,12 @@ import { toCsv } from "../../csv.js";
 import { translate } from "../../i18n/index.js";
 import { readFigures } from "../results/view.js";
 import { dcatDataset } from "./dcat.js";
+import { MAP_JSON_FIELDS, SURVEY_JSON_FIELDS } from "./json-fields.js";
 import { categoryTable, contributionPoint, contributionProperties, contributionTable, surveyTable, type Table, type TableName } from "./tables.js";
 
 export type DownloadKind = "aggregates" | "aggregatesExcel" | "categories" | "categoriesExcel" | "contributions" | "contributionsExcel" | "json" | "geojson" | "dictionary";
+
+export type DictionaryTable = TableName | "json";
 
 export interface OpenDataFile {
   /** File name next to the results page; stable from build to build (page ids and fixed suffixes). */
@@ -20,8 +23,8 @@ export interface OpenDataFile {
   /** The survey or map page the data comes from. */
   source: string;
   kind: DownloadKind;
-  /** The table a CSV or a dictionary is of. */
-  table?: TableName;
+  /** The table a CSV or a dictionary is of ("json": the results file). */
+  table?: DictionaryTable;
   format: "CSV" | "JSON" | "GeoJSON";
   mediaType: string;
   body: Buffer;
@@ -67,10 +70,10 @@ function sourceFiles(campaign: CampaignModel, results: ResultsPageModel, id: str
   const locale = campaign.locale;
   if (source.type === "survey" && figures.type === "survey") {
     const published: SurveyResultsFile = { ...figures, questions: figures.questions.filter((q) => !results.hide.includes(q.id)) };
-    return tableFiles(surveyTable(source, figures, results.hide, locale), id, "aggregates", id, [jsonFile(published, id)]);
+    return [...tableFiles(surveyTable(source, figures, results.hide, locale), id, "aggregates", id), ...jsonFiles(published, id)];
   }
   if (source.type !== "map" || figures.type !== "map") return [];
-  const files = [jsonFile(figures, id), ...tableFiles(categoryTable(source, figures, locale), id, "categories", `${id}-kategorien`)];
+  const files = [...jsonFiles(figures, id), ...tableFiles(categoryTable(source, figures, locale), id, "categories", `${id}-kategorien`)];
   // Contributions only where the map told people their words would be public (ADR 021).
   if (source.map.contributions.public) files.push(...tableFiles(contributionTable(source, figures, locale), id, "contributions", `${id}-beitraege`, [geojsonFile(source, figures, id, locale)]));
   return files;
@@ -85,20 +88,25 @@ function tableFiles(table: Table, source: string, kind: "aggregates" | "categori
     csv(`${base}.csv`, kind, toCsv(table.rows, { header, bom: false })),
     csv(`${base}-excel.csv`, `${kind}Excel`, toCsv(table.rows, { header, bom: true, delimiter: ";", decimal: "," })),
     ...others,
-    {
-      name: dictionary,
-      source,
-      kind: "dictionary",
-      table: table.name,
-      format: "CSV",
-      mediaType: "text/csv",
-      body: Buffer.from(toCsv(table.columns.map((c) => [c, ...DICTIONARY_LANGUAGES.map((l) => translate(l, `openData.column.${c}`))]), { header: ["column", ...DICTIONARY_LANGUAGES.map((l) => `description_${l}`)] })),
-    },
+    dictionaryFile(dictionary, source, table.name, "column", table.columns.map((c) => [c, `openData.column.${c}`])),
   ];
 }
 
-function jsonFile(figures: SurveyResultsFile | MapResultsFile, source: string): OpenDataFile {
-  return { name: `${source}.json`, source, kind: "json", format: "JSON", mediaType: "application/json", body: Buffer.from(`${JSON.stringify(figures, null, 2)}\n`) };
+/** A results file as it is (it is the aggregates), with the dictionary of its fields. */
+function jsonFiles(figures: SurveyResultsFile | MapResultsFile, source: string): OpenDataFile[] {
+  const dictionary = `${source}-json-datenbeschreibung.csv`;
+  const fields = figures.type === "survey" ? SURVEY_JSON_FIELDS : MAP_JSON_FIELDS;
+  return [
+    { name: `${source}.json`, source, kind: "json", table: "json", format: "JSON", mediaType: "application/json", body: Buffer.from(`${JSON.stringify(figures, null, 2)}\n`), dictionary },
+    dictionaryFile(dictionary, source, "json", "field", fields),
+  ];
+}
+
+/** What every column (or JSON field) means, one row each, in German and English. */
+function dictionaryFile(name: string, source: string, table: DictionaryTable, what: "column" | "field", entries: readonly (readonly [string, string])[]): OpenDataFile {
+  const rows = entries.map(([entry, key]) => [entry, ...DICTIONARY_LANGUAGES.map((l) => translate(l, key))]);
+  const header = [what, ...DICTIONARY_LANGUAGES.map((l) => `description_${l}`)];
+  return { name, source, kind: "dictionary", table, format: "CSV", mediaType: "text/csv", body: Buffer.from(toCsv(rows, { header })) };
 }
 
 /** The approved contributions as a FeatureCollection; one described only in words has no geometry (RFC 7946 allows null). */
