@@ -73,7 +73,6 @@ export function dcatDataset(campaign: CampaignModel, page: ResultsPageModel, fil
     ...(area ? { "dct:spatial": spatial(area) } : {}),
     "dcat:theme": { "@id": "http://publications.europa.eu/resource/authority/data-theme/GOVE" },
     "dct:language": campaign.locales.flatMap((l) => (LANGUAGE[l] ? [{ "@id": `http://publications.europa.eu/resource/authority/language/${LANGUAGE[l]}` }] : [])),
-    "dct:license": { "@id": licence.uri },
     "dcat:distribution": files.map((file) => {
       const url = absoluteUrl(campaign, folder + file.name);
       return {
