@@ -146,6 +146,8 @@ describe("the results page's downloads", () => {
         expect(entry.description_de).not.toBe(entry.description_en);
       }
     }
+    // A column name may mean something else in another table: a category's share is of the approved contributions.
+    expect(csv("karte-kategorien-datenbeschreibung.csv").find((e) => e.column === "share")!.description_en).toContain("divided by approved");
     const contributions = csv("karte-beitraege-datenbeschreibung.csv").map((e) => e.column);
     for (const property of properties) expect(contributions).toContain(property);
   });

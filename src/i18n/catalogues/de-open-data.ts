@@ -37,6 +37,7 @@ export const openData = {
   "column.bin_to": "Nur bei Zahlenfragen: obere Grenze des Bereichs (ausschließlich, beim letzten Bereich einschließlich).",
   "column.count": "Wie oft die Antwort gegeben wurde (bei Rangfolgen: wie oft sie auf diesen Platz gesetzt wurde; bei Freitext: wie viele geantwortet haben).",
   "column.share": "Anzahl geteilt durch answered, als Dezimalzahl zwischen 0 und 1. Bei Mehrfachauswahl ergeben die Anteile zusammen mehr als 1.",
+  "column.categoryShare": "Anzahl geteilt durch approved (Anteil an allen veröffentlichten Beiträgen), als Dezimalzahl zwischen 0 und 1.",
   "column.mean": "Mittelwert: bei Skalen und Zahlen der gegebenen Werte, bei Rangfolgen der durchschnittliche Platz der Antwort.",
   "column.median": "Median der gegebenen Werte (Skalen und Zahlen).",
   "column.min": "Kleinster gegebener Wert (Zahlenfragen).",

@@ -34,6 +34,7 @@ export const openData = {
   "column.bin_to": "Number questions only: upper bound of the range (exclusive; inclusive for the last range).",
   "column.count": "How often the answer was given (rankings: how often it was put in this position; free text: how many answered).",
   "column.share": "count divided by answered, as a decimal between 0 and 1. For multiple choice the shares add up to more than 1.",
+  "column.categoryShare": "count divided by approved (share of all published contributions), as a decimal between 0 and 1.",
   "column.mean": "Mean: of the values given for scales and numbers; for rankings the answer's average position.",
   "column.median": "Median of the values given (scales and numbers).",
   "column.min": "Smallest value given (number questions).",

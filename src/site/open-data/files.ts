@@ -11,7 +11,7 @@ import { translate } from "../../i18n/index.js";
 import { readFigures } from "../results/view.js";
 import { dcatDataset } from "./dcat.js";
 import { MAP_JSON_FIELDS, SURVEY_JSON_FIELDS } from "./json-fields.js";
-import { categoryTable, contributionPoint, contributionProperties, contributionTable, surveyTable, type Table, type TableName } from "./tables.js";
+import { categoryTable, columnText, contributionPoint, contributionProperties, contributionTable, surveyTable, type Table, type TableName } from "./tables.js";
 
 export type DownloadKind = "aggregates" | "aggregatesExcel" | "categories" | "categoriesExcel" | "contributions" | "contributionsExcel" | "json" | "geojson" | "dictionary";
 
@@ -88,7 +88,7 @@ function tableFiles(table: Table, source: string, kind: "aggregates" | "categori
     csv(`${base}.csv`, kind, toCsv(table.rows, { header, bom: false })),
     csv(`${base}-excel.csv`, `${kind}Excel`, toCsv(table.rows, { header, bom: true, delimiter: ";", decimal: "," })),
     ...others,
-    dictionaryFile(dictionary, source, table.name, "column", table.columns.map((c) => [c, `openData.column.${c}`])),
+    dictionaryFile(dictionary, source, table.name, "column", table.columns.map((c) => [c, columnText(table.name, c)])),
   ];
 }
 

@@ -6,7 +6,7 @@
 import type { Locale, MapPageModel, SurveyPageModel } from "../../campaign/model.js";
 import { OTHER_KEY, type MapResultsFile, type PublishedContribution, type QuestionFigures, type SurveyResultsFile } from "../../campaign/results-file.js";
 import type { CsvCell } from "../../csv.js";
-import { message, translate, uiLocaleFor } from "../../i18n/index.js";
+import { message, translate, uiLocaleFor, type MessageKey } from "../../i18n/index.js";
 import { markdownToText } from "../../pages/markdown.js";
 
 export type TableName = "aggregates" | "categories" | "contributions";
@@ -16,6 +16,12 @@ export interface Table {
   /** Column names: snake_case ids, the same in every language; the data dictionary explains each. */
   columns: readonly string[];
   rows: CsvCell[][];
+}
+
+/** The dictionary text of a table's column: `openData.column.<column>`, unless the column means something else in that table. */
+export function columnText(table: TableName, column: string): MessageKey {
+  if (table === "categories" && column === "share") return "openData.column.categoryShare";
+  return `openData.column.${column}` as MessageKey;
 }
 
 export const SURVEY_COLUMNS = ["source", "question_id", "question", "question_type", "responses", "answered", "answer", "answer_label", "position", "bin_from", "bin_to", "count", "share", "mean", "median", "min", "max"] as const;
