@@ -217,6 +217,10 @@ export interface Campaign {
     imprint: HttpsUrl;
     privacy: HttpsUrl;
     /**
+     * The organization's DCAT-AP.de contributor ID (dcatde:contributorID), as GovData assigned it, e.g. "http://dcat-ap.de/def/contributors/stadtKoeln": open-data portals use it to tell whose data a results page publishes.
+     */
+    contributorId?: string;
+    /**
      * How citizens reach the team.
      */
     contact: {

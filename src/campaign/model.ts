@@ -270,6 +270,8 @@ export interface OrganizationModel {
   imprint: string;
   privacy: string;
   contact: { email: string; phone?: string };
+  /** DCAT-AP.de contributor ID (http://dcat-ap.de/def/contributors/…) for open-data portals. */
+  contributorId?: string;
 }
 
 export interface CampaignModel {

@@ -68,6 +68,7 @@ export function normalizeCampaign(loaded: LoadedCampaign): CampaignModel {
       imprint: org.imprint,
       privacy: org.privacy,
       contact: { email: org.contact.email, phone: org.contact.phone },
+      contributorId: org.contributorId,
     },
     site: {
       baseUrl: raw.site.baseUrl.replace(/\/+$/, ""),

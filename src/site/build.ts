@@ -24,6 +24,7 @@ import { DEFAULT_CACHE_DIR as CARD_CACHE_DIR, openCardSession, renderCards } fro
 import { bundleClientScript } from "./client-bundle.js";
 import { compileNunjucksOnce } from "./compile-once.js";
 import { prepareMapAssets } from "./map-assets.js";
+import { writeOpenData } from "./open-data/write.js";
 import mitredenPlugin from "./plugin.js";
 import { buildSocialKit, type KitData } from "./social/index.js";
 
@@ -134,6 +135,8 @@ export async function renderSiteWithCounts(model: SiteModel, options: Omit<Build
     progress({ step: "scripts", done: 0, total: 0 });
     await emitSurveySchemas(model, staging);
     lap("survey validators");
+    // Results pages' downloads and DCAT-AP.de metadata, from the committed results files.
+    await writeOpenData(model, staging);
     const scripts = { survey: await bundleClientScript(packagePath("src/client/survey/index.ts"), staging, "survey") };
     lap("survey script");
     // Map pages only: their script, stylesheet and the self-hosted map library.

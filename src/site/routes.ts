@@ -5,6 +5,7 @@ import type { CampaignModel, Locale, SiteModel } from "../campaign/model.js";
 import { pagePath } from "../campaign/urls.js";
 import { campaignRoutes, siteRoute, textIn, titleOf, type Crumb, type Route as PageRoute } from "../pages/routes.js";
 import { message, uiLocaleFor } from "../i18n/index.js";
+import { openDataView, type OpenDataView } from "./open-data/view.js";
 import { resultsView, type ResultsView } from "./results/view.js";
 import type { KitData, KitPoster } from "./social/index.js";
 
@@ -15,6 +16,8 @@ export interface Route extends PageRoute {
   poster?: KitPoster;
   /** A results page's figures and texts (kind "results"). */
   results?: ResultsView;
+  /** A published results page's downloads and DCAT-AP.de metadata (kind "results"). */
+  openData?: OpenDataView;
 }
 
 /** `kits` (by campaign slug, from buildSocialKit) adds each campaign's social kit and its posters. */
@@ -32,7 +35,7 @@ export function buildRoutes(model: SiteModel, kits?: ReadonlyMap<string, KitData
 /** A results page's route with its figures, as they stand at the build (publishFrom decides whether they show). */
 function withResults(route: PageRoute, now: string): Route {
   if (route.page?.type !== "results" || !route.campaign) return route;
-  return { ...route, results: resultsView(route.campaign, route.page, route.locale, route.uiLocale, now) };
+  return { ...route, results: resultsView(route.campaign, route.page, route.locale, route.uiLocale, now), openData: openDataView(route.campaign, route.page, route.locale, route.uiLocale, now) };
 }
 
 /**

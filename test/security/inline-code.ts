@@ -1,5 +1,6 @@
 // What a Content-Security-Policy without 'unsafe-inline' blocks, found in markup: style attributes,
-// <style> elements, scripts with code inside (data blocks of type application/json are fine), event
+// <style> elements, scripts with code inside (data blocks of type application/json or application/ld+json
+// are fine: browsers never run them, and the CSP does not govern them), event
 // handler attributes and javascript: URLs.
 import * as cheerio from "cheerio";
 
@@ -17,7 +18,7 @@ export function inlineCodeInTemplate(source: string): string[] {
   }
   for (const style of text.matchAll(/<style[\s>]/gi)) found.push(`line ${lineOf(style.index)}: <style> element`);
   for (const script of text.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)) {
-    if (script[2]!.trim() !== "" && !/type\s*=\s*["']application\/json["']/i.test(script[1]!)) {
+    if (script[2]!.trim() !== "" && !/type\s*=\s*["']application\/(ld\+)?json["']/i.test(script[1]!)) {
       found.push(`line ${lineOf(script.index)}: <script> with code inside`);
     }
   }
@@ -32,7 +33,7 @@ export function inlineCodeInPage(html: string): string[] {
   $("style").each(() => void found.push("<style> element"));
   $("script").each((_, element) => {
     const script = $(element);
-    if (script.text().trim() !== "" && script.attr("type") !== "application/json") found.push(`<script> with code inside: ${script.text().trim().slice(0, 60)}`);
+    if (script.text().trim() !== "" && !["application/json", "application/ld+json"].includes(script.attr("type") ?? "")) found.push(`<script> with code inside: ${script.text().trim().slice(0, 60)}`);
   });
   $("*").each((_, node) => {
     const element = node as { tagName?: string; attribs?: Record<string, string> };

@@ -33,6 +33,7 @@ describe("templates under a strict Content-Security-Policy", () => {
       `{# a comment may say style="…" #}`,
       `<script type="application/json" id="mr-survey-config">{{ params.config | safe }}</script>`,
       `<script type="module" src="{{ scripts().survey }}"></script>`,
+      `<script type="application/ld+json">{{ route.openData.jsonLd | safe }}</script>`,
     ].join("\n");
     expect(inlineCodeInTemplate(template).map((problem) => problem.split(":")[0])).toEqual(["line 1", "line 5", "line 6", "line 2", "line 3", "line 4"]);
     const page = `<!doctype html><html><head><style>p{}</style></head><body><p style="color:red" onmouseover="x()">a</p>

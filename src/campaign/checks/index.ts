@@ -8,6 +8,7 @@ import { checkEasyRead } from "./easy-read.js";
 import { checkMaps } from "./geojson.js";
 import { checkHashtags } from "./hashtags.js";
 import { checkIds } from "./ids.js";
+import { checkLicence } from "./licence.js";
 import { checkImages } from "./images.js";
 import { checkLocales } from "./locales.js";
 import { checkPeriod } from "./period.js";
@@ -33,5 +34,6 @@ export const CHECKS: Record<string, Check> = {
   hashtags: checkHashtags,
   accessibility: checkAccessibility,
   results: checkResults,
+  licence: checkLicence,
   easyRead: checkEasyRead,
 };

@@ -515,3 +515,4 @@ export { desk } from "./de-desk.js";
 export { results } from "./de-results.js";
 export { easyRead } from "./de-easy-read.js";
 export { reach } from "./de-reach.js";
+export { openData } from "./de-open-data.js";

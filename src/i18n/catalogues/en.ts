@@ -498,3 +498,4 @@ export { desk } from "./en-desk.js";
 export { results } from "./en-results.js";
 export { easyRead } from "./en-easy-read.js";
 export { reach } from "./en-reach.js";
+export { openData } from "./en-open-data.js";

@@ -73,7 +73,7 @@ export function resultsView(campaign: CampaignModel, page: ResultsPageModel, loc
   return { published, publishFrom: page.publishFrom, sources };
 }
 
-function readFigures(campaign: CampaignModel, pageId: string): SurveyResultsFile | MapResultsFile | undefined {
+export function readFigures(campaign: CampaignModel, pageId: string): SurveyResultsFile | MapResultsFile | undefined {
   const file = path.join(campaign.dir, resultsFilePath(pageId));
   // Validation (src/campaign/checks/results.ts) has checked the file against the campaign.
   return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as SurveyResultsFile | MapResultsFile) : undefined;
