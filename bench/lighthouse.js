@@ -2,8 +2,10 @@
 // 4G and 4× CPU slowdown, its defaults) on a landing page, an information page and an open survey
 // of the example campaigns, served as a browser gets them (bench/local-site.js, gzip, on 127.0.0.1),
 // each page's clock set to the build's --now so the survey is open (CLOCK_SCRIPT).
-// Targets (issue 16): performance ≥ 95, accessibility, best practices and SEO 100. Below a target
-// the failing audits are printed. Each page is run BENCH_RUNS times (default 3); the median
+// Targets (issue 16): performance ≥ 95, accessibility, best practices and SEO 100; the map page
+// (issue 13) performance ≥ 80 — its map library is heavy work on a simulated phone, started after
+// the first paint — and the other three 100 like every page. Below a target the failing audits
+// are printed. Each page is run BENCH_RUNS times (default 3); the median
 // performance score counts (it varies from run to run on a busy machine), the other categories
 // must be met in every run.
 //
@@ -17,13 +19,16 @@ import lighthouse from "lighthouse";
 import puppeteer from "puppeteer";
 import { CHROMIUM_ARGS, CHROMIUM_PATH, CLOCK_SCRIPT, root, startExampleSite } from "./local-site.js";
 
+// Also BENCH_PAGES=map,survey to run only some of them.
 const PAGES = [
   { name: "landing", url: "/marktplatz/" },
   { name: "info", url: "/marktplatz/worum-es-geht/" },
   { name: "survey", url: "/marktplatz/umfrage/" },
+  { name: "map", url: "/marktplatz/karte/", target: { performance: 80 } },
 ];
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"];
 const TARGET = { performance: 95, accessibility: 100, "best-practices": 100, seo: 100 };
+const ONLY = process.env.BENCH_PAGES?.split(",");
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const BASELINE = path.join(root, "bench/lighthouse-baseline.json");
 const saveBaseline = process.argv.includes("--save-baseline");
@@ -35,10 +40,10 @@ const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFl
 const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}` });
 const results = {};
 try {
-  for (const page of PAGES) {
+  for (const page of PAGES.filter((p) => !ONLY || ONLY.includes(p.name))) {
     const runs = [];
     for (let i = 0; i < RUNS; i++) runs.push(await audit(site.url + page.url));
-    results[page.name] = summarize(page, runs);
+    results[page.name] = { ...summarize(page, runs), target: { ...TARGET, ...page.target } };
   }
 } finally {
   await browser.disconnect();
@@ -95,14 +100,14 @@ function report(results, baseline) {
   for (const [name, r] of Object.entries(results)) {
     const cells = CATEGORIES.map((c) => {
       const old = baseline?.pages[name]?.[c];
-      const ok = r.scores[c] >= TARGET[c];
+      const ok = r.scores[c] >= r.target[c];
       missed ||= !ok;
-      return `${c} ${old === undefined ? "" : `${old} → `}${r.scores[c]} ${ok ? "✓" : `✗ (target ${TARGET[c]})`}`;
+      return `${c} ${old === undefined ? "" : `${old} → `}${r.scores[c]} ${ok ? "✓" : `✗ (target ${r.target[c]})`}`;
     });
     console.log(`${name.padEnd(8)} ${r.url}`);
     console.log(`  ${cells.join(" · ")}`);
     console.log(`  performance runs: ${r.performanceRuns.join(", ")}; median run: ${r.metrics.join(", ")}`);
-    const below = CATEGORIES.some((c) => r.scores[c] < TARGET[c]);
+    const below = CATEGORIES.some((c) => r.scores[c] < r.target[c]);
     if (below || process.env.BENCH_VERBOSE) for (const line of r.failing) console.log(`    ${line}`);
   }
   console.log(missed ? "\n✗ Below target." : "\n✓ Every target met.");

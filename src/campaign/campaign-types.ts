@@ -859,6 +859,10 @@ export interface Category {
   id: Slug;
   label: LocalizedText;
   color?: HexColor;
+  /**
+   * Symbol on the map, in the legend, the filter and the list (categories differ by shape, not by colour alone). Default: the next shape no category chose, in this order.
+   */
+  shape?: "circle" | "square" | "triangle" | "diamond" | "triangle-down" | "hexagon";
 }
 /**
  * One GeoJSON file of a self-made basemap and what it holds.

@@ -1,7 +1,8 @@
 // How the map draws things, shared by the page (legend, filter, list: SVG) and the map script
 // (markers: the same paths painted into images), so that a category looks the same everywhere.
-// Categories differ by shape as well as colour (WCAG 1.4.1: not by colour alone), given in the
-// order the campaign lists them. Each symbol sits on a small piece of the map's background, so
+// Categories differ by shape as well as colour (WCAG 1.4.1: not by colour alone): the campaign
+// author may choose a category's `shape` (a "problem" as a triangle, as on warning signs); the
+// others get the shapes nobody chose, in the order the campaign lists them. Each symbol sits on a small piece of the map's background, so
 // that it keeps its colours and contrast on a dark page and in forced colours, as on the map.
 
 /** Shapes in a 16 × 16 box, in the order categories get them (then again from the first). */
@@ -17,9 +18,26 @@ export const SHAPES = {
 export type Shape = keyof typeof SHAPES;
 const ORDER = Object.keys(SHAPES) as Shape[];
 
-/** The shape of the campaign's `index`-th category. */
+/** The shape of the campaign's `index`-th category when no category chose one. */
 export function categoryShape(index: number): Shape {
   return ORDER[index % ORDER.length]!;
+}
+
+/** Whether `value` names a shape (the schema's enum for a category's `shape` lists the same). */
+export function isShape(value: unknown): value is Shape {
+  return typeof value === "string" && Object.hasOwn(SHAPES, value);
+}
+
+/**
+ * Every category's shape: the one it chose, or else the next shape no category chose, in order
+ * (all over again once every shape is taken), so that a chosen shape does not also turn up as
+ * another category's default.
+ */
+export function categoryShapes(chosen: readonly (Shape | undefined)[]): Shape[] {
+  const taken = new Set(chosen.filter((s): s is Shape => s !== undefined));
+  const free = ORDER.filter((s) => !taken.has(s));
+  let next = 0;
+  return chosen.map((shape) => shape ?? (free.length ? free[next++ % free.length]! : categoryShape(next++)));
 }
 
 /** The map's plain background (src/client/map/basemap.ts), behind every legend symbol. */

@@ -2,6 +2,7 @@
 // Produced by normalize() from a validated campaign.json (+ site.json); defaults are filled,
 // every text is resolved to one entry per locale, dates are instants, files are absolute paths.
 import type { FeatureCollection, Polygon, MultiPolygon } from "./geojson.js";
+import type { Shape } from "./map-symbols.js";
 
 export type Locale = string;
 /** A text in every locale of its campaign (after normalization, always complete). */
@@ -70,6 +71,8 @@ export interface CategoryModel {
   id: string;
   label: Localized;
   color: string;
+  /** The symbol on the map, in the legend, filter and list: chosen by the campaign or the next free one. */
+  shape: Shape;
 }
 
 export interface PlaceModel {

@@ -6,6 +6,7 @@ import path from "node:path";
 import type * as Raw from "./campaign-types.js";
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from "./geojson.js";
 import type { LoadedCampaign } from "./load.js";
+import { categoryShapes } from "./map-symbols.js";
 import {
   DEFAULT_REJECTION_REASONS,
   type BasemapModel,
@@ -276,10 +277,12 @@ function normalizeQuestion(q: Raw.Question, ctx: Context): QuestionModel {
 }
 
 function normalizeMap(raw: Raw.MapBlock, ctx: Context): MapModel {
+  const shapes = categoryShapes((raw.categories ?? []).map((c) => c.shape));
   const categories: CategoryModel[] = (raw.categories ?? []).map((c, i) => ({
     id: c.id,
     label: localize(c.label, ctx),
     color: c.color ?? CATEGORY_COLORS[i % CATEGORY_COLORS.length]!,
+    shape: shapes[i]!,
   }));
   return {
     center: raw.center,

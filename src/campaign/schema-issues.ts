@@ -14,6 +14,9 @@ export interface SchemaIssue {
   message: string;
 }
 
+/** Fields whose error lists every choice even when a near spelling is suggested. */
+const LIST_EVERY_CHOICE = new Set(["shape"]);
+
 type AjvError = ErrorObject & { parentSchema?: SchemaNode; schema?: unknown; data?: unknown; propertyName?: string };
 
 export function schemaIssues(ajvErrors: readonly ErrorObject[]): SchemaIssue[] {
@@ -70,6 +73,9 @@ function describe(e: AjvError, all: AjvError[]): SchemaIssue | undefined {
       const field = fieldName(pointer);
       const what = field && !pointer.endsWith(`/${field}`) ? "value" : (field ?? "value");
       const hint = typeof e.data === "string" ? didYouMean(e.data, allowed) : "";
+      // A shape is chosen by how it looks, not spelled from memory: whoever writes "star" or
+      // "sqare" needs to see every shape there is, next to the nearest spelling.
+      if (hint && LIST_EVERY_CHOICE.has(what)) return value(`unknown ${what} ${JSON.stringify(e.data)}${hint} Choices: ${quoteList(allowed)}`);
       return value(`unknown ${what} ${JSON.stringify(e.data)}${hint || ` — use one of ${quoteList(allowed)}`}`);
     }
     case "const":

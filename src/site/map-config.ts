@@ -4,7 +4,6 @@
 // collector's addresses and the contribution form's rules; for a survey's location question, the
 // question whose point it places.
 import type { CampaignModel, Locale, MapModel, MapPageModel } from "../campaign/model.js";
-import { categoryShape } from "../campaign/map-symbols.js";
 import { collectorUrls } from "../campaign/urls.js";
 import { CONTRIBUTION_QUESTION, contributionQuestions } from "../forms/contribution.js";
 import { plainLabel } from "../forms/issues.js";
@@ -25,7 +24,7 @@ export function mapViewConfig(campaign: CampaignModel, map: MapModel, question: 
     zoom: map.zoom,
     area: map.area,
     layers: map.layers.map((l) => ({ id: l.id, label: text(l.label), color: l.color, data: l.data })),
-    categories: map.categories.map((c, i) => ({ id: c.id, label: text(c.label), color: c.color, shape: categoryShape(i) })),
+    categories: map.categories.map((c) => ({ id: c.id, label: text(c.label), color: c.color, shape: c.shape })),
     places: map.places.map((p) => ({ id: p.id, label: text(p.label), coordinates: p.coordinates })),
     ...basemapClientConfig(map, locale, assets?.basemaps, text),
     renderer: map.renderer,

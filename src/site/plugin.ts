@@ -17,7 +17,7 @@ import { thirdPartyNotes } from "./basemap/third-party.js";
 import { shareMetaForRoute, type ShareCard } from "./cards/index.js";
 import type { MapAssets } from "./map-assets.js";
 import { asJsonBlock, mapClientConfig, mapViewConfig } from "./map-config.js";
-import { areaSymbol, categoryShape, categorySymbol, layerSymbol, ownPointSymbol } from "../campaign/map-symbols.js";
+import { areaSymbol, categoryShape, categorySymbol, layerSymbol, ownPointSymbol, type Shape } from "../campaign/map-symbols.js";
 import { buildRoutes, type Route } from "./routes.js";
 import type { KitData } from "./social/index.js";
 
@@ -87,8 +87,8 @@ export default function mitredenPlugin(eleventyConfig: UserConfig, options: Mitr
   );
   /** What a map makes browsers send to others than the site, as sentences (src/site/basemap/third-party.ts). */
   env.addFilter("mapThirdPartyNotes", (map: MapModel, ui: Locale) => thirdPartyNotes(map, ui));
-  /** A map symbol as SVG, as the map draws it (src/campaign/map-symbols.ts): a category's (its shape by position), a layer's, the area, the person's point. */
-  env.addFilter("categorySymbol", (category: { color: string }, index: number) => categorySymbol(categoryShape(index), category.color));
+  /** A map symbol as SVG, as the map draws it (src/campaign/map-symbols.ts): a category's (the shape in its model; by position for anything without one), a layer's, the area, the person's point. */
+  env.addFilter("categorySymbol", (category: { color: string; shape?: Shape }, index: number) => categorySymbol(category.shape ?? categoryShape(index), category.color));
   env.addFilter("mapSymbol", (kind: "area" | "own" | "layer", color?: string) => (kind === "area" ? areaSymbol() : kind === "own" ? ownPointSymbol() : layerSymbol(color ?? "#1b1b1b")));
   /** Whether a page shows a map (a map page, or a survey with a location question): then it loads the map script. */
   env.addFilter("showsMap", (page: PageModel | undefined) => page?.type === "map" || (page?.type === "survey" && page.questions.some((q) => q.type === "location")));

@@ -1,5 +1,6 @@
 // Ids become URLs, form field names and export columns, so they must be unique where they live and
 // must not collide with the URLs mitreden generates itself.
+import { SHAPES, isShape } from "../map-symbols.js";
 import { RESERVED_PAGE_IDS } from "../urls.js";
 import { asRecords, maps, record, pages, reportDuplicates, type Check } from "./context.js";
 
@@ -29,6 +30,18 @@ export const checkIds: Check = (ctx) => {
       const items = asRecords(map[list]).map(([item, i]) => ({ id: item.id, pointer: `${pointer}/${list}/${i}/id` }));
       const noun = { categories: "category id", places: "place id", layers: "layer id" }[list];
       reportDuplicates(ctx, items, noun);
+    }
+    // Two categories with the same chosen shape differ by colour alone (WCAG 1.4.1), which is
+    // avoidable while there are no more categories than shapes.
+    const categories = asRecords(map.categories);
+    if (categories.length <= Object.keys(SHAPES).length) {
+      const first = new Map<string, string>();
+      for (const [category, i] of categories) {
+        if (!isShape(category.shape)) continue;
+        const earlier = first.get(category.shape);
+        if (earlier === undefined) first.set(category.shape, String(category.id));
+        else ctx.warning(`${pointer}/categories/${i}/shape`, `categories "${earlier}" and "${String(category.id)}" both have the shape "${category.shape}", so they differ by colour alone, which people who do not see colour cannot tell apart; choose another of ${Object.keys(SHAPES).map((s) => `"${s}"`).join(", ")}`);
+      }
     }
   }
 
