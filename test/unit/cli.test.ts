@@ -97,6 +97,8 @@ describe("mitreden new", () => {
     const map = campaign.pages[2]!;
     if (map.type !== "map") throw new Error("no map");
     expect(map.map.categories.length).toBeGreaterThan(1);
+    // One category chooses its shape, the others get the free ones: the choice is there to copy.
+    expect(map.map.categories.map((c) => c.shape)).toEqual(["circle", "triangle", "square"]);
     expect(map.map.places.length).toBeGreaterThan(1);
     expect(campaign.social.posts.length).toBeGreaterThan(0);
     expect(campaign.hero?.alt.de).toMatch(/^Platzhalterbild: /);
