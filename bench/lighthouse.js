@@ -24,7 +24,8 @@ const PAGES = [
   { name: "landing", url: "/marktplatz/" },
   { name: "info", url: "/marktplatz/worum-es-geht/" },
   { name: "survey", url: "/marktplatz/umfrage/" },
-  { name: "map", url: "/marktplatz/karte/", target: { performance: 80 } },
+  // `drawn`: requests that show the map was really drawn (its library, its worker, the basemap's tiles).
+  { name: "map", url: "/marktplatz/karte/", target: { performance: 80 }, drawn: [/\/assets\/maplibre-gl-[^/]+\/maplibre-gl\.js$/, /maplibre-gl-worker\.js$/, /\/\d+\/\d+\/\d+\.pbf$|\.pmtiles$/] },
 ];
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"];
 const TARGET = { performance: 95, accessibility: 100, "best-practices": 100, seo: 100 };
@@ -35,14 +36,16 @@ const saveBaseline = process.argv.includes("--save-baseline");
 
 const site = await startExampleSite(path.join(root, "bench/.tmp/lighthouse"));
 // chrome-launcher adds its own defaults (no background networking, no sync …); these make sure.
-const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: CHROMIUM_ARGS });
+// WebGL in software (SwiftShader), as Playwright enables it for the e2e tests: without it this
+// Chromium offers no WebGL, the map page would say "map unavailable" and score as a page without a map.
+const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: [...CHROMIUM_ARGS, "--enable-unsafe-swiftshader"] });
 // Through Puppeteer, so each page's clock can be set before Lighthouse loads it (CLOCK_SCRIPT).
 const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}` });
 const results = {};
 try {
   for (const page of PAGES.filter((p) => !ONLY || ONLY.includes(p.name))) {
     const runs = [];
-    for (let i = 0; i < RUNS; i++) runs.push(await audit(site.url + page.url));
+    for (let i = 0; i < RUNS; i++) runs.push(await audit(site.url + page.url, page.drawn));
     results[page.name] = { ...summarize(page, runs), target: { ...TARGET, ...page.target } };
   }
 } finally {
@@ -60,7 +63,7 @@ if (saveBaseline) {
 const baseline = existsSync(BASELINE) ? JSON.parse(readFileSync(BASELINE, "utf8")) : undefined;
 process.exitCode = report(results, baseline) ? 1 : 0;
 
-async function audit(url) {
+async function audit(url, drawn = []) {
   const page = await browser.newPage();
   await page.evaluateOnNewDocument(CLOCK_SCRIPT);
   const result = await lighthouse(url, { output: "json", logLevel: "error", onlyCategories: CATEGORIES }, undefined, page).finally(() => page.close());
@@ -71,6 +74,8 @@ async function audit(url) {
   const requests = lhr.audits["network-requests"]?.details?.items ?? [];
   const outside = requests.map((r) => r.url).filter((u) => !/^(http:\/\/127\.0\.0\.1[:/]|data:)/.test(u));
   if (outside.length) throw new Error(`${url} requested other servers: ${outside.join(", ")}`);
+  const missing = drawn.filter((pattern) => !requests.some((r) => pattern.test(new URL(r.url).pathname)));
+  if (missing.length) throw new Error(`${url}: the map was not drawn during the test (no request matching ${missing.join(", ")}); requests: ${requests.map((r) => r.url).join(", ")}`);
   const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)]));
   const failing = CATEGORIES.flatMap((c) =>
     (lhr.categories[c]?.auditRefs ?? [])
