@@ -84,8 +84,17 @@ async function audit(url, drawn = []) {
       .filter((a) => a && a.score !== null && a.score < 1 && a.scoreDisplayMode !== "informative" && a.scoreDisplayMode !== "notApplicable")
       .map((a) => `${c}: ${a.id} (${a.score}) ${a.displayValue ?? ""} — ${a.title}`.trim()),
   );
+  // Where the main thread's time went (scripts by CPU time, the longest tasks), for a page below target.
+  const bootup = (lhr.audits["bootup-time"]?.details?.items ?? []).slice(0, 4).map((i) => `${shortUrl(i.url)} ${Math.round(i.total)} ms (script ${Math.round(i.scripting)} ms)`);
+  const longTasks = (lhr.audits["long-tasks"]?.details?.items ?? []).slice(0, 6).map((t) => `${shortUrl(t.url)} ${Math.round(t.duration)} ms at ${Math.round(t.startTime)} ms`);
+  const work = (lhr.audits["mainthread-work-breakdown"]?.details?.items ?? []).slice(0, 4).map((i) => `${i.groupLabel} ${Math.round(i.duration)} ms`);
+  failing.push(`main thread: ${work.join(", ")}`, `scripts: ${bootup.join(", ")}`, `long tasks: ${longTasks.join(", ")}`);
   const metrics = ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift", "speed-index"].map((id) => `${id.replace(/-/g, " ")} ${lhr.audits[id]?.displayValue ?? "?"}`);
   return { scores, failing, metrics };
+}
+
+function shortUrl(url) {
+  return url.startsWith("http") ? new URL(url).pathname.replace(/^.*\/(?=[^/]+\/[^/]+$)/, "…/") : url;
 }
 
 function summarize(page, runs) {
