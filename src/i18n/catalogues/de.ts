@@ -470,6 +470,8 @@ export const cards = {
   from: "ab {date}",
   /** "bis 15. April 2027" under the title. */
   until: "bis {date}",
+  /** Instead of `until` while a notice announces the extended period (campaign.json notices[].extendsPeriod). */
+  extended: "verlängert bis {date}",
   /** In a story's dashed frame, where the team puts the link sticker. */
   sticker: "Link-Sticker",
   /** Alt text: the picture on the card, after its words. */

@@ -457,6 +457,7 @@ export const kit = {
 export const cards = {
   from: "from {date}",
   until: "until {date}",
+  extended: "extended until {date}",
   sticker: "Link sticker",
   picture: "In the picture: {description}",
 } as const satisfies NamespaceTranslation<"cards">;

@@ -157,7 +157,9 @@ export async function buildSocialKit(
   const imagesUrl = `/assets/social/${campaign.slug}/`;
   const locale = campaign.locale;
   const planned = plannedPosts(campaign);
-  const pages = campaign.locales.flatMap((l) => [landingPage(campaign, l), ...campaign.pages.map((p) => innerPage(campaign, l, p))]);
+  // The kit's link cards are the site's of this build: with a current extension notice, "verlängert bis".
+  const at = (opts.now ?? new Date()).toISOString();
+  const pages = campaign.locales.flatMap((l) => [landingPage(campaign, l, at), ...campaign.pages.map((p) => innerPage(campaign, l, p, at))]);
   const pageOf = (url: string) => pages.find((p) => p.url === url)!;
 
   // Every picture once: each page's link card (its share card, when the site has it already) and
