@@ -260,7 +260,10 @@ export async function buildSocialKit(
       id: `draft-${d.milestone.id}`,
       label: message(locale, `kit.milestone.${d.milestone.id}`),
       dateLabel: formatDateTime(d.date, locale, campaign.timezone),
-      texts: texts(`draft-${d.milestone.id}`, d.text),
+      // The results post: its text with the counted short link of each platform, like a post's.
+      texts: d.links.length
+        ? d.links.map((l) => ({ id: `draft-${d.milestone.id}-${l.platform}-${l.locale}`, locale: l.locale, localeName: `${l.platformName}, ${localeName(l.locale)}`, text: l.text }))
+        : texts(`draft-${d.milestone.id}`, d.text),
     })),
     netiquette: campaign.social.netiquette && renderMarkdown(campaign.social.netiquette[locale] ?? "", { topLevel: 4 }),
     moderationHours: campaign.social.moderationHours && renderMarkdown(campaign.social.moderationHours[locale] ?? "", { topLevel: 4 }),
