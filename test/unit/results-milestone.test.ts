@@ -10,7 +10,9 @@ import { findShortLink } from "../../src/campaign/short-links.js";
 import { calendarIcs } from "../../src/site/social/calendar.js";
 import { draftPosts } from "../../src/site/social/drafts.js";
 import { planCsv } from "../../src/site/social/plan.js";
-import { exampleModel } from "./cards-helpers.js";
+import { cardAlt, cardPages } from "../../src/site/cards/index.js";
+import { CardRenderer } from "../../src/site/cards/render.js";
+import { exampleModel, tempDir } from "./cards-helpers.js";
 
 const model = await exampleModel();
 const marktplatz = model.campaigns.find((c) => c.slug === "marktplatz")!;
@@ -76,4 +78,20 @@ describe("the results milestone", () => {
     expect(draft.description).toContain("Die Ergebnisse von");
     expect(draft.description).toContain("the results of");
   });
+});
+
+describe("the results page's share card", () => {
+  it("names the page and the campaign and says from when results are out, in each language", async () => {
+    const cards = cardPages(model).filter((p) => p.url === "/marktplatz/ergebnisse/");
+    expect(cards).toHaveLength(1);
+    const card = cards[0]!;
+    expect(card.name).toBe("marktplatz-ergebnisse-de");
+    expect(card.content).toMatchObject({ title: "Ergebnisse", period: "ab 16. April 2027", address: "mitreden.musterstadt.de/marktplatz/ergebnisse" });
+    expect(cardAlt(card.content)).toContain("Ergebnisse. ");
+    const renderer = await CardRenderer.create(await tempDir("results-card"));
+    const words = JSON.stringify((await renderer.layout(card.content, "link")).node);
+    for (const text of ["Ergebnisse", "ab 16. April 2027", "mitreden.musterstadt.de/marktplatz/ergebnisse"]) expect(words).toContain(text);
+    const english = cardPages({ ...model, campaigns: [later(marktplatz)] }).find((p) => p.url === "/marktplatz/en/ergebnisse/")!;
+    expect(english.content.period).toBe("from 20 May 2027");
+  }, 60_000);
 });
