@@ -27,9 +27,11 @@ async function siteWith(answers: Record<string, unknown>[]): Promise<{ site: Bui
   cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
   const campaign = (await loadSiteModel(dir, { now: PUBLISHED })).model.campaigns.find((c) => c.slug === "marktplatz")!;
   const survey = campaign.pages.find((p): p is SurveyPageModel => p.id === "umfrage")!;
+  // As `mitreden results` writes it: the results page's hidden questions left out.
+  const hide = campaign.pages.flatMap((p) => (p.type === "results" ? p.hide : []));
   const figures = await aggregateSurvey(campaign, survey, (async function* () {
     for (const a of answers) yield { answers: a as never };
-  })());
+  })(), { hide });
   writeFileSync(path.join(dir, "marktplatz/results/umfrage.json"), JSON.stringify(figures, null, 2) + "\n");
   const site = await buildInto(dir, { now: PUBLISHED });
   cleanup.push(() => site.remove());
