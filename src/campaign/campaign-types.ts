@@ -335,6 +335,10 @@ export interface Campaign {
      */
     level?: "info" | "warning";
     text: LocalizedText;
+    /**
+     * true: this notice announces an extended participation period (set period.end to the new end as well: the forms close at period.end). While the notice shows, share cards say "verlängert bis <period.end>" instead of "bis <period.end>".
+     */
+    extendsPeriod?: boolean;
   }[];
   /**
    * How long personal data is kept (DSGVO Art. 5 (1) e).

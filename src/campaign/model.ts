@@ -263,6 +263,8 @@ export interface NoticeModel {
   level: "info" | "warning";
   /** Markdown. */
   text: Localized;
+  /** It announces an extended period (period.end is the new end): share cards say so while it shows. */
+  extendsPeriod: boolean;
 }
 
 export interface OrganizationModel {

@@ -135,6 +135,7 @@ export function normalizeCampaign(loaded: LoadedCampaign): CampaignModel {
       until: toInstant(n.until, timezone),
       level: n.level ?? "info",
       text: text(n.text),
+      extendsPeriod: n.extendsPeriod === true,
     })),
     retention: raw.retention && { personalDataDays: raw.retention.personalDataDays },
     abuse: { proofOfWork: raw.abuse?.proofOfWork === true },

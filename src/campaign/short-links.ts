@@ -23,6 +23,7 @@
 // Pure: no I/O, no Eleventy, no Fastify; the site and the collector import it alike.
 import { MitredenError } from "../errors.js";
 import type { CampaignModel, Locale, Platform, SiteModel } from "./model.js";
+import { resultsPage } from "./milestones.js";
 import { postUrl } from "./social-text.js";
 import { pagePath } from "./urls.js";
 
@@ -116,6 +117,20 @@ function linksOf(campaign: CampaignModel): ShortLink[] {
       }
     }
   }
+  // The results milestone's post ("the results are out") is planned by the kit, not written in
+  // campaign.json; it gets a post's links all the same, on every platform the campaign posts on:
+  // "<campaign>-results-<platform>", leading to the results page. A post of the campaign with the
+  // id "results" takes its place (and its codes).
+  const results = resultsPage(campaign);
+  if (results && !campaign.social.posts.some((post) => post.id === RESULTS_POST)) {
+    for (const locale of campaign.locales) {
+      for (const platform of postingPlatforms(campaign)) {
+        const code = postLinkCode(campaign.slug, RESULTS_POST, platform, locale, campaign.locale);
+        const target = postUrl(baseUrl, pagePath(campaign, locale, results.id), platform, campaign.slug, RESULTS_POST);
+        links.push({ code, url: shortLinkUrl(baseUrl, code), campaign: campaign.slug, locale, page: results.id, post: RESULTS_POST, platform, medium: "social", target });
+      }
+    }
+  }
   for (const locale of campaign.locales) {
     for (const page of [undefined, ...campaign.pages.map((p) => p.id)]) {
       const code = printLinkCode(campaign.slug, page, locale, campaign.locale);
@@ -124,6 +139,14 @@ function linksOf(campaign: CampaignModel): ShortLink[] {
     }
   }
   return links;
+}
+
+/** The post id of the results milestone's post, in its short links and the reach figures. */
+export const RESULTS_POST = "results";
+
+/** Every platform the campaign's posts go out on, in the order they first appear. */
+export function postingPlatforms(campaign: CampaignModel): Platform[] {
+  return [...new Set(campaign.social.posts.flatMap((post) => post.platforms))];
 }
 
 /** The short link of a post on a platform in a language, if the campaign gives out short links. */

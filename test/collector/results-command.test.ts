@@ -1,9 +1,14 @@
 // `mitreden results`: 10,000 responses and 500 contributions, on SQLite and on PostgreSQL. Every figure
-// in the results files equals the same figure counted from `mitreden export` of the same store.
+// in the results files equals the same figure counted from `mitreden export` of the same store; then
+// the site is built from those files, and every figure on the results page equals the one counted
+// from the export too (table, sentence, chart); the page passes html-validate and pa11y.
 import { cpSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { audit } from "../../src/audit/index.js";
+import { loadSiteModel } from "../../src/campaign/index.js";
+import type { MapPageModel, ResultsPageModel, SurveyPageModel } from "../../src/campaign/model.js";
 import type { MapResultsFile, SurveyResultsFile } from "../../src/campaign/results-file.js";
 import { exportPage, type StoreLocation } from "../../src/collector/commands.js";
 import { writeResults } from "../../src/collector/results/write.js";
@@ -12,6 +17,13 @@ import { CAMPAIGNS_DIR } from "./helpers/campaigns.js";
 import { tempDir } from "./helpers/collector.js";
 import { startPostgres, type TestPostgres } from "./helpers/postgres.js";
 import { marktplatzContribution, marktplatzResponse } from "./helpers/seed.js";
+import { numbersInBins, questionFromExport, questionOnPage, shownQuestions } from "./helpers/results-page.js";
+import { htmlValidate } from "../unit/html-validate-rules.js";
+import { buildInto, type BuiltSite } from "../unit/site-support.js";
+
+/** After the results page's publishFrom (the day after Marktplatz ends). */
+const PUBLISHED = new Date("2027-05-10T10:00:00+02:00");
+const RESULTS_URL = "/marktplatz/ergebnisse/";
 
 const RESPONSES = 10_000;
 const CONTRIBUTIONS = 500;
@@ -67,6 +79,7 @@ describe.each(stores)("mitreden results on %s", (_name, setUp) => {
   let survey: SurveyResultsFile;
   let map: MapResultsFile;
   let rows: Row[];
+  let site: BuiltSite;
 
   beforeAll(async () => {
     const s = await setUp();
@@ -85,8 +98,10 @@ describe.each(stores)("mitreden results on %s", (_name, setUp) => {
     survey = JSON.parse(readFileSync(path.join(campaignsDir, "marktplatz/results/umfrage.json"), "utf8"));
     map = JSON.parse(readFileSync(path.join(campaignsDir, "marktplatz/results/karte.json"), "utf8"));
     rows = (await exported(location, "umfrage")).rows!;
-  }, 300_000);
+    site = await buildInto(campaignsDir, { now: PUBLISHED });
+  }, 400_000);
   afterAll(async () => {
+    await site?.remove();
     rmSync(campaignsDir, { recursive: true, force: true });
     await stop?.();
   });
@@ -139,4 +154,70 @@ describe.each(stores)("mitreden results on %s", (_name, setUp) => {
     for (const category of ["idee", "problem", "lob"]) expect(map.categories[category]).toBe(approved.filter((f) => f.properties.category === category).length);
     expect(new Set(map.items.map((i) => i.status))).toEqual(new Set(["received"]));
   });
+
+  test("the built results page shows every survey figure as counted from the export: tables, sentences, summaries", async () => {
+    const campaign = (await loadSiteModel(campaignsDir, { now: PUBLISHED })).model.campaigns.find((c) => c.slug === "marktplatz")!;
+    const page = campaign.pages.find((p): p is SurveyPageModel => p.id === "umfrage")!;
+    const results = campaign.pages.find((p): p is ResultsPageModel => p.type === "results")!;
+    const $ = site.load(RESULTS_URL);
+    expect($('section[aria-labelledby="ergebnis-umfrage"] > p.kern-body').first().text().trim()).toBe("10.000 Personen haben an der Umfrage teilgenommen.");
+    const questions = shownQuestions(page, results.hide);
+    expect(questions.length).toBeGreaterThan(10);
+    for (const q of questions) {
+      const shown = questionOnPage($, "umfrage", q.id);
+      expect(shown, q.id).toBeDefined();
+      const counted = questionFromExport(q, page, rows as never);
+      expect(shown!.answered, q.id).toBe(counted.answered);
+      expect(shown!.summary, q.id).toBe(counted.summary);
+      if (q.type === "number") {
+        const bins = numbersInBins(shown!, q.id, rows as never);
+        expect(bins.length, q.id).toBeGreaterThan(1);
+        for (const bin of bins) expect(bin.shown, `${q.id} ${bin.label}`).toBe(bin.counted);
+        expect(bins.reduce((sum, b) => sum + b.shown, 0)).toBe(rows.filter((r) => typeof r[q.id] === "number").length);
+      } else {
+        expect(Object.fromEntries(shown!.rows), q.id).toEqual(Object.fromEntries(counted.rows));
+      }
+    }
+    // Hidden questions and free text are not on the page.
+    for (const id of results.hide) expect(questionOnPage($, "umfrage", id)).toBeUndefined();
+    expect($("main").text()).not.toContain("Grün statt Grau");
+  });
+
+  test("the built results page shows the map's figures as counted from the export", async () => {
+    const campaign = (await loadSiteModel(campaignsDir, { now: PUBLISHED })).model.campaigns.find((c) => c.slug === "marktplatz")!;
+    const karte = campaign.pages.find((p): p is MapPageModel => p.id === "karte")!;
+    const features = (await exported(location, "karte", "geojson")).features!;
+    const approved = features.filter((f) => f.properties.status === "approved");
+    const $ = site.load(RESULTS_URL);
+    const section = $('section[aria-labelledby="ergebnis-karte"]');
+    expect(section.children("p.kern-body").first().text().trim()).toBe(`${approved.length} von ${features.length} Beiträgen sind veröffentlicht.`);
+    const table = Object.fromEntries(section.find("tbody tr").map((_, tr) => [[$(tr).find("th").text().trim(), Number($(tr).find("td").first().text())]]).get());
+    expect(table).toEqual(Object.fromEntries(karte.map.categories.map((c) => [c.label.de, approved.filter((f) => f.properties.category === c.id).length])));
+    // Nobody has answered yet: every published contribution is "Eingegangen", each listed once.
+    expect(section.find("h4").map((_, h) => $(h).text().trim()).get()).toEqual([`Eingegangen (${approved.length})`]);
+    expect(section.find(".mr-results__contributions > li")).toHaveLength(approved.length);
+  });
+
+  test("every chart's bars are as long as the table's counts say (read from the SVG)", () => {
+    const $ = site.load(RESULTS_URL);
+    const charts = $(".mr-results__chart").toArray();
+    expect(charts.length).toBeGreaterThan(10);
+    for (const chart of charts) {
+      // The chart follows its table.
+      const table = $(chart).prevAll(".kern-table-responsive").first();
+      const counts = table.find("tbody td:nth-of-type(1)").map((_, td) => Number($(td).text())).get();
+      const bars = $(chart).find("svg").map((_, svg) => ({ box: Number($(svg).attr("viewBox")!.split(" ")[2]), width: Number($(svg).find("rect").attr("width")) })).get();
+      expect(bars, $(chart).attr("data-chart")).toHaveLength(counts.length);
+      const most = Math.max(...counts);
+      bars.forEach((bar, i) => expect(bar.width, `${$(chart).attr("data-chart")} row ${i}`).toBeCloseTo((counts[i]! / most) * bar.box, 1));
+    }
+  });
+
+  test("the page passes html-validate and pa11y", async () => {
+    const report = await htmlValidate.validateString(site.read(RESULTS_URL));
+    expect(report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`))).toEqual([]);
+    const result = await audit({ siteDir: site.outDir, campaignsDir, include: (t) => t.kind === "page" && t.url === RESULTS_URL });
+    expect(result.urls).toEqual([RESULTS_URL]);
+    expect(result.issues.map((i) => `${i.code} ${i.selector}: ${i.message}`)).toEqual([]);
+  }, 180_000);
 });

@@ -238,6 +238,41 @@ describe("map page", () => {
     await page.close();
   });
 
+  it("filters the list by the city's status and says how many it shows, politely to screen readers", async () => {
+    // Approved contributions the city has answered: 3 planned, 2 done (written straight into the database).
+    const db = new Database(path.join(tmp, "x.sqlite"));
+    const insert = db.prepare(
+      `INSERT INTO contributions (id, campaign, page, locale, category, comment, lng, lat, place, description, received_at, channel, verified, status, moderated_at, public_status)
+       VALUES (?, 'marktplatz', 'karte', 'de', 'problem', ?, NULL, NULL, 'brunnen', NULL, ?, 'script', 1, 'approved', ?, ?)`,
+    );
+    const at = new Date(NOW).toISOString();
+    db.transaction(() => {
+      for (let i = 0; i < 3; i++) insert.run(randomUUID(), `Stand geplant ${i + 1}`, at, at, "planned");
+      for (let i = 0; i < 2; i++) insert.run(randomUUID(), `Stand umgesetzt ${i + 1}`, at, at, "done");
+    })();
+    db.close();
+    const page = await browser.newPage({ viewport: { width: 390, height: 900 } });
+    await openMap(page);
+    const total = Number(await page.evaluate(() => document.documentElement.dataset.mapList));
+    expect(total).toBeGreaterThanOrEqual(5);
+    // A labelled select, by its visible label.
+    const select = page.getByLabel("Nach Stand filtern");
+    await select.selectOption({ label: "Wird umgesetzt" });
+    const list = page.locator("#mr-list > li");
+    await expect.poll(() => list.count()).toBe(3);
+    expect(await page.locator("#mr-list").textContent()).toContain("Stand geplant 1");
+    expect(await page.locator("#mr-list").textContent()).not.toContain("Stand umgesetzt");
+    const count = page.locator("#mr-list-count");
+    expect(await count.textContent()).toBe(`3 von ${total} Hinweisen`);
+    expect(await count.getAttribute("aria-live")).toBe("polite");
+    await select.selectOption({ label: "Umgesetzt" });
+    await expect.poll(() => count.textContent()).toBe(`2 von ${total} Hinweisen`);
+    expect(await list.count()).toBe(2);
+    await select.selectOption({ label: "Alle" });
+    await expect.poll(() => count.textContent()).toBe(`${total} von ${total} Hinweisen`);
+    await page.close();
+  });
+
   it("refuses a point outside the area when it is posted directly", async () => {
     const response = await fetch(`${origin}/api/marktplatz/karte/contributions`, {
       method: "POST",

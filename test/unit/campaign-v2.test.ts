@@ -28,7 +28,7 @@ describe("campaign format v2", () => {
     const { problems } = await validateCampaigns(dir);
     expect(problems.filter((p) => p.severity === "error")).toEqual([]);
     const campaign = (await loadSiteModel(dir)).model.campaigns[0]!;
-    expect(campaign.notices).toEqual([{ id: "verlaengert", from: "2027-10-20T08:00:00+02:00", until: "2027-11-15T23:59:00+01:00", level: "info", text: { de: "Verlängert bis 15. November.", en: "Extended until 15 November." } }]);
+    expect(campaign.notices).toEqual([{ id: "verlaengert", from: "2027-10-20T08:00:00+02:00", until: "2027-11-15T23:59:00+01:00", level: "info", text: { de: "Verlängert bis 15. November.", en: "Extended until 15 November." }, extendsPeriod: false }]);
     expect(campaign.retention).toEqual({ personalDataDays: 90 });
     expect(campaign.abuse).toEqual({ proofOfWork: true });
     // An origin is compared without a trailing slash.

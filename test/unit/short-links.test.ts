@@ -15,8 +15,11 @@ describe("short links", () => {
     for (const campaign of model.campaigns) {
       const links = shortLinks(campaign);
       const posts = campaign.social.posts.reduce((n, p) => n + p.platforms.length, 0) * campaign.locales.length;
+      // A campaign with a results page: the kit's results post on every platform it posts on.
+      const platforms = new Set(campaign.social.posts.flatMap((p) => p.platforms)).size;
+      const results = campaign.pages.some((p) => p.type === "results") ? platforms * campaign.locales.length : 0;
       const print = (campaign.pages.length + 1) * campaign.locales.length;
-      expect(links.filter((l) => l.medium === "social")).toHaveLength(posts);
+      expect(links.filter((l) => l.medium === "social")).toHaveLength(posts + results);
       expect(links.filter((l) => l.medium === "print")).toHaveLength(print);
     }
   });
@@ -33,6 +36,16 @@ describe("short links", () => {
     expect(codes).toContain("marktplatz-umfrage-qr");
     expect(codes).toContain("marktplatz-qr");
     expect(shortLinks(radverkehr).map((l) => l.code)).toEqual(expect.arrayContaining(["radverkehr-start-bsky", "radverkehr-start-bsky-en", "radverkehr-umfrage-qr-en"]));
+  });
+
+  it("give the results milestone's post a link per platform to the results page; a post named \"results\" takes it over", () => {
+    const results = shortLinks(marktplatz).filter((l) => l.post === "results");
+    expect(results.map((l) => l.platform)).toEqual([...new Set(marktplatz.social.posts.flatMap((p) => p.platforms))]);
+    expect(findShortLink(model, "marktplatz-results-ig")!.target).toBe("https://mitreden.musterstadt.de/marktplatz/ergebnisse/?utm_source=instagram&utm_medium=social&utm_campaign=marktplatz&utm_content=results");
+    // No results page, no results links.
+    expect(shortLinks(radverkehr).filter((l) => l.post === "results")).toEqual([]);
+    const own: CampaignModel = { ...marktplatz, social: { ...marktplatz.social, posts: [...marktplatz.social.posts, { ...marktplatz.social.posts[0]!, id: "results", platforms: ["mastodon"] }] } };
+    expect(shortLinks(own).filter((l) => l.post === "results").map((l) => l.code)).toEqual(["marktplatz-results-masto"]);
   });
 
   it("lead to the page with utm_source, utm_medium, utm_campaign and utm_content", () => {

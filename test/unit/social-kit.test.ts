@@ -318,7 +318,8 @@ describe("replies, crises and drafts", () => {
     expect(kit.crisis.map((c) => c.id)).toEqual(["crisis-disrupted", "crisis-extended", "crisis-cancelled", "crisis-false-claim"]);
     for (const template of kit.crisis) {
       const notice = JSON.parse(template.noticeJson);
-      expect(Object.keys(notice)).toEqual(["id", "from", "until", "level", "text"]);
+      // The extension's notice carries the mark that puts "verlängert bis" on the share cards.
+      expect(Object.keys(notice)).toEqual(["id", "from", "until", "level", "text", ...(template.id === "crisis-extended" ? ["extendsPeriod"] : [])]);
       for (const t of template.texts) expect(t.text.startsWith(notice.text[t.locale].replace(/\.$/, ""))).toBe(true);
     }
   });

@@ -426,11 +426,13 @@ export const kit = {
   "milestone.launch": "Start der Beteiligung",
   "milestone.one-week-left": "Noch eine Woche",
   "milestone.last-day": "Letzter Tag der Beteiligung",
-  "milestone.results": "Beteiligung beendet – Dank und nächste Schritte",
+  "milestone.closed": "Beteiligung beendet – Dank und nächste Schritte",
+  "milestone.results": "Ergebnisse veröffentlicht",
   "draft.launch": "Ab heute können Sie mitreden: „{title}“. Machen Sie mit bis {date}: {url}",
   "draft.one-week-left": "Noch eine Woche: Bis {date} können Sie bei „{title}“ mitreden. {url}",
   "draft.last-day": "Heute ist der letzte Tag: Bis heute Abend können Sie bei „{title}“ mitreden. {url}",
-  "draft.results": "„{title}“ ist beendet. Danke an alle, die mitgeredet haben! Wir werten jetzt alle Beiträge aus; die Ergebnisse und wie es weitergeht, erfahren Sie hier: {url}",
+  "draft.closed": "„{title}“ ist beendet. Danke an alle, die mitgeredet haben! Wir werten jetzt alle Beiträge aus; die Ergebnisse und wie es weitergeht, erfahren Sie hier: {url}",
+  "draft.results": "Wir haben gefragt, Sie haben geantwortet: Die Ergebnisse von „{title}“ sind da – mit allen Zahlen und dem, was die Stadt jetzt daraus macht. Danke an alle, die mitgeredet haben! {url}",
   postEvent: "{platform}: {title}",
   draftEvent: "Entwurf: {title}",
   reminder: "In 30 Minuten: {title}",
@@ -470,6 +472,8 @@ export const cards = {
   from: "ab {date}",
   /** "bis 15. April 2027" under the title. */
   until: "bis {date}",
+  /** Instead of `until` while a notice announces the extended period (campaign.json notices[].extendsPeriod). */
+  extended: "verlängert bis {date}",
   /** In a story's dashed frame, where the team puts the link sticker. */
   sticker: "Link-Sticker",
   /** Alt text: the picture on the card, after its words. */

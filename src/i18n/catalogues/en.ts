@@ -416,11 +416,13 @@ export const kit = {
   "milestone.launch": "Campaign starts",
   "milestone.one-week-left": "One week left",
   "milestone.last-day": "Last day of the campaign",
-  "milestone.results": "Campaign closed – thanks and next steps",
+  "milestone.closed": "Campaign closed – thanks and next steps",
+  "milestone.results": "Results published",
   "draft.launch": "From today you can have your say: “{title}”. Take part until {date}: {url}",
   "draft.one-week-left": "One week left: take part in “{title}” until {date}. {url}",
   "draft.last-day": "Today is the last day: have your say in “{title}” until tonight. {url}",
-  "draft.results": "“{title}” has closed. Thank you to everyone who took part! We are now reading every contribution; the results and what happens next will be here: {url}",
+  "draft.closed": "“{title}” has closed. Thank you to everyone who took part! We are now reading every contribution; the results and what happens next will be here: {url}",
+  "draft.results": "We asked, you answered: the results of “{title}” are out – every figure, and what the city is doing about them. Thank you to everyone who took part! {url}",
   postEvent: "{platform}: {title}",
   draftEvent: "Draft: {title}",
   reminder: "In 30 minutes: {title}",
@@ -457,6 +459,7 @@ export const kit = {
 export const cards = {
   from: "from {date}",
   until: "until {date}",
+  extended: "extended until {date}",
   sticker: "Link sticker",
   picture: "In the picture: {description}",
 } as const satisfies NamespaceTranslation<"cards">;

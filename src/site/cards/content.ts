@@ -4,6 +4,7 @@
 import type { CampaignModel, ImageModel, Locale, PageModel, SiteModel } from "../../campaign/model.js";
 import { accessibilityPath, easyLanguagePath, hasGermanPages, pagePath, signLanguagePath } from "../../campaign/urls.js";
 import { formatDate, message } from "../../i18n/index.js";
+import { currentNotices } from "../../pages/navigation.js";
 
 export interface CardContent {
   locale: Locale;
@@ -39,36 +40,41 @@ export interface CardPage {
   content: CardContent;
 }
 
-/** Every public page of every campaign and locale, and the site index: each gets a card. */
+/**
+ * Every public page of every campaign and locale, and the site index: each gets a card. The cards
+ * are those of the build's moment (model.builtAt): a notice extending the period shows on them.
+ */
 export function cardPages(model: SiteModel): CardPage[] {
+  const at = model.builtAt;
   const pages: CardPage[] = [];
   const first = model.campaigns[0];
   if (first) pages.push(indexPage(first, model.locale));
   for (const campaign of model.campaigns) {
     for (const locale of campaign.locales) {
-      pages.push(landingPage(campaign, locale));
-      for (const page of campaign.pages) pages.push(innerPage(campaign, locale, page));
-      pages.push(accessibilityPage(campaign, locale));
+      pages.push(landingPage(campaign, locale, at));
+      for (const page of campaign.pages) pages.push(innerPage(campaign, locale, page, at));
+      pages.push(accessibilityPage(campaign, locale, at));
     }
     // The Leichte Sprache and DGS pages are German only (src/pages/routes.ts).
     if (hasGermanPages(campaign)) {
-      pages.push(page(campaign, "de", easyLanguagePath(campaign), "leichte-sprache", { title: message("de", "easyRead.easy.title"), kicker: text(campaign.title, "de") }));
-      pages.push(page(campaign, "de", signLanguagePath(campaign), "gebaerdensprache", { title: message("de", "easyRead.sign.title"), kicker: text(campaign.title, "de") }));
+      pages.push(page(campaign, "de", easyLanguagePath(campaign), "leichte-sprache", { title: message("de", "easyRead.easy.title"), kicker: text(campaign.title, "de") }, at));
+      pages.push(page(campaign, "de", signLanguagePath(campaign), "gebaerdensprache", { title: message("de", "easyRead.sign.title"), kicker: text(campaign.title, "de") }, at));
     }
   }
   return pages;
 }
 
-export function landingPage(campaign: CampaignModel, locale: Locale): CardPage {
-  return page(campaign, locale, pagePath(campaign, locale), "start", { title: text(campaign.title, locale) });
+/** `at`: the instant the card is for (the build, a post's date); a current extension notice shows on it. */
+export function landingPage(campaign: CampaignModel, locale: Locale, at?: string): CardPage {
+  return page(campaign, locale, pagePath(campaign, locale), "start", { title: text(campaign.title, locale) }, at);
 }
 
-export function innerPage(campaign: CampaignModel, locale: Locale, model: PageModel): CardPage {
+export function innerPage(campaign: CampaignModel, locale: Locale, model: PageModel, at?: string): CardPage {
   const card = page(campaign, locale, pagePath(campaign, locale, model.id), model.id, {
     title: text(model.card?.title ?? model.title, locale),
     kicker: text(campaign.title, locale),
     subtitle: model.card?.subtitle && text(model.card.subtitle, locale),
-  });
+  }, at);
   // A results page is about what comes after the period: when its results are out, not "until".
   if (model.type === "results") card.content.period = message(locale, "cards.from", { date: formatDate(model.publishFrom, locale, campaign.timezone) });
   // An information page with its own picture shows that one: it says what the page is about.
@@ -76,11 +82,11 @@ export function innerPage(campaign: CampaignModel, locale: Locale, model: PageMo
   return card;
 }
 
-function accessibilityPage(campaign: CampaignModel, locale: Locale): CardPage {
+function accessibilityPage(campaign: CampaignModel, locale: Locale, at?: string): CardPage {
   return page(campaign, locale, accessibilityPath(campaign, locale), "accessibility", {
     title: message(locale, "site.a11y.title"),
     kicker: text(campaign.title, locale),
-  });
+  }, at);
 }
 
 function indexPage(first: CampaignModel, locale: Locale): CardPage {
@@ -102,21 +108,25 @@ function page(
   url: string,
   id: string,
   texts: Pick<CardContent, "title" | "kicker" | "subtitle">,
+  at?: string,
 ): CardPage {
-  const content: CardContent = { ...common(campaign, locale, url), ...texts };
+  const content: CardContent = { ...common(campaign, locale, url, at), ...texts };
   // Undefined keys would still change the JSON the cache key is made of; drop them.
   if (!content.kicker) delete content.kicker;
   if (!content.subtitle) delete content.subtitle;
   return { url, name: `${campaign.slug}-${id}-${locale}`, content };
 }
 
-function common(campaign: CampaignModel, locale: Locale, url: string): CardContent {
+function common(campaign: CampaignModel, locale: Locale, url: string, at?: string): CardContent {
   const host = new URL(campaign.site.baseUrl).host;
+  // A card shared while a notice announces the extended period says "verlängert bis …": people who
+  // saw the old date learn from the card alone that they still can take part.
+  const extended = at !== undefined && currentNotices(campaign, at).some((n) => n.extendsPeriod);
   const content: CardContent = {
     locale,
     title: "",
     organization: text(campaign.organization.name, locale),
-    period: message(locale, "cards.until", { date: formatDate(campaign.period.end, locale, campaign.timezone) }),
+    period: message(locale, extended ? "cards.extended" : "cards.until", { date: formatDate(campaign.period.end, locale, campaign.timezone) }),
     address: (host + url).replace(/\/$/, ""),
     theme: campaign.theme,
   };

@@ -171,8 +171,9 @@ function questionView(page: SurveyPageModel, f: QuestionFigures, locale: Locale,
     answered: f.answered,
     responses: f.responses,
     answeredText: f.answered === 0 ? message(ui, "results.question.nobody") : message(ui, "results.question.answered", { answered: formatNumber(f.answered, ui), responses: formatNumber(f.responses, ui) }),
-    note: f.type === "multiple" ? message(ui, "results.question.multiple") : undefined,
-    summary,
+    // Nobody answered: no "Mittelwert –, Median –" and no note on shares after saying so.
+    note: f.type === "multiple" && f.answered > 0 ? message(ui, "results.question.multiple") : undefined,
+    summary: f.answered === 0 ? undefined : summary,
     columns,
     rows: f.answered === 0 ? [] : rows,
   };

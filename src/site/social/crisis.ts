@@ -47,7 +47,8 @@ export function crisisTemplates(campaign: CampaignModel): CrisisTemplate[] {
     // The notice says it without the address: it stands on the site itself.
     const words = (l: Locale) => message(l, `kit.crisis.${kind}.text`, { title: campaign.title[l] ?? "", url: "" }).replace(/[\s:]*$/, "").replace(/([^.!?])$/, "$1.");
     const text = per((l) => (notice ? `${markdownToText(notice.text[l] ?? "", 1000)} ${url(l)}` : message(l, `kit.crisis.${kind}.text`, { title: campaign.title[l] ?? "", url: url(l) })));
-    const suggested = { id: CRISIS_NOTICE_IDS[kind], from: campaign.period.start, until: campaign.period.end, level: LEVELS[kind], text: campaign.locales.length > 1 ? per(words) : words(campaign.locale) };
+    // The extension's notice marks itself, so the share cards say "verlängert bis" while it shows.
+    const suggested = { id: CRISIS_NOTICE_IDS[kind], from: campaign.period.start, until: campaign.period.end, level: LEVELS[kind], text: campaign.locales.length > 1 ? per(words) : words(campaign.locale), ...(kind === "extended" ? { extendsPeriod: true } : {}) };
     return { kind, label: per((l) => message(l, `kit.crisis.${kind}.label`)), text, noticeJson: JSON.stringify(notice ? noticeAsWritten(notice, campaign) : suggested, null, 2), notice };
   });
 }
@@ -62,5 +63,5 @@ export function kitNotices(campaign: CampaignModel, locale: Locale): KitNotice[]
 }
 
 function noticeAsWritten(notice: NoticeModel, campaign: CampaignModel): object {
-  return { id: notice.id, from: notice.from, until: notice.until, level: notice.level, text: campaign.locales.length > 1 ? notice.text : notice.text[campaign.locale] };
+  return { id: notice.id, from: notice.from, until: notice.until, level: notice.level, text: campaign.locales.length > 1 ? notice.text : notice.text[campaign.locale], ...(notice.extendsPeriod ? { extendsPeriod: true } : {}) };
 }

@@ -157,7 +157,9 @@ export async function buildSocialKit(
   const imagesUrl = `/assets/social/${campaign.slug}/`;
   const locale = campaign.locale;
   const planned = plannedPosts(campaign);
-  const pages = campaign.locales.flatMap((l) => [landingPage(campaign, l), ...campaign.pages.map((p) => innerPage(campaign, l, p))]);
+  // The kit's link cards are the site's of this build: with a current extension notice, "verlängert bis".
+  const at = (opts.now ?? new Date()).toISOString();
+  const pages = campaign.locales.flatMap((l) => [landingPage(campaign, l, at), ...campaign.pages.map((p) => innerPage(campaign, l, p, at))]);
   const pageOf = (url: string) => pages.find((p) => p.url === url)!;
 
   // Every picture once: each page's link card (its share card, when the site has it already) and
@@ -258,7 +260,10 @@ export async function buildSocialKit(
       id: `draft-${d.milestone.id}`,
       label: message(locale, `kit.milestone.${d.milestone.id}`),
       dateLabel: formatDateTime(d.date, locale, campaign.timezone),
-      texts: texts(`draft-${d.milestone.id}`, d.text),
+      // The results post: its text with the counted short link of each platform, like a post's.
+      texts: d.links.length
+        ? d.links.map((l) => ({ id: `draft-${d.milestone.id}-${l.platform}-${l.locale}`, locale: l.locale, localeName: `${l.platformName}, ${localeName(l.locale)}`, text: l.text }))
+        : texts(`draft-${d.milestone.id}`, d.text),
     })),
     netiquette: campaign.social.netiquette && renderMarkdown(campaign.social.netiquette[locale] ?? "", { topLevel: 4 }),
     moderationHours: campaign.social.moderationHours && renderMarkdown(campaign.social.moderationHours[locale] ?? "", { topLevel: 4 }),

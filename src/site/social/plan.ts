@@ -49,18 +49,24 @@ export function planCsv(campaign: CampaignModel, planned: PlannedPost[], drafts:
     });
   }
   for (const draft of drafts) {
-    for (const l of campaign.locales) {
+    // The results post has a counted short link per platform, like a post: a row per platform and
+    // language. Other drafts: a row per language, the platform for the team to choose.
+    const variants = draft.links.length
+      ? draft.links.map((l) => ({ locale: l.locale, platform: l.platformName, account: (campaign.social.accounts[l.platform] ?? "").replace(/^@/, ""), text: l.text, link: l.url }))
+      : campaign.locales.map((l) => ({ locale: l, platform: "", account: "", text: draft.text[l], link: draft.url[l] }));
+    for (const v of variants) {
+      const l = v.locale;
       rows.push({
         key: `${draft.date}\0~`,
         cells: {
           date: draft.milestone.date,
           time: time(draft.date),
-          platform: "",
-          account: "",
+          platform: v.platform,
+          account: v.account,
           language: l,
           format: message(locale, "kit.planFormat.draft"),
-          text: draft.text[l],
-          link: draft.url[l],
+          text: v.text,
+          link: v.link,
           image: "",
           alt: "",
           firstComment: "",

@@ -104,7 +104,8 @@ export function plannedPosts(campaign: CampaignModel): PlannedPost[] {
  */
 export function postCard(campaign: CampaignModel, post: PostModel, locale: Locale): CardPage {
   const page = post.page ? campaign.pages.find((p) => p.id === post.page) : undefined;
-  const base = page ? innerPage(campaign, locale, page) : landingPage(campaign, locale);
+  // The card as it will be when the post goes out: a post during an extension notice says "verlängert bis".
+  const base = page ? innerPage(campaign, locale, page, post.date) : landingPage(campaign, locale, post.date);
   const content: CardContent = { ...base.content };
   if (post.card?.title) content.title = post.card.title[locale] ?? content.title;
   if (post.card?.subtitle) content.subtitle = post.card.subtitle[locale];
