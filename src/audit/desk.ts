@@ -71,6 +71,8 @@ export async function startDeskForAudit(siteDir: string, campaignsDir: string): 
   const paths = ["/admin/", "/admin/?state=rejected", "/admin/surveys", "/admin/audit"];
   if (ids[0]) paths.push(`/admin/contributions/${ids[0]}`);
   if (survey) paths.push(`/admin/surveys/${survey.campaign.slug}/${survey.page.id}`);
+  // Each campaign's reach figures: wide tables in scrolling boxes, the chart, the figures form.
+  for (const campaign of model.campaigns) paths.push(`/admin/${campaign.slug}/reach`);
   return {
     origin,
     cookie,

@@ -123,8 +123,13 @@ export function createCollectorPages(options: CollectorPagesOptions): CollectorP
       const lower = code.toLowerCase();
       const meant = [...model.campaigns].sort((a, b) => b.slug.length - a.slug.length).find((c) => lower.startsWith(`${c.slug}-`) || lower === c.slug);
       const shown = code.length > 80 ? `${code.slice(0, 80)}…` : code;
+      // A collector on an origin of its own may be asked for /l/ directly: the page's stylesheet,
+      // pictures and links are the site's, so it takes the site as <base> (as the form error page).
+      const framing = meant ?? first;
+      const baseHref = framing && collectorOrigin(framing) ? `${new URL(framing.site.baseUrl).origin}/` : undefined;
       return environment(model).render("layouts/route.njk", {
         route,
+        baseHref,
         shortLink: {
           link: first ? shortLinkUrl(first.site.baseUrl, shown) : `/l/${shown}`,
           example: first ? shortLinkUrl(first.site.baseUrl, printLinkCode(first.slug, undefined, first.locale, first.locale)) : "/l/…",

@@ -2,10 +2,13 @@
 // the kit's utm parameters and is counted, a person as a click, a preview robot as a preview, with
 // nothing about either kept; an unknown code is a helpful 404 page.
 import { randomUUID } from "node:crypto";
+import path from "node:path";
 import * as cheerio from "cheerio";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
-import { fullMarktplatzAnswers } from "./helpers/campaigns.js";
-import { FORM, formBody, fullMarktplatzForm, JSON_HEADERS, testCollector, type TestCollector } from "./helpers/collector.js";
+import { createCollector } from "../../src/collector/server.js";
+import { openStore } from "../../src/collector/store/index.js";
+import { DURING_MARKTPLATZ, exampleSite, fullMarktplatzAnswers } from "./helpers/campaigns.js";
+import { FORM, formBody, fullMarktplatzForm, JSON_HEADERS, tempDir, testCollector, type TestCollector } from "./helpers/collector.js";
 
 const PHONE = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Mobile Safari/537.36";
 
@@ -68,6 +71,33 @@ describe("an unknown short link", () => {
     expect($("main ul a").map((_, a) => $(a).attr("href")).get()).toEqual(expect.arrayContaining(["/marktplatz/", "/radverkehr/"]));
     expect($('main [lang="en"] h2').text()).toBe("We do not know this short link");
     expect($('meta[name="robots"]').attr("content")).toContain("noindex");
+  });
+
+  test("on a collector with an origin of its own: the site as <base>, so its stylesheet and links are the site's; the CSP allows exactly that", async () => {
+    const site = exampleSite();
+    for (const campaign of site.campaigns) campaign.site.collector = "https://api.musterstadt.de/api";
+    const store = await openStore({ file: path.join(tempDir("short-elsewhere"), "s.sqlite") });
+    const app = createCollector({ model: site, store, now: () => DURING_MARKTPLATZ, assets: { stylesheet: "/assets/mitreden.0123abcd.css", images: new Map() } });
+    try {
+      const response = await app.inject({ method: "GET", url: "/l/marktplatz-endsprut", headers: { host: "api.musterstadt.de", "user-agent": PHONE } });
+      expect(response.statusCode).toBe(404);
+      const $ = cheerio.load(response.body);
+      expect($("base").attr("href")).toBe("https://mitreden.musterstadt.de/");
+      // Root-relative, resolved against the <base>: the site's stylesheet and pages.
+      expect($('link[rel="stylesheet"]').attr("href")).toBe("/assets/mitreden.0123abcd.css");
+      expect(new URL($("main ul a").first().attr("href")!, $("base").attr("href")).href).toBe("https://mitreden.musterstadt.de/marktplatz/");
+      const csp = String(response.headers["content-security-policy"]);
+      expect(csp).toContain("style-src 'self' https://mitreden.musterstadt.de");
+      expect(csp).toContain("base-uri https://mitreden.musterstadt.de");
+    } finally {
+      await app.close();
+      await store.close();
+    }
+  });
+
+  test("on the site's own origin: no <base> (the page works wherever the site is served, also by mitreden serve)", async () => {
+    const $ = cheerio.load((await follow("/l/nichts")).body);
+    expect($("base").length).toBe(0);
   });
 
   test("shows a code with markup as text", async () => {

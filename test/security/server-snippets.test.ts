@@ -1,17 +1,20 @@
 // The nginx and Caddy files the build writes, in the real servers: a city's IT department includes
 // them and gets on every file of the site the headers `_headers` gives it (what `mitreden serve`
-// sends), and the collector proxied at /api and /l (short links) keeps its own.
+// sends), and the collector proxied at /api and /l (short links) keeps its own. The collector is the
+// real one: a short link through either server lands on the site's page with the utm parameters and
+// is counted; an unknown one shows the collector's 404 page, not the site's.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, test } from "vitest";
 import { loadSiteModel } from "../../src/campaign/index.js";
 import type { MapPageModel, SiteModel } from "../../src/campaign/model.js";
 import { writeHeaderFiles } from "../../src/security/headers-file.js";
 import { CSP, headersForPath, type HeaderRule } from "../../src/security/headers.js";
 import { NOW, tmpDir } from "../unit/site-support.js";
+import { testCollector, type TestCollector } from "../collector/helpers/collector.js";
 
 const work = tmpDir("server-snippets");
 const site = path.join(work, "site");
@@ -19,10 +22,10 @@ const site = path.join(work, "site");
 const FILES = ["/index.html", "/404.html", "/sitemap.xml", "/assets/mitreden.1234abcd.css", "/marktplatz/index.html", "/marktplatz/karte/index.html", "/radverkehr/index.html", "/radverkehr/en/index.html"];
 const PATHS = ["/", "/marktplatz/", "/marktplatz/karte/", "/radverkehr/en/", ...FILES];
 const NAMES = ["content-security-policy", "x-content-type-options", "referrer-policy", "permissions-policy"];
-const COLLECTOR_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 let rules: HeaderRule[];
-let collector: Server;
+let collector: TestCollector;
+let upstream: string;
 const servers: { name: string; child: ChildProcess; origin: string }[] = [];
 
 function installed(command: string): boolean {
@@ -82,11 +85,9 @@ beforeAll(async () => {
   rules = await writeHeaderFiles(model, site);
   expect(rules.length).toBeGreaterThan(2);
 
-  collector = createServer((_request, response) => {
-    response.writeHead(200, { "content-type": "application/json", "content-security-policy": COLLECTOR_CSP, "referrer-policy": "no-referrer" }).end("{}");
-  });
-  await new Promise<void>((resolve) => collector.listen(0, "127.0.0.1", () => resolve()));
-  const upstream = `127.0.0.1:${(collector.address() as AddressInfo).port}`;
+  collector = await testCollector();
+  await collector.app.listen({ port: 0, host: "127.0.0.1" });
+  upstream = `127.0.0.1:${(collector.app.server.address() as AddressInfo).port}`;
 
   const nginxPort = await freePort();
   mkdirSync(path.join(work, "nginx"), { recursive: true });
@@ -107,6 +108,7 @@ http {
         listen 127.0.0.1:${nginxPort};
         root ${site};
         include ${path.join(site, "_headers.nginx.conf")};
+        error_page 404 /404.html;
         location /api/ {
             proxy_pass http://${upstream};
         }
@@ -133,6 +135,10 @@ http://127.0.0.1:${caddyPort} {
 	reverse_proxy /api/* ${upstream}
 	reverse_proxy /l/* ${upstream}
 	file_server
+	handle_errors {
+		rewrite * /{err.status_code}.html
+		file_server
+	}
 }
 `,
   );
@@ -147,7 +153,7 @@ afterAll(async () => {
     child.kill("SIGTERM");
     await exited;
   }
-  collector?.close();
+  await collector?.close();
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -166,13 +172,45 @@ describe.each(["nginx", "Caddy"])("the %s snippet", (name) => {
   });
 
   it("leaves the collector's answers as the collector sends them", async () => {
-    for (const url of ["/api/marktplatz/umfrage/token", "/l/marktplatz-umfrage-qr"]) {
+    for (const url of ["/api/marktplatz/umfrage/token", "/l/marktplatz-umfrage-qr", "/l/marktplatz-unbekannt"]) {
       const response = await fetch(origin() + url, { redirect: "manual" });
-      expect(securityHeadersOf(response), url).toEqual({ "content-security-policy": COLLECTOR_CSP, "referrer-policy": "no-referrer" });
+      const direct = await fetch(`http://${upstream}${url}`, { redirect: "manual" });
+      expect(securityHeadersOf(response), url).toEqual(securityHeadersOf(direct));
+      expect(response.headers.get(CSP), url).toContain("default-src 'none'");
     }
+  });
+
+  it("passes a short link to the collector: a 302 to the site's page with the utm parameters, which the server then serves", async () => {
+    const response = await fetch(`${origin()}/l/marktplatz-qr`, { redirect: "manual" });
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe("/marktplatz/?utm_source=qr&utm_medium=print&utm_campaign=marktplatz&utm_content=start");
+    const landed = await fetch(`${origin()}/l/marktplatz-qr`);
+    expect(landed.status).toBe(200);
+    expect(new URL(landed.url).pathname).toBe("/marktplatz/");
+    expect(await landed.text()).toContain("<title>/marktplatz/index.html</title>");
+  });
+
+  it("shows an unknown short link the collector's 404 page (error_page and handle_errors do not replace it with the site's)", async () => {
+    const response = await fetch(`${origin()}/l/marktplatz-endsprut-masto`);
+    expect(response.status).toBe(404);
+    const html = await response.text();
+    expect(html).toContain("Diesen Kurzlink kennen wir nicht");
+    expect(html).not.toContain("<title>/404.html</title>");
   });
 
   it("hands out none of the header files", async () => {
     for (const file of ["_headers", "_headers.nginx.conf", "_headers.caddy"]) expect((await fetch(`${origin()}/${file}`)).status, file).toBe(404);
   });
+});
+
+test("the short links followed through nginx and Caddy are counted by the collector, one click per person, HEAD as a preview", async () => {
+  // Each server's describe block above followed /l/marktplatz-qr twice (one 302 seen, one followed).
+  for (const { origin } of servers) expect((await fetch(`${origin}/l/marktplatz-umfrage-qr`, { method: "HEAD", redirect: "manual" })).status).toBe(302);
+  await collector.app.close();
+  const counts = await collector.store.listReachCounts("marktplatz");
+  const qr = (content: string) => counts.filter((r) => r.source === "qr" && r.content === content);
+  expect(qr("start").reduce((sum, r) => sum + r.clicks, 0)).toBe(4);
+  // "leaves the collector's answers …" followed /l/marktplatz-umfrage-qr once per server, and directly once.
+  expect(qr("umfrage").reduce((sum, r) => sum + r.clicks, 0)).toBe(4);
+  expect(qr("umfrage").reduce((sum, r) => sum + r.previews, 0)).toBe(2);
 });

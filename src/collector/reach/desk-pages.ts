@@ -60,8 +60,10 @@ export function registerReachDesk(app: FastifyInstance, desk: Desk): void {
         for (const platform of post.platforms) {
           const metrics: PostMetrics = { campaign: campaign.slug, post: post.id, platform };
           for (const name of METRICS) {
-            const raw = body[`${platform}:${post.id}:${name}`];
-            const text = (Array.isArray(raw) ? raw[0] : raw)?.trim().replace(/[.\s]/g, "") ?? "";
+            const raw: unknown = body[`${platform}:${post.id}:${name}`];
+            const first = Array.isArray(raw) ? (raw as unknown[])[0] : raw;
+            // A JSON body may carry anything here (an object, a number): only text is a figure.
+            const text = first === undefined || first === null ? "" : typeof first === "string" ? first.trim().replace(/[.\s]/g, "") : "?";
             if (text === "") continue;
             if (!/^\d{1,12}$/.test(text)) return refuse(desk, request, reply, staff, 400, "reach.metrics.invalid", { field: `${post.id} · ${platform} · ${desk.t(request, `reach.column.${name}`)}` });
             metrics[name] = Number(text);
