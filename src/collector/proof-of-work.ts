@@ -10,7 +10,7 @@ import { deriveKey } from "altcha-lib/algorithms/pbkdf2";
 
 export interface ProofOfWorkOptions {
   /**
-   * How many attempts a browser needs at most (default 1,500; env MITREDEN_POW_DIFFICULTY). The
+   * How many attempts a browser needs at most (default 1,000; env MITREDEN_POW_DIFFICULTY). The
    * answer lies between half of it and all of it, so the work is never trivially small. Measured:
    * docs/adr/025-proof-of-work.md (the default takes well under a second on a throttled phone CPU).
    */
@@ -33,7 +33,7 @@ export interface ProofReading {
 }
 
 export const ALGORITHM = "PBKDF2/SHA-256";
-export const DEFAULT_DIFFICULTY = 1500;
+export const DEFAULT_DIFFICULTY = 1000;
 const DEFAULT_COST = 100;
 const DEFAULT_MAX_AGE_MS = 2 * 3_600_000;
 const NONCE = /^[0-9a-f]{32}$/;

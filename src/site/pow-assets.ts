@@ -21,12 +21,13 @@ const require = createRequire(import.meta.url);
 
 export async function prepareProofOfWorkAssets(model: SiteModel, outDir: string): Promise<ProofOfWorkAssets | undefined> {
   if (!model.campaigns.some((c) => c.abuse.proofOfWork)) return undefined;
-  const manifest = require.resolve("altcha/package.json");
-  const { version } = JSON.parse(await readFile(manifest, "utf8")) as { version: string };
+  // altcha's exports do not include its package.json: found from its main file (dist/main/…).
+  const packageDir = path.resolve(path.dirname(require.resolve("altcha")), "..", "..");
+  const { version } = JSON.parse(await readFile(path.join(packageDir, "package.json"), "utf8")) as { version: string };
   // The version in the folder's name: a new widget is a new address, so caches cannot mix them.
   const folder = `altcha-${version}`;
   await mkdir(path.join(outDir, "assets", folder), { recursive: true });
-  const dist = path.join(path.dirname(manifest), "dist");
+  const dist = path.join(packageDir, "dist");
   await copyFile(path.join(dist, "external", "altcha.css"), path.join(outDir, "assets", folder, "altcha.css"));
   await copyFile(path.join(dist, "workers", "pbkdf2.js"), path.join(outDir, "assets", folder, "pbkdf2.js"));
   const script = await bundleClientScript(packagePath("src", "client", "pow.ts"), outDir, "mitreden-pow");
