@@ -11,7 +11,7 @@ import { readHeadersFile } from "./security/headers-file.js";
 import { rebuildOnChange, type RebuildWatcher } from "./serve/rebuild-on-change.js";
 import { serveSiteFiles } from "./serve/static-site.js";
 import { readSiteAssets } from "./pages/assets.js";
-import { settings } from "./settings.js";
+import { proofOfWorkDifficulty, settings } from "./settings.js";
 import { buildSite } from "./site/build.js";
 
 export interface ServeOptions {
@@ -62,6 +62,8 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     now: clock,
     exportToken: env.exportToken,
     assets: () => readSiteAssets(options.outDir),
+    // Campaigns with `abuse.proofOfWork`: the same difficulty as `mitreden collect` (ADR 025).
+    abuse: { proofOfWork: { difficulty: proofOfWorkDifficulty(env.powDifficulty) } },
   };
   const context = createCollectorContext(collectorOptions);
   // …and the kit's short links at /l/ (registered at the root: the plugin puts the wings under apiPrefix).

@@ -12,6 +12,8 @@ export interface Settings {
   trustProxy?: string;
   /** MITREDEN_EXPORT_TOKEN: enables the staff export URL (Bearer token, at least 24 characters). */
   exportToken?: string;
+  /** MITREDEN_POW_DIFFICULTY: the proof of work's most attempts per solution (docs/adr/025-proof-of-work.md); default 1000. */
+  powDifficulty?: string;
   /** CHROMIUM_PATH: the browser for `mitreden audit` and the browser tests. */
   chromiumPath?: string;
   /** MITREDEN_CACHE_DIR: where build results are kept between builds (default .cache/mitreden). */
@@ -29,6 +31,8 @@ export function settings(env: NodeJS.ProcessEnv = process.env): Settings {
     secret: read("MITREDEN_SECRET"),
     trustProxy,
     exportToken: read("MITREDEN_EXPORT_TOKEN"),
+    // Read as written; checked by proofOfWorkDifficulty() where a collector starts, so other commands never trip on it.
+    powDifficulty: read("MITREDEN_POW_DIFFICULTY"),
     chromiumPath: read("CHROMIUM_PATH"),
     cacheDir: read("MITREDEN_CACHE_DIR"),
     debug: /\bmitreden\b/.test(env.DEBUG ?? ""),
@@ -52,4 +56,14 @@ export function trustedProxies(value: string | number | undefined): number | str
     );
   }
   return text;
+}
+
+/** MITREDEN_POW_DIFFICULTY: a whole number of at least 2; anything else is said before the collector starts. */
+export function proofOfWorkDifficulty(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const text = value.trim();
+  if (!/^\d{1,9}$/.test(text) || Number(text) < 2) {
+    throw new UsageError(`MITREDEN_POW_DIFFICULTY must be a whole number of at least 2 (the most attempts a browser needs; default 1000), not "${value}". Unset it for the default.`);
+  }
+  return Number(text);
 }

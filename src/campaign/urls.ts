@@ -63,6 +63,9 @@ export const COLLECTOR_ROUTES = {
   /** POST a map contribution. */
   contributions: "/:slug/:page/contributions",
   contributionToken: "/:slug/:page/contributions/token",
+  /** GET a proof-of-work challenge, for campaigns with `abuse.proofOfWork` (docs/adr/025-proof-of-work.md). */
+  surveyChallenge: "/:slug/:page/challenge",
+  contributionChallenge: "/:slug/:page/contributions/challenge",
   /** GET the map's public contributions as GeoJSON. */
   publicContributions: "/:slug/:page/contributions.geojson",
   /** GET what was submitted, for staff (Bearer MITREDEN_EXPORT_TOKEN). */
@@ -74,6 +77,8 @@ export interface CollectorUrls {
   submit: string;
   /** Where the page's script fetches a form token. */
   token: string;
+  /** Where the proof-of-work widget fetches its challenge (campaigns with `abuse.proofOfWork`). */
+  challenge: string;
   /** A map's public contributions (GeoJSON). */
   publicContributions: string;
   /** The staff export of what was submitted. */
@@ -87,6 +92,7 @@ export function collectorUrls(campaign: Pick<CampaignModel, "slug" | "site">, pa
   return {
     submit: fill(map ? COLLECTOR_ROUTES.contributions : COLLECTOR_ROUTES.responses),
     token: fill(map ? COLLECTOR_ROUTES.contributionToken : COLLECTOR_ROUTES.surveyToken),
+    challenge: fill(map ? COLLECTOR_ROUTES.contributionChallenge : COLLECTOR_ROUTES.surveyChallenge),
     publicContributions: fill(COLLECTOR_ROUTES.publicContributions),
     export: fill(COLLECTOR_ROUTES.export),
   };

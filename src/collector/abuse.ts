@@ -3,6 +3,7 @@
 // carries when the form was shown, and a per-client rate limit under a keyed hash that changes
 // every day — in memory for one collector, in PostgreSQL for several.
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { ProofOfWork, type ProofOfWorkOptions } from "./proof-of-work.js";
 import { MemoryRateWindows, type RateOutcome, type RateWindows } from "./rate-limit.js";
 
 export interface AbuseOptions {
@@ -18,6 +19,8 @@ export interface AbuseOptions {
    * as large (default 5), so mistakes and retries do not use up the quota for answers.
    */
   rateLimit?: { max: number; windowMs?: number; invalidFactor?: number };
+  /** The challenges of campaigns with `abuse.proofOfWork` (docs/adr/025-proof-of-work.md); signed with a key derived from `secret`. */
+  proofOfWork?: ProofOfWorkOptions;
 }
 
 /** "reused": a valid token that another submission used before (a replay); it no longer verifies. */
@@ -54,6 +57,8 @@ export class AbuseGuard {
   readonly windowMs: number;
   private readonly clock: () => number;
   private readonly windows: RateWindows;
+  /** Issues and checks the proof-of-work challenges (used only for campaigns that turn it on). */
+  readonly proofOfWork: ProofOfWork;
   private day = -1;
   private daySecret = Buffer.alloc(0);
 
@@ -68,6 +73,7 @@ export class AbuseGuard {
     // Real time, not the collector's `now`: a rehearsal clock in 2027 must not age tokens or windows.
     this.clock = clock;
     this.windows = windows;
+    this.proofOfWork = new ProofOfWork(this.secret, options.proofOfWork, clock);
   }
 
   /** Seconds a person waits at least between seeing a form and sending it. */

@@ -77,9 +77,13 @@ export async function admit(ctx: CollectorContext, submission: Submission, campa
   if (!body) throw fail(400, "The body must be a JSON object or form fields.", [{ field: "_body", reason: "malformed" }]);
 
   const token = ctx.guard.readToken(meta.token, campaign.slug, page.id);
-  // A submission without a valid token (no JavaScript, an old tab) is accepted but costs double.
+  // The campaign's proof of work (docs/adr/025-proof-of-work.md): the script must bring a solution;
+  // a plain form without JavaScript cannot, and is accepted unverified, as without a token.
+  const proof = campaign.abuse.proofOfWork ? await ctx.guard.proofOfWork.read(meta.pow, campaign.slug, page.id) : undefined;
+  const proven = !proof || proof.check === "valid";
+  // A submission without a valid token or proof (no JavaScript, an old tab) is accepted but costs double.
   // Charged now, so parallel requests cannot all slip through; given back if the submission is refused.
-  const cost = token.check === "valid" ? 1 : 2;
+  const cost = token.check === "valid" && proven ? 1 : 2;
   const rate = await ctx.guard.takeRateLimit(submission.ip, cost);
   if (!rate.allowed) throw rateLimited(rate.retryAfter);
 
@@ -93,6 +97,7 @@ export async function admit(ctx: CollectorContext, submission: Submission, campa
     retryAfter = token.waitSeconds!;
     issues.push({ field: FIELD.token, reason: "too-fast", limit: retryAfter });
   }
+  if (proof && !proven && !(proof.check === "missing" && submission.channel === "form")) issues.push({ field: FIELD.pow, reason: `pow-${proof.check as Exclude<typeof proof.check, "valid">}` });
   if (meta.id !== undefined && !UUID.test(meta.id)) issues.push({ field: FIELD.id, reason: "id" });
   if (submission.channel === "script") {
     for (const key of Object.keys(body)) if (key !== PAYLOAD[page.type] && !HIDDEN_FIELDS.has(key) && !issues.some((i) => i.field === key)) issues.push({ field: key, reason: "unknown" });
@@ -108,13 +113,18 @@ export async function admit(ctx: CollectorContext, submission: Submission, campa
     issues,
     now,
     async accept(found) {
-      if (found.length) {
+      const refuse = async (problems: FieldIssue[]) => {
         await ctx.guard.refundRateLimit(submission.ip, cost);
         const mistakes = await ctx.guard.takeInvalid(submission.ip);
         if (!mistakes.allowed) throw rateLimited(mistakes.retryAfter);
-        const tooFast = found.length === 1 && found[0]!.reason === "too-fast";
-        throw fail(400, `${found.length} ${found.length === 1 ? "field needs" : "fields need"} attention.`, found, tooFast ? retryAfter : undefined);
-      }
+        const tooFast = problems.length === 1 && problems[0]!.reason === "too-fast";
+        return fail(400, `${problems.length} ${problems.length === 1 ? "field needs" : "fields need"} attention.`, problems, tooFast ? retryAfter : undefined);
+      };
+      if (found.length) throw await refuse(found);
+      // One solution, one submission, across instances (the used tokens); a retry of the same id keeps its claim.
+      if (proof?.check === "valid" && !(await ctx.store.claimToken(`pow:${proof.id!}`, id, proof.expires!))) throw await refuse([{ field: FIELD.pow, reason: "pow-reused" }]);
+      // Without the proof (a plain form): unverified, and said as "without JavaScript" in exports.
+      if (!proven) return { verified: false, timing: "missing" };
       if (token.check !== "valid") return { verified: false, timing: token.check as SubmissionTiming };
       // One token, one submission: a replay is stored, but unverified (a retry of the same id is no replay).
       const fresh = await ctx.store.claimToken(token.id!, id, token.expires!);

@@ -3,7 +3,7 @@ import { loadSiteModel } from "../campaign/index.js";
 import { rehearsalClock } from "../clock.js";
 import { MitredenError } from "../errors.js";
 import { readSiteAssets } from "../pages/assets.js";
-import { settings, trustedProxies } from "../settings.js";
+import { proofOfWorkDifficulty, settings, trustedProxies } from "../settings.js";
 import { checkExportToken } from "./surveys/export-route.js";
 import { createCollector } from "./server.js";
 import { describeStore, openStore, type Store } from "./store/index.js";
@@ -41,6 +41,7 @@ export async function startCollector(options: CollectOptions): Promise<RunningCo
   const env = settings();
   // Settings a person got wrong are said before anything starts, in their own words (not as "cannot listen").
   const trustProxy = trustedProxies(options.trustProxy ?? env.trustProxy);
+  const difficulty = proofOfWorkDifficulty(env.powDifficulty);
   const exportToken = options.exportToken ?? env.exportToken;
   checkExportToken(exportToken);
   const { model } = await loadSiteModel(options.campaignsDir);
@@ -50,7 +51,7 @@ export async function startCollector(options: CollectOptions): Promise<RunningCo
     model,
     store,
     now: rehearsalClock(options.now),
-    abuse: { secret: env.secret, rateLimit: options.rateLimit === undefined ? undefined : { max: options.rateLimit } },
+    abuse: { secret: env.secret, rateLimit: options.rateLimit === undefined ? undefined : { max: options.rateLimit }, proofOfWork: { difficulty } },
     exportToken,
     assets: options.siteDir ? () => readSiteAssets(options.siteDir!) : undefined,
     trustProxy,

@@ -11,6 +11,7 @@ import { DESK_PAGES } from "./desk/pages.js";
 import { DESK_BASE, deskPlugin } from "./desk/routes.js";
 import { registerHttp } from "./http.js";
 import { createCollectorPages } from "./pages.js";
+import { registerProofOfWorkRoutes } from "./proof-of-work-routes.js";
 import type { SiteAssets } from "../pages/assets.js";
 import type { Store } from "./store/index.js";
 import { ReachCounter } from "./reach/counter.js";
@@ -76,6 +77,7 @@ export const collectorPlugin: FastifyPluginAsync<CollectorOptions> = async (app,
       registerHttp(api, ctx);
       registerSurveyRoutes(api, ctx, { exportToken: options.exportToken });
       registerContributionRoutes(api, ctx);
+      registerProofOfWorkRoutes(api, ctx);
     },
     // Registered with a prefix of its own (as before short links): the wings go right there.
     { prefix: app.prefix ? "" : (options.apiPrefix ?? "/api") },

@@ -13,6 +13,9 @@
  *   _via         only in the script's JSON: the channel of the page's address ("mastodon:endspurt",
  *                from utm_source and utm_content; docs/adr/020-reach-without-cookies.md). A plain
  *                form sends none: the collector reads the channel from its same-origin Referer.
+ *   _pow         only for campaigns with `abuse.proofOfWork`: the ALTCHA widget's solution (base64
+ *                JSON; docs/adr/025-proof-of-work.md). The widget adds it; a plain form without
+ *                JavaScript has none and is stored unverified.
  *   website-url  the honeypot: a text input people never see (off-screen, tabindex="-1",
  *                autocomplete="off", labelled "Leave this field empty"). The hyphen keeps it apart
  *                from question ids, which cannot contain one.
@@ -60,7 +63,7 @@
 import type { QuestionModel, SurveyPageModel } from "../campaign/model.js";
 import type { FieldIssue } from "./issues.js";
 
-export const FIELD = { id: "_id", token: "_token", locale: "_locale", honeypot: "website-url", via: "_via" } as const;
+export const FIELD = { id: "_id", token: "_token", locale: "_locale", honeypot: "website-url", via: "_via", pow: "_pow" } as const;
 /** Value of the "other" radio or checkbox; the double underscore keeps it clear of option values. */
 export const OTHER_VALUE = "__other";
 export const PART_SEPARATOR = "__";
@@ -113,6 +116,7 @@ export interface FormMeta {
   locale?: string;
   honeypot?: string;
   via?: string;
+  pow?: string;
 }
 
 /** The hidden fields of a form POST (or of a JSON body, which uses the same names). */
@@ -122,7 +126,7 @@ export function readMeta(fields: Record<string, unknown>): FormMeta {
     const text = Array.isArray(value) ? value[0] : value;
     return typeof text === "string" && text !== "" ? text : undefined;
   };
-  return { id: one(FIELD.id), token: one(FIELD.token), locale: one(FIELD.locale), honeypot: one(FIELD.honeypot), via: one(FIELD.via) };
+  return { id: one(FIELD.id), token: one(FIELD.token), locale: one(FIELD.locale), honeypot: one(FIELD.honeypot), via: one(FIELD.via), pow: one(FIELD.pow) };
 }
 
 const META_FIELDS = new Set<string>(Object.values(FIELD));

@@ -34,6 +34,10 @@ export type IssueReason =
   // the request
   | "honeypot"
   | "too-fast"
+  | "pow-missing"
+  | "pow-invalid"
+  | "pow-expired"
+  | "pow-reused"
   | "characters"
   | "cross-site"
   | "id"

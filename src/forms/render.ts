@@ -29,6 +29,8 @@ interface FormInput {
   issues?: FormIssue[];
   /** A form token: on the collector's error page the person has spent time on the form already. */
   token?: string;
+  /** The proof-of-work widget (site only, campaigns with `abuse.proofOfWork`): its challenge address and worker script. */
+  proofOfWork?: { challenge: string; worker: string };
 }
 
 /** The params of components/map-frame for a location question's map (the site gives it; the collector's page has none). */
@@ -96,6 +98,7 @@ function formParams(input: FormInput, survey: SurveyPageModel, options: Omit<Que
       error: honeypotIssue ? errorOf(controlId(FIELD.honeypot), [honeypotIssue], locale) : undefined,
     },
     questions: survey.questions.map((q) => questionParams({ ...options, page: survey, locale }, q, fields, issues)),
+    pow: input.proofOfWork && { ...input.proofOfWork, language: locale, label: uiText("powLabel", locale) },
   };
 }
 

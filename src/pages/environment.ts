@@ -33,6 +33,8 @@ export interface PageEnvironmentOptions {
   /** Open Graph and Twitter tags of a public page (the site's share cards); none without. */
   shareMeta?: (route: Route) => unknown;
   /** A map for a survey's location question (the site, with its map script); none without. */
+  /** The proof-of-work widget's files (src/site/pow-assets.ts): forms of campaigns with `abuse.proofOfWork` carry the widget. */
+  proofOfWork?: { worker: string };
   surveyMap?: (campaign: CampaignModel, page: SurveyPageModel, question: LocationQuestion, locale: Locale, ui: Locale) => MapFrameParams | undefined;
 }
 
@@ -42,6 +44,9 @@ export function createPageEnvironment(options: PageEnvironmentOptions): nunjucks
   compileOnLoad(env);
   const { model } = options;
   const now = options.now ?? (() => model.builtAt);
+  // Only where the widget's files were built: a page rendered without them keeps its plain form.
+  const proofOfWork = (campaign: CampaignModel, page: PageModel) =>
+    campaign.abuse.proofOfWork && options.proofOfWork ? { challenge: collectorUrls(campaign, page).challenge, worker: options.proofOfWork.worker } : undefined;
   const filter = (name: string, fn: (...args: never[]) => unknown) => env.addFilter(name, fn as (...args: unknown[]) => unknown);
 
   env.addGlobal("site", { locale: model.locale, builtAt: model.builtAt, campaigns: model.campaigns });
@@ -108,11 +113,12 @@ export function createPageEnvironment(options: PageEnvironmentOptions): nunjucks
       thankYou: thankYouPath(campaign, locale, page.id),
       validatorUrl: `/${campaign.slug}/${page.id}/`,
       mapFrame: options.surveyMap && ((question) => options.surveyMap!(campaign, page, question, locale, ui)),
+      proofOfWork: proofOfWork(campaign, page),
     }),
   );
   /** Params of components/contribution-form for a map page. */
   filter("contributionForm", (page: MapPageModel, campaign: CampaignModel, locale: Locale) =>
-    contributionFormParams({ campaign, page, locale, action: collectorUrls(campaign, page).submit }),
+    contributionFormParams({ campaign, page, locale, action: collectorUrls(campaign, page).submit, proofOfWork: proofOfWork(campaign, page) }),
   );
   return env;
 }

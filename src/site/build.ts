@@ -22,6 +22,7 @@ import { settings } from "../settings.js";
 import { prepareAssets } from "./assets.js";
 import { DEFAULT_CACHE_DIR as CARD_CACHE_DIR, openCardSession, renderCards } from "./cards/index.js";
 import { bundleClientScript } from "./client-bundle.js";
+import { prepareProofOfWorkAssets } from "./pow-assets.js";
 import { compileNunjucksOnce } from "./compile-once.js";
 import { prepareMapAssets } from "./map-assets.js";
 import { writeOpenData } from "./open-data/write.js";
@@ -138,6 +139,8 @@ export async function renderSiteWithCounts(model: SiteModel, options: Omit<Build
     // Results pages' downloads and DCAT-AP.de metadata, from the committed results files.
     await writeOpenData(model, staging);
     const scripts = { survey: await bundleClientScript(packagePath("src/client/survey/index.ts"), staging, "survey") };
+    // Campaigns with the proof of work only: the self-hosted widget (ADR 025).
+    const proofOfWork = await prepareProofOfWorkAssets(model, staging);
     lap("survey script");
     // Map pages only: their script, stylesheet and the self-hosted map library.
     const mapAssets = await prepareMapAssets(model, staging);
@@ -155,7 +158,7 @@ export async function renderSiteWithCounts(model: SiteModel, options: Omit<Build
         eleventyConfig.setUseGitIgnore(false);
         eleventyConfig.ignores.delete("**/node_modules/**");
         eleventyConfig.on("eleventy.ignores", (ignores) => void ignores.splice(0, ignores.length));
-        eleventyConfig.addPlugin(mitredenPlugin, { model, assets, templatesDir, cards: cardRun.cards, kits, scripts, mapAssets, auditReport });
+        eleventyConfig.addPlugin(mitredenPlugin, { model, assets, templatesDir, cards: cardRun.cards, kits, scripts, mapAssets, auditReport, proofOfWork });
         compileNunjucksOnce(eleventyConfig);
         // Eleventy's slow-filter hints are for template authors, not for a city's build log (and
         // its "Configuration" benchmark group is made before quiet mode could silence it).

@@ -2,6 +2,7 @@
 // environment (src/pages/environment.ts: loader, filters) as its Nunjucks library, the same one the
 // collector renders its pages with. It renders nothing by itself: templates/eleventy/ holds the page
 // templates (one paginates over the routes), templates/pages/<kind>.njk the content of <main>.
+import type { ProofOfWorkAssets } from "./pow-assets.js";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
@@ -37,6 +38,8 @@ export interface MitredenPluginOptions {
   scripts?: Readonly<Record<string, string>>;
   /** The latest `mitreden audit` report: the accessibility statement names its facts. */
   auditReport?: AuditReport;
+  /** The proof-of-work widget's files (prepareProofOfWorkAssets), when a campaign turns it on. */
+  proofOfWork?: ProofOfWorkAssets;
 }
 
 export default function mitredenPlugin(eleventyConfig: UserConfig, options: MitredenPluginOptions): void {
@@ -65,6 +68,7 @@ export default function mitredenPlugin(eleventyConfig: UserConfig, options: Mitr
       const card = route.indexable ? cards.get(route.url) : undefined;
       return card ? shareMetaForRoute(model, route as Route, card) : undefined;
     },
+    proofOfWork: options.proofOfWork,
     // The map that places a location question's point, where the map script is built (prepareMapAssets).
     surveyMap: (campaign, _page, question, locale, ui) =>
       options.mapAssets && {
@@ -79,6 +83,7 @@ export default function mitredenPlugin(eleventyConfig: UserConfig, options: Mitr
   const scripts = options.scripts ?? {};
   env.addGlobal("scripts", () => scripts);
   env.addGlobal("mapAssets", () => options.mapAssets);
+  env.addGlobal("proofOfWorkAssets", () => options.proofOfWork);
   /** What the accessibility statement may claim, from evidence (src/site/accessibility-statement.ts). */
   env.addFilter("accessibilityStatement", (campaign: CampaignModel) => accessibilityStatement(campaign, options.auditReport));
   /** The JSON a map page gives its script (src/site/map-config.ts); pipe into `| safe` inside <script type="application/json">. */

@@ -9,6 +9,7 @@ import { fill } from "../../i18n/format.js";
 import { setupCharacterCounts } from "../character-count.js";
 import { clearErrors, showErrors, type ShownIssue } from "../errors.js";
 import { say, type MapPageConfig } from "./config.js";
+import { proofOfWork, renewProofOfWork } from "../pow-field.js";
 
 export function enhanceContributionForm(config: MapPageConfig, form: HTMLFormElement, sent: () => void): void {
   const root = (form.closest("[data-contribution]") as HTMLElement | null) ?? form;
@@ -68,12 +69,16 @@ export function enhanceContributionForm(config: MapPageConfig, form: HTMLFormEle
     const submit = form.querySelector<HTMLButtonElement>("button[type=submit]");
     submit?.setAttribute("aria-disabled", "true");
     try {
+      // Campaigns with the proof of work (ADR 025): the widget's solution.
+      const pow = await proofOfWork(form);
       const response = await fetch(form.action, {
         method: "POST",
         headers: { "content-type": "application/json", accept: "application/json" },
-        body: JSON.stringify({ contribution, [FIELD.id]: text(FIELD.id), [FIELD.token]: text(FIELD.token), [FIELD.locale]: locale, [FIELD.honeypot]: text(FIELD.honeypot) || undefined, [FIELD.via]: via || undefined }),
+        body: JSON.stringify({ contribution, [FIELD.id]: text(FIELD.id), [FIELD.token]: text(FIELD.token), [FIELD.locale]: locale, [FIELD.honeypot]: text(FIELD.honeypot) || undefined, [FIELD.via]: via || undefined, [FIELD.pow]: pow }),
       });
       const body = (await response.json().catch(() => ({}))) as { data?: { issues?: (FieldIssue & { message: string })[] } };
+      // Used by this contribution, or refused: the next one needs a new solution.
+      if (response.ok || body.data?.issues?.some((i) => i.field === FIELD.pow)) renewProofOfWork(form);
       if (!response.ok) return show(body.data?.issues?.length ? body.data.issues : [{ field: "_form", reason: "invalid", message: say(config, "sendFailed") }]);
       clearErrors(root, errorPrefix);
       form.reset();

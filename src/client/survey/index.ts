@@ -12,6 +12,7 @@ import { clearDraft, draftKey, restoreDraft, saveDraft } from "./draft.js";
 import { setupCharacterCounts } from "../character-count.js";
 import { clearErrors, showErrors, type ShownIssue } from "../errors.js";
 import { setupRankings } from "./widgets.js";
+import { proofOfWork, renewProofOfWork } from "../pow-field.js";
 
 type Validate = ((answers: unknown) => boolean) & { errors?: SchemaError[] | null };
 
@@ -111,10 +112,12 @@ function enhance(config: SurveyClientConfig, form: HTMLFormElement): void {
       const honeypot = form!.querySelector<HTMLInputElement>(`input[name="${FIELD.honeypot}"]`)?.value ?? "";
       const wait = notBefore - Date.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      // Campaigns with the proof of work (ADR 025): the widget's solution, solved while the person read.
+      const pow = await proofOfWork(form!);
       const response = await fetch(config.action, {
         method: "POST",
         headers: { "Content-Type": "application/json", Accept: "application/json" },
-        body: JSON.stringify({ answers, [FIELD.id]: submissionId, [FIELD.token]: token, [FIELD.locale]: locale, [FIELD.honeypot]: honeypot, [FIELD.via]: via || undefined }),
+        body: JSON.stringify({ answers, [FIELD.id]: submissionId, [FIELD.token]: token, [FIELD.locale]: locale, [FIELD.honeypot]: honeypot, [FIELD.via]: via || undefined, [FIELD.pow]: pow }),
       });
       const body = (await response.json().catch(() => ({}))) as { thankYou?: string; data?: { issues?: ShownIssue[] } };
       if (response.ok) {
@@ -123,6 +126,8 @@ function enhance(config: SurveyClientConfig, form: HTMLFormElement): void {
         return;
       }
       const reported = body.data?.issues;
+      // A solution refused (expired, used): the next try gets a new one.
+      if (reported?.some((i) => i.field === FIELD.pow)) renewProofOfWork(form!);
       if (response.status < 500 && reported?.length) showErrors(root, form!, shown(reported), labelOf, errorPrefix);
       else networkFailed();
     } catch {

@@ -8,6 +8,7 @@ import { serializeContributions } from "../contributions/export.js";
 import { redactResponse } from "../moderation.js";
 import { serializeResponses } from "../surveys/export.js";
 import { deskRoute, refuse, type Desk } from "./index.js";
+import { retentionNotes } from "./retention.js";
 
 const PAGE_SIZE = 20;
 type Body = Record<string, string | string[] | undefined>;
@@ -42,7 +43,9 @@ export function registerSurveys(app: FastifyInstance, desk: Desk): void {
         .map(({ campaign, page }) => ({ title: `${campaign.title[locale] ?? campaign.title[campaign.locale]} · ${page.title[locale] ?? page.title[campaign.locale]}`, exports: exportLinks(desk, campaign, page) }));
       // Each campaign's reach figures (src/collector/reach/desk-pages.ts): the way to them from the desk.
       const reach = desk.ctx.campaigns.model().campaigns.map((campaign) => ({ title: campaign.title[locale] ?? campaign.title[campaign.locale], href: `${desk.base}/${campaign.slug}/reach` }));
-      return desk.render(request, reply, staff, { view: "surveys", heading: desk.t(request, "desk.surveys.title"), surveys, maps, reach });
+      // When each campaign's personal data is deleted (mitreden purge), or that no date is set.
+      const retention = retentionNotes(desk.ctx.campaigns.model().campaigns, locale, desk.ctx.now(), (key, params) => desk.t(request, key, params));
+      return desk.render(request, reply, staff, { view: "surveys", heading: desk.t(request, "desk.surveys.title"), surveys, maps, reach, retention });
     },
   });
 

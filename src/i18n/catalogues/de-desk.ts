@@ -147,4 +147,8 @@ export const desk = {
   "publicAnswer.by": "{organization}, {date}",
   "publicStatus.filter": "Nach Stand filtern",
   "publicStatus.all": "Alle",
+  "retention.heading": "Personenbezogene Daten",
+  "retention.due": "Personenbezogene Daten werden am {date} gelöscht (mitreden purge {slug} löscht sie ab diesem Tag).",
+  "retention.overdue": "Personenbezogene Daten sind seit dem {date} zu löschen: mitreden purge {slug}.",
+  "retention.none": "Für personenbezogene Daten ist keine Löschfrist festgelegt (retention.personalDataDays in campaign.json).",
 } as const;

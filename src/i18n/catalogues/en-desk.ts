@@ -147,4 +147,8 @@ export const desk = {
   "publicAnswer.by": "{organization}, {date}",
   "publicStatus.filter": "Filter by status",
   "publicStatus.all": "All",
+  "retention.heading": "Personal data",
+  "retention.due": "Personal data will be deleted on {date} (mitreden purge {slug} deletes it from that day on).",
+  "retention.overdue": "Personal data has been due for deletion since {date}: mitreden purge {slug}.",
+  "retention.none": "No deletion date is set for personal data (retention.personalDataDays in campaign.json).",
 } as const satisfies NamespaceTranslation<"desk">;

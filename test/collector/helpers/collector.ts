@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
+import type { SiteModel } from "../../../src/campaign/model.js";
 import type { AbuseOptions } from "../../../src/collector/abuse.js";
 import type { DeskAuthOptions } from "../../../src/collector/desk/auth.js";
 import { createCollector } from "../../../src/collector/server.js";
@@ -24,13 +25,13 @@ export interface TestCollector {
   close(): Promise<void>;
 }
 
-export async function testCollector(options: { now?: Date; abuse?: AbuseOptions; store?: Store; desk?: DeskAuthOptions; trustProxy?: number | string } = {}): Promise<TestCollector> {
+export async function testCollector(options: { now?: Date; abuse?: AbuseOptions; store?: Store; desk?: DeskAuthOptions; trustProxy?: number | string; model?: SiteModel } = {}): Promise<TestCollector> {
   // Only a collector with a store of its own needs a folder (and removes it on close).
   const dir = options.store ? undefined : tempDir("collector");
   const store = options.store ?? (await openStore({ file: path.join(dir!, "test.sqlite") }));
   const now = options.now ?? DURING_MARKTPLATZ;
   const app = createCollector({
-    model: exampleSite(),
+    model: options.model ?? exampleSite(),
     store,
     now: () => now,
     abuse: { rateLimit: { max: 1000 }, ...options.abuse },
