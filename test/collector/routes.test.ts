@@ -110,7 +110,7 @@ describe("without JavaScript (plain form POST)", () => {
     expect(links).toEqual(["#q-bezug", "#q-bezug--other", "#q-zufriedenheit_grund", "#q-einwilligung"]);
     // Every link leads to a control on the page.
     for (const href of links) expect($(href)).toHaveLength(1);
-    expect(summary.text()).toContain("Wie sind Sie mit dem Marktplatz verbunden?: Bitte beantworten Sie diese Frage.");
+    expect(summary.text()).toContain("Wie sind Sie mit dem Marktplatz verbunden? Bitte beantworten Sie diese Frage.");
     expect(summary.text()).toContain("Bitte stimmen Sie zu");
     // What was typed is still there, escaped.
     expect($("#q-drei_worte").attr("value")).toBe("grün <b>laut</b> & voll");

@@ -37,6 +37,7 @@ export const reach = {
   "desk.conversionNote": "Teilnahme je Klick: abgeschickte Formulare geteilt durch Klicks. Engagement-Rate: Reaktionen, Kommentare und Geteilt zusammen geteilt durch Impressionen.",
   "chart.title": "Klicks und abgeschickte Formulare je Tag",
   "chart.description": "Vom {from} bis {to}: {clicks} Klicks und {submitted} abgeschickte Formulare. Die Tabelle „Je Tag“ enthält dieselben Zahlen.",
+  "chart.scale": "Senkrecht: 0 bis {max} je Tag (Linien bei 0, der Hälfte und {max}); waagerecht: {from} bis {to}.",
   "chart.clicks": "Klicks",
   "chart.submitted": "Abgeschickt",
   "chart.post": "Beitrag",
