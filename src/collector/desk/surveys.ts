@@ -1,11 +1,15 @@
-// Survey answers at the desk: every survey with its number of responses, per survey the responses
-// per day and a paginated read view (free text as text) with redaction of a span; for
+// Survey answers at the desk: every survey with its number of responses, per survey the live
+// counts per question and option (the results page's tally and tables), the responses per day and
+// a paginated read view (free text as text) with redaction of a span; for
 // administrators the downloads of `mitreden export` (the same serializers), each one logged.
 import type { FastifyInstance } from "fastify";
 import type { CampaignModel, MapPageModel, SurveyPageModel } from "../../campaign/model.js";
+import { questionView } from "../../campaign/results-questions.js";
 import { formatDate, formatDateTime } from "../../i18n/index.js";
 import { serializeContributions } from "../contributions/export.js";
 import { redactResponse } from "../moderation.js";
+import { createSurveyTally } from "../results/aggregate.js";
+import { hiddenQuestions } from "../results/write.js";
 import { serializeResponses } from "../surveys/export.js";
 import { deskRoute, refuse, type Desk } from "./index.js";
 import { retentionNotes } from "./retention.js";
@@ -57,13 +61,19 @@ export function registerSurveys(app: FastifyInstance, desk: Desk): void {
       if (!found || found.page.type !== "survey") return refuse(desk, request, reply, staff, 404, "desk.error.notFound");
       const { campaign, page } = found as { campaign: CampaignModel; page: SurveyPageModel };
       const locale = desk.locale(request);
-      const times = await desk.ctx.store.responseTimes(campaign.slug, page.id);
+      // One pass over the stored responses (a read cursor: memory stays flat): the counts per question,
+      // by the tally `mitreden results` uses for the results page, and the responses per day.
+      const tally = createSurveyTally(page);
       const perDay = new Map<string, number>();
-      for (const at of times) {
-        const day = formatDate(at, locale, campaign.timezone);
+      for await (const response of desk.ctx.store.streamResponses(campaign.slug, page.id)) {
+        tally.add(response.answers);
+        const day = formatDate(response.receivedAt, locale, campaign.timezone);
         perDay.set(day, (perDay.get(day) ?? 0) + 1);
       }
-      const pages = Math.max(1, Math.ceil(times.length / PAGE_SIZE));
+      const content = campaign.locales.includes(locale) ? locale : campaign.locale;
+      const hidden = new Set(hiddenQuestions(campaign, page.id));
+      const questions = tally.figures().map((f) => ({ ...questionView(page, f, content, locale), hidden: hidden.has(f.id) }));
+      const pages = Math.max(1, Math.ceil(tally.responses / PAGE_SIZE));
       const current = Math.min(pages, Math.max(1, Number.parseInt(request.query.p ?? "1", 10) || 1));
       const responses = await desk.ctx.store.responsesPage(campaign.slug, page.id, { limit: PAGE_SIZE, offset: (current - 1) * PAGE_SIZE });
       const label = (q: SurveyPageModel["questions"][number]) => q.label[locale] ?? q.label[campaign.locale] ?? q.id;
@@ -71,7 +81,10 @@ export function registerSurveys(app: FastifyInstance, desk: Desk): void {
       return desk.render(request, reply, staff, {
         view: "survey",
         heading: page.title[locale] ?? page.title[campaign.locale] ?? page.id,
-        total: desk.t(request, "desk.surveys.responses", { count: times.length }),
+        total: desk.t(request, "desk.surveys.responses", { count: tally.responses }),
+        questions,
+        // The questions' and options' words are the campaign's: in its language when the desk's is not one of its languages.
+        contentLang: content,
         perDay: [...perDay.entries()].map(([day, count]) => ({ day, count })),
         responses: responses.map((r) => {
           const texts = page.questions.flatMap((q) => {

@@ -113,6 +113,8 @@ export const desk = {
   "surveys.responses": { plural: "count", one: "eine Antwort", other: "{count} Antworten" },
   "surveys.open": "Antworten ansehen",
   "survey.counts": "Antworten je Frage",
+  "survey.countsNote": "Live aus der Datenbank, gezählt wie auf der Ergebnisseite (mitreden results). Anteile beziehen sich auf alle, die die Frage beantwortet haben.",
+  "survey.hidden": "Nicht auf der Ergebnisseite (dort ausgeblendet)",
   "survey.perDay": "Antworten je Tag",
   "survey.day": "Tag",
   "survey.count": "Anzahl",

@@ -113,6 +113,8 @@ export const desk = {
   "surveys.responses": { plural: "count", one: "one response", other: "{count} responses" },
   "surveys.open": "See responses",
   "survey.counts": "Answers per question",
+  "survey.countsNote": "Live from the database, counted as on the results page (mitreden results). Shares are of everyone who answered the question.",
+  "survey.hidden": "Not on the results page (hidden there)",
   "survey.perDay": "Responses per day",
   "survey.day": "Day",
   "survey.count": "Number",
