@@ -263,8 +263,8 @@ function itemView(desk: Desk, request: FastifyRequest, c: StoredContribution) {
     place: place ? (place.label[c.locale] ?? place.label[m!.campaign.locale] ?? c.place) : c.place,
     description: c.description,
     coordinates: c.point ? desk.t(request, "desk.item.coordinates", { lat: c.point[1].toFixed(5), lng: c.point[0].toFixed(5) }) : undefined,
-    // The public map shows approved contributions only.
-    mapHref: m && c.status === "approved" ? pagePath(m.campaign, m.campaign.locales.includes(c.locale) ? c.locale : m.campaign.locale, m.page.id) : undefined,
+    // The public map shows approved contributions only; its script centres the map on #beitrag-<id> (src/client/map/main.ts).
+    mapHref: m && c.status === "approved" ? `${pagePath(m.campaign, m.campaign.locales.includes(c.locale) ? c.locale : m.campaign.locale, m.page.id)}#beitrag-${c.id}` : undefined,
     date,
     state: c.status,
     stateText: desk.t(request, `desk.state.${c.status}`),

@@ -1,0 +1,106 @@
+// The desk's "Auf der Karte zeigen" by keyboard, in Debian's Chromium against `mitreden serve`: the
+// public map opens centred on that contribution with its popup, and focus is on it in the list
+// (also when it is the 25th, beyond the list's first 20).
+import { execFileSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openStore } from "../../src/collector/store/index.js";
+import { setContributionStatus } from "../collector/helpers/collector.js";
+import { tabTo } from "./keyboard.js";
+import { launchChromium, root, startSite, type RunningSite } from "./server.js";
+
+const PASSWORD = "ein langes Passwort für anna";
+const TARGET = { comment: "Die Laterne an der Ostseite ist seit Wochen dunkel.", point: [7.001, 50.94] };
+
+describe("the desk's link to the map", () => {
+  let site: RunningSite;
+  let browser: Browser;
+  let target: string;
+
+  beforeAll(async () => {
+    site = await startSite();
+    execFileSync("node", [path.join(root, "bin/mitreden.js"), "user", "add", "anna", "--role", "moderator", "--password-stdin", "--db", site.db], { input: `${PASSWORD}\n`, cwd: root });
+    const send = async (comment: string, point: number[]) => {
+      const response = await fetch(`${site.url}/api/marktplatz/karte/contributions`, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json" },
+        body: JSON.stringify({ contribution: { category: "problem", comment, point }, _id: randomUUID(), _locale: "de" }),
+      });
+      expect(response.status, await response.clone().text()).toBe(201);
+      return ((await response.json()) as { id: string }).id;
+    };
+    // The linked one first: newest first, it is the list's 25th.
+    const ids = [(target = await send(TARGET.comment, TARGET.point))];
+    for (let i = 0; i < 24; i++) ids.push(await send(`Hinweis ${i + 1} an der Westseite`, [6.9992 + (i % 6) * 0.00005, 50.9398 + Math.floor(i / 6) * 0.00005]));
+    const store = await openStore({ file: site.db });
+    for (const id of ids) await setContributionStatus(store, id, "approved");
+    await store.close();
+    browser = await launchChromium();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await site?.stop();
+  });
+
+  const enter = async (page: Page) => {
+    await Promise.all([page.waitForEvent("load"), page.keyboard.press("Enter")]);
+  };
+
+  for (const [width, height] of [
+    [1280, 900],
+    [390, 844],
+  ] as const) {
+    it(`centres the map on the contribution and puts focus on it in the list (${width} px)`, async () => {
+      const context = await browser.newContext({ locale: "de-DE", viewport: { width, height } });
+      const page = await context.newPage();
+      await page.goto(`${site.url}/admin/login`);
+      await tabTo(page, "#desk-username");
+      await page.keyboard.type("anna");
+      await page.keyboard.press("Tab");
+      await page.keyboard.type(PASSWORD);
+      await enter(page);
+      await page.goto(`${site.url}/admin/?state=approved`);
+
+      const link = `a[href="/marktplatz/karte/#beitrag-${target}"]`;
+      await expect(page.locator(link).textContent()).resolves.toBe("Auf der Karte zeigen");
+      await tabTo(page, link, 400);
+      await enter(page);
+      expect(new URL(page.url()).hash).toBe(`#beitrag-${target}`);
+
+      await page.waitForSelector("html[data-map-ready]", { timeout: 60_000 });
+      const popup = page.locator(".maplibregl-popup");
+      await expect.poll(() => popup.textContent(), { timeout: 30_000 }).toContain(TARGET.comment);
+      // The popup's tip points at the contribution: at the map's centre once the map is centred on it.
+      await expect
+        .poll(
+          () =>
+            page.evaluate(() => {
+              const tip = document.querySelector(".maplibregl-popup-tip")!.getBoundingClientRect();
+              const canvas = document.querySelector("#mr-map canvas")!.getBoundingClientRect();
+              const popupAnchor = document.querySelector(".maplibregl-popup")!.className;
+              // The tip's point is the edge that touches the anchor (bottom-anchored: its lower edge).
+              const y = popupAnchor.includes("anchor-top") ? tip.top : popupAnchor.includes("anchor-bottom") ? tip.bottom : tip.top + tip.height / 2;
+              return Math.round(Math.hypot(tip.left + tip.width / 2 - (canvas.left + canvas.width / 2), y - (canvas.top + canvas.height / 2)));
+            }),
+          { timeout: 10_000 },
+        )
+        .toBeLessThanOrEqual(4);
+      // The map is on screen.
+      const map = await page.locator("#mr-map").boundingBox();
+      expect(map!.y + map!.height / 2).toBeGreaterThan(0);
+      expect(map!.y + map!.height / 2).toBeLessThan(height);
+
+      // Keyboard and screen-reader users are at the contribution in the list (the map's accessible equivalent).
+      const focused = await page.evaluate(() => ({ item: document.activeElement?.closest("li")?.id, tag: document.activeElement?.tagName, text: document.activeElement?.closest("li")?.textContent }));
+      expect(focused).toMatchObject({ item: `beitrag-${target}`, tag: "H3" });
+      expect(focused.text).toContain(TARGET.comment);
+      await expect(page.locator(`#beitrag-${target}`).getAttribute("class")).resolves.toContain("mr-contribution--selected");
+      // Only the first 20 were drawn before; the 25th was added to reach it.
+      expect(await page.locator("#mr-list > li").count()).toBeGreaterThanOrEqual(25);
+      await page.screenshot({ path: path.join(root, `test/.tmp/desk-map-link-${width}.png`) });
+      await context.close();
+    }, 120_000);
+  }
+});
