@@ -1,12 +1,14 @@
 // The desk's "Auf der Karte zeigen" by keyboard, in Debian's Chromium against `mitreden serve`: the
 // public map opens centred on that contribution with its popup, and focus is on it in the list
-// (also when it is the 25th, beyond the list's first 20).
+// (also when it is the 25th, beyond the list's first 20). And the survey page's counts per question
+// fit a phone's width.
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore } from "../../src/collector/store/index.js";
+import { fullMarktplatzAnswers } from "../collector/helpers/campaigns.js";
 import { setContributionStatus } from "../collector/helpers/collector.js";
 import { tabTo } from "./keyboard.js";
 import { launchChromium, root, startSite, type RunningSite } from "./server.js";
@@ -34,6 +36,14 @@ describe("the desk's link to the map", () => {
     // The linked one first: newest first, it is the list's 25th.
     const ids = [(target = await send(TARGET.comment, TARGET.point))];
     for (let i = 0; i < 24; i++) ids.push(await send(`Hinweis ${i + 1} an der Westseite`, [6.9992 + (i % 6) * 0.00005, 50.9398 + Math.floor(i / 6) * 0.00005]));
+    for (const bezug of ["altstadt", "arbeit", "__other"]) {
+      const response = await fetch(`${site.url}/api/marktplatz/umfrage/responses`, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json" },
+        body: JSON.stringify({ answers: { ...fullMarktplatzAnswers(), bezug }, _id: randomUUID(), _locale: "de" }),
+      });
+      expect(response.status, await response.clone().text()).toBe(201);
+    }
     const store = await openStore({ file: site.db });
     for (const id of ids) await setContributionStatus(store, id, "approved");
     await store.close();
@@ -100,6 +110,13 @@ describe("the desk's link to the map", () => {
       // Only the first 20 were drawn before; the 25th was added to reach it.
       expect(await page.locator("#mr-list > li").count()).toBeGreaterThanOrEqual(25);
       await page.screenshot({ path: path.join(root, `test/.tmp/desk-map-link-${width}.png`) });
+
+      // The survey's counts per question: tables that fit the screen (a wide one scrolls in its own box).
+      await page.goto(`${site.url}/admin/surveys/marktplatz/umfrage`);
+      await expect(page.locator("table[data-question=bezug] caption").textContent()).resolves.toBe("Wie sind Sie mit dem Marktplatz verbunden? (n = 3)");
+      await expect(page.locator("table[data-question=bezug] tbody tr").last().textContent()).resolves.toMatch(/Sonstiges\s*1\s*33,3\s*%/);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await page.screenshot({ path: path.join(root, `test/.tmp/desk-survey-${width}.png`), fullPage: true });
       await context.close();
     }, 120_000);
   }
