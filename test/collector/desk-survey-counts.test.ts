@@ -190,4 +190,15 @@ describe.each(stores)("the desk's counts per question (%s)", (_name, open) => {
     expect(table.find("tbody td").eq(0).text()).toBe(String(page.get("bezug")!.rows[Object.keys(page.get("bezug")!.rows)[0]!]));
     expect($("section.mr-desk-question").first().find("p").first().text()).toMatch(/of 41 people answered this question/);
   });
+
+  test("counts are live: a new response shows on the next visit (the page keeps its counts only while the survey is unchanged)", async () => {
+    const before = readPage((await anna.get("/admin/surveys/marktplatz/umfrage", { "accept-language": "de" })).body).get("bezug")!;
+    expect(before.sentence).toContain(`von ${RESPONSES} Personen`);
+    const sent = await c.app.inject({ method: "POST", url: "/api/marktplatz/umfrage/responses", headers: JSON_HEADERS, payload: { answers: { einwilligung: true, bezug: "arbeit" }, _id: randomUUID(), _locale: "de" } });
+    expect(sent.statusCode).toBe(201);
+    const after = readPage((await anna.get("/admin/surveys/marktplatz/umfrage", { "accept-language": "de" })).body).get("bezug")!;
+    expect(after.sentence).toContain(`von ${RESPONSES + 1} Personen`);
+    const arbeit = Object.keys(after.rows).find((label) => after.rows[label] !== before.rows[label])!;
+    expect(after.rows[arbeit]).toBe(before.rows[arbeit]! + 1);
+  });
 });

@@ -4,6 +4,7 @@
 // administrators the downloads of `mitreden export` (the same serializers), each one logged.
 import type { FastifyInstance } from "fastify";
 import type { CampaignModel, MapPageModel, SurveyPageModel } from "../../campaign/model.js";
+import type { QuestionFigures } from "../../campaign/results-file.js";
 import { questionView } from "../../campaign/results-questions.js";
 import { formatDate, formatDateTime } from "../../i18n/index.js";
 import { serializeContributions } from "../contributions/export.js";
@@ -61,18 +62,10 @@ export function registerSurveys(app: FastifyInstance, desk: Desk): void {
       if (!found || found.page.type !== "survey") return refuse(desk, request, reply, staff, 404, "desk.error.notFound");
       const { campaign, page } = found as { campaign: CampaignModel; page: SurveyPageModel };
       const locale = desk.locale(request);
-      // One pass over the stored responses (a read cursor: memory stays flat): the counts per question,
-      // by the tally `mitreden results` uses for the results page, and the responses per day.
-      const tally = createSurveyTally(page);
-      const perDay = new Map<string, number>();
-      for await (const response of desk.ctx.store.streamResponses(campaign.slug, page.id)) {
-        tally.add(response.answers);
-        const day = formatDate(response.receivedAt, locale, campaign.timezone);
-        perDay.set(day, (perDay.get(day) ?? 0) + 1);
-      }
+      const tally = await surveyCounts(desk, campaign, page, locale);
       const content = campaign.locales.includes(locale) ? locale : campaign.locale;
       const hidden = new Set(hiddenQuestions(campaign, page.id));
-      const questions = tally.figures().map((f) => ({ ...questionView(page, f, content, locale), hidden: hidden.has(f.id) }));
+      const questions = tally.figures.map((f) => ({ ...questionView(page, f, content, locale), hidden: hidden.has(f.id) }));
       const pages = Math.max(1, Math.ceil(tally.responses / PAGE_SIZE));
       const current = Math.min(pages, Math.max(1, Number.parseInt(request.query.p ?? "1", 10) || 1));
       const responses = await desk.ctx.store.responsesPage(campaign.slug, page.id, { limit: PAGE_SIZE, offset: (current - 1) * PAGE_SIZE });
@@ -85,7 +78,7 @@ export function registerSurveys(app: FastifyInstance, desk: Desk): void {
         questions,
         // The questions' and options' words are the campaign's: in its language when the desk's is not one of its languages.
         contentLang: content,
-        perDay: [...perDay.entries()].map(([day, count]) => ({ day, count })),
+        perDay: tally.perDay,
         responses: responses.map((r) => {
           const texts = page.questions.flatMap((q) => {
             const keys = [q.id, `${q.id}__other`].filter((key) => typeof r.answers[key] === "string");
@@ -150,6 +143,42 @@ export function registerSurveys(app: FastifyInstance, desk: Desk): void {
         .send(body);
     },
   });
+}
+
+interface SurveyCounts {
+  version: string;
+  responses: number;
+  figures: QuestionFigures[];
+  perDay: { day: string; count: number }[];
+}
+
+// Per model: the counts of each survey and language, until a response arrives, is removed or redacted.
+const countsByModel = new WeakMap<object, Map<string, SurveyCounts>>();
+
+/**
+ * The counts per question, by the tally `mitreden results` uses for the results page, and the
+ * responses per day: one pass over the stored responses (a read cursor, memory stays flat), made
+ * again only when the store's version of the survey changed. Reading 10,000 responses takes a
+ * good part of a second on a busy server; asking for the version, a few milliseconds.
+ */
+async function surveyCounts(desk: Desk, campaign: CampaignModel, page: SurveyPageModel, locale: string): Promise<SurveyCounts> {
+  const model = desk.ctx.campaigns.model();
+  let kept = countsByModel.get(model);
+  if (!kept) countsByModel.set(model, (kept = new Map()));
+  const key = `${campaign.slug}/${page.id} ${locale}`;
+  const version = await desk.ctx.store.responsesVersion(campaign.slug, page.id);
+  const known = kept.get(key);
+  if (known?.version === version) return known;
+  const tally = createSurveyTally(page);
+  const perDay = new Map<string, number>();
+  for await (const response of desk.ctx.store.streamResponses(campaign.slug, page.id)) {
+    tally.add(response.answers);
+    const day = formatDate(response.receivedAt, locale, campaign.timezone);
+    perDay.set(day, (perDay.get(day) ?? 0) + 1);
+  }
+  const counts = { version, responses: tally.responses, figures: tally.figures(), perDay: [...perDay.entries()].map(([day, count]) => ({ day, count })) };
+  kept.set(key, counts);
+  return counts;
 }
 
 function exportLinks(desk: Desk, campaign: CampaignModel, page: SurveyPageModel | MapPageModel) {

@@ -201,6 +201,11 @@ class SqliteStore implements Store {
     return this.stream(`SELECT * FROM contributions WHERE campaign = ? AND page = ?${only} ORDER BY seq`, [campaign, page, ...(statuses ?? [])], mapping.contributionFromRow);
   }
 
+  async responsesVersion(campaign: string, page: string): Promise<string> {
+    const row = this.prepared("SELECT count(*) AS n, max(seq) AS s, sum(version) AS v FROM responses WHERE campaign = ? AND page = ?").get(campaign, page) as { n: number; s: number | null; v: number | null };
+    return `${row.n}/${row.s ?? 0}/${row.v ?? 0}`;
+  }
+
   async contributionsVersion(campaign: string, page: string): Promise<string> {
     // The sum of versions grows with every decision, answer and redaction.
     const row = this.db.prepare("SELECT count(*) AS n, max(seq) AS s, sum(version) AS v FROM contributions WHERE campaign = ? AND page = ?").get(campaign, page) as { n: number; s: number | null; v: number | null };
