@@ -55,7 +55,7 @@ function readPage(html: string): Map<string, Shown> {
     const rows: Record<string, number> = {};
     const third: Record<string, string> = {};
     $(section)
-      .find("tbody tr")
+      .find("table[data-question] tbody tr")
       .each((_, tr) => {
         const label = $(tr).find("th[scope=row]").text().trim();
         rows[label] = Number($(tr).find("td").eq(0).text().trim());
@@ -91,6 +91,7 @@ describe.each(stores)("the desk's counts per question (%s)", (_name, open) => {
   let c: TestCollector;
   let anna: LoggedIn;
   let page: Map<string, Shown>;
+  let html: string;
   let rows: Row[];
   let columns: { key: string; label: string }[];
 
@@ -105,7 +106,8 @@ describe.each(stores)("the desk's counts per question (%s)", (_name, open) => {
     anna = await loggedIn(c, "anna");
     const shown = await anna.get("/admin/surveys/marktplatz/umfrage", { "accept-language": "de" });
     expect(shown.statusCode).toBe(200);
-    page = readPage(shown.body);
+    html = shown.body;
+    page = readPage(html);
     const exported = await anna.get("/admin/export/marktplatz/umfrage/json");
     expect(exported.statusCode).toBe(200);
     ({ rows, columns } = JSON.parse(exported.body) as { rows: Row[]; columns: { key: string; label: string }[] });
@@ -154,6 +156,19 @@ describe.each(stores)("the desk's counts per question (%s)", (_name, open) => {
       expect(shown.rows[label], label).toBe(places.filter((p) => p === 1).length);
       const average = places.reduce((a, b) => a + b, 0) / places.length;
       expect(shown.third[label], label).toBe((Math.round(average * 100) / 100).toLocaleString("de-DE"));
+    }
+  });
+
+  test("ranking: the whole distribution, how often each option is on each place, as the export's positions say", () => {
+    const $ = cheerio.load(html);
+    const table = $("table[data-places=prioritaeten]");
+    expect(table.find("thead th[scope=col]").map((_, th) => $(th).text()).get().slice(1)).toEqual(PRIORITAETEN.map((_, i) => `Platz ${i + 1}`));
+    for (const col of columns.filter((c) => c.key.startsWith("prioritaeten__"))) {
+      const label = col.label.slice(col.label.indexOf(": ") + 2).replace(/ \([^)]*\)$/, "");
+      const row = table.find("tbody tr").filter((_, tr) => $(tr).find("th").text().trim() === label);
+      const shown = row.find("td").map((_, td) => Number($(td).text())).get();
+      const expected = PRIORITAETEN.map((_, i) => rows.filter((r) => r[col.key] === i + 1).length);
+      expect(shown, label).toEqual(expected);
     }
   });
 

@@ -2,11 +2,12 @@
 // counts per question and option (the results page's tally and tables), the responses per day and
 // a paginated read view (free text as text) with redaction of a span; for
 // administrators the downloads of `mitreden export` (the same serializers), each one logged.
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { CampaignModel, MapPageModel, SurveyPageModel } from "../../campaign/model.js";
 import type { QuestionFigures } from "../../campaign/results-file.js";
 import { questionView } from "../../campaign/results-questions.js";
 import { formatDate, formatDateTime } from "../../i18n/index.js";
+import { markdownToText } from "../../pages/markdown.js";
 import { serializeContributions } from "../contributions/export.js";
 import { redactResponse } from "../moderation.js";
 import { createSurveyTally } from "../results/aggregate.js";
@@ -65,7 +66,7 @@ export function registerSurveys(app: FastifyInstance, desk: Desk): void {
       const tally = await surveyCounts(desk, campaign, page, locale);
       const content = campaign.locales.includes(locale) ? locale : campaign.locale;
       const hidden = new Set(hiddenQuestions(campaign, page.id));
-      const questions = tally.figures.map((f) => ({ ...questionView(page, f, content, locale), hidden: hidden.has(f.id) }));
+      const questions = tally.figures.map((f) => ({ ...questionView(page, f, content, locale), hidden: hidden.has(f.id), places: rankingPlaces(desk, request, page, f, content) }));
       const pages = Math.max(1, Math.ceil(tally.responses / PAGE_SIZE));
       const current = Math.min(pages, Math.max(1, Number.parseInt(request.query.p ?? "1", 10) || 1));
       const responses = await desk.ctx.store.responsesPage(campaign.slug, page.id, { limit: PAGE_SIZE, offset: (current - 1) * PAGE_SIZE });
@@ -143,6 +144,19 @@ export function registerSurveys(app: FastifyInstance, desk: Desk): void {
         .send(body);
     },
   });
+}
+
+/** A ranking's whole distribution (the results page shows place 1 and the average): how often each option was put on each place. */
+function rankingPlaces(desk: Desk, request: FastifyRequest, page: SurveyPageModel, f: QuestionFigures, content: string) {
+  if (f.type !== "ranking" || f.answered === 0) return undefined;
+  const question = page.questions.find((q) => q.id === f.id);
+  const label = (value: string) => (question && "options" in question ? question.options.find((o) => o.value === value)?.label[content] : undefined) ?? value;
+  const places = Object.values(f.positions)[0]?.length ?? 0;
+  return {
+    caption: desk.t(request, "desk.survey.places", { question: markdownToText(question?.label[content] ?? f.id) }),
+    columns: Array.from({ length: places }, (_, i) => desk.t(request, "desk.survey.place", { place: i + 1 })),
+    rows: Object.entries(f.positions).map(([value, counts]) => ({ label: label(value), counts })),
+  };
 }
 
 interface SurveyCounts {

@@ -115,6 +115,8 @@ export const desk = {
   "survey.counts": "Antworten je Frage",
   "survey.countsNote": "Live aus der Datenbank, gezählt wie auf der Ergebnisseite (mitreden results). Anteile beziehen sich auf alle, die die Frage beantwortet haben.",
   "survey.hidden": "Nicht auf der Ergebnisseite (dort ausgeblendet)",
+  "survey.places": "{question}: wie oft auf welchem Platz",
+  "survey.place": "Platz {place}",
   "survey.perDay": "Antworten je Tag",
   "survey.day": "Tag",
   "survey.count": "Anzahl",

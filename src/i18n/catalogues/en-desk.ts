@@ -115,6 +115,8 @@ export const desk = {
   "survey.counts": "Answers per question",
   "survey.countsNote": "Live from the database, counted as on the results page (mitreden results). Shares are of everyone who answered the question.",
   "survey.hidden": "Not on the results page (hidden there)",
+  "survey.places": "{question}: how often on which place",
+  "survey.place": "Place {place}",
   "survey.perDay": "Responses per day",
   "survey.day": "Day",
   "survey.count": "Number",
