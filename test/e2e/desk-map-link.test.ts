@@ -94,7 +94,7 @@ describe("the desk's link to the map", () => {
           () =>
             page.evaluate(() => {
               const tip = document.querySelector(".maplibregl-popup-tip")!.getBoundingClientRect();
-              const canvas = document.querySelector("#mr-map canvas")!.getBoundingClientRect();
+              const canvas = document.querySelector("#mr-map-canvas canvas")!.getBoundingClientRect();
               const anchor = /anchor-([a-z-]+)/.exec(document.querySelector(".maplibregl-popup")!.className)?.[1] ?? "bottom";
               // The tip touches the point with the edge named by the popup's anchor ("bottom": its lower edge).
               const x = anchor.includes("left") ? tip.left : anchor.includes("right") ? tip.right : tip.left + tip.width / 2;
@@ -106,7 +106,7 @@ describe("the desk's link to the map", () => {
         // Before, the map stood at its configured centre, ~50 px (zoom 16) to ~190 px (zoom 18) away.
         .toBeLessThanOrEqual(12);
       // The map is on screen.
-      const map = await page.locator("#mr-map").boundingBox();
+      const map = await page.locator("#mr-map-canvas").boundingBox();
       expect(map!.y + map!.height / 2).toBeGreaterThan(0);
       expect(map!.y + map!.height / 2).toBeLessThan(height);
 
