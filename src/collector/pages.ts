@@ -7,7 +7,7 @@ import type { CampaignModel, Locale, PageModel, SiteModel } from "../campaign/mo
 import { pagePath } from "../campaign/urls.js";
 import type { FormFields } from "../forms/fields.js";
 import { uiText } from "../forms/messages.js";
-import { message } from "../i18n/index.js";
+import { message, uiLocaleFor } from "../i18n/index.js";
 import { contributionFormParams, errorSummaryParams, surveyFormParams } from "../forms/render.js";
 import type { SiteAssets } from "../pages/assets.js";
 import { createPageEnvironment } from "../pages/environment.js";
@@ -44,6 +44,8 @@ export interface DeskPageRequest {
 export interface CollectorPages {
   errorPage(request: ErrorPageRequest): string;
   deskPage(request: DeskPageRequest): string;
+  /** A part of a desk page alone, templates/desk/<view>.njk without the frame (the queue keeps its items' HTML). */
+  deskFragment(view: string, locale: Locale, desk: Record<string, unknown>): string;
   /** The 404 of /l/<code> for a code no campaign gives out: the site's 404 frame, what short links look like, the campaigns. */
   shortLinkNotFound(code: string): string;
 }
@@ -109,6 +111,9 @@ export function createCollectorPages(options: CollectorPagesOptions): CollectorP
     deskPage(r) {
       const model = options.model();
       return environment(model).render("layouts/route.njk", { route: deskRoute(model, r), desk: r });
+    },
+    deskFragment(view, locale, desk) {
+      return environment(options.model()).render(`desk/${view}.njk`, { locale, ui: uiLocaleFor(locale), desk });
     },
     shortLinkNotFound(code) {
       const model = options.model();

@@ -31,8 +31,8 @@ async function startMapPage(config: MapPageConfig): Promise<void> {
   });
   if (list) {
     list.onSelect = (c: PublicContribution) => {
-      if (!frame?.map) void frame?.show().then(() => frame?.map?.show(c.id));
-      else frame.map.show(c.id);
+      // show() resolves once the map is drawn (at once if it is): a map still loading centres too.
+      void frame?.show().then(() => frame?.map?.show(c.id));
       $("mr-map-frame")?.scrollIntoView({ block: "nearest" });
       frame?.announce(say(config, "shownOnMap"));
     };
@@ -57,5 +57,12 @@ async function startMapPage(config: MapPageConfig): Promise<void> {
     listLoaded = true;
     document.documentElement.setAttribute("data-map-list", String(list.visible().length));
     frame?.map?.setContributions(list.visible());
+    // The desk's "Auf der Karte zeigen" links to #beitrag-<id>: that one marked and focused in the
+    // list (screen readers hear it), the map centred on it with its popup open.
+    const linked = list.visible().find((c) => location.hash === `#beitrag-${c.id}`);
+    if (linked) {
+      list.reveal(linked.id);
+      if (linked.point) list.onSelect(linked);
+    }
   }
 }

@@ -32,6 +32,8 @@ export interface Desk {
   t(request: FastifyRequest, key: MessageKey | string, params?: Record<string, string | number>): string;
   /** Draws templates/desk/<view>.njk in the site's frame, with the desk's navigation. */
   render(request: FastifyRequest, reply: FastifyReply, staff: Staff | undefined, page: { view: string; heading: string; status?: number; [key: string]: unknown }): FastifyReply;
+  /** templates/desk/<view>.njk alone (no frame), in the request's language, with `desk` as given. */
+  fragment(request: FastifyRequest, view: string, desk: Record<string, unknown>): string;
   /** 303 to a desk address (relative to base), with a message shown once on the next page. */
   redirect(reply: FastifyReply, staff: Staff, to: string, flash?: string): Promise<FastifyReply>;
   /** One line in the audit log, by this staff member, now. */

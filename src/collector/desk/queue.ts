@@ -10,6 +10,7 @@ import { formatDateTime } from "../../i18n/index.js";
 import { answer, decide, LIMITS, reasonIds, redactContribution, type Decision, type Outcome } from "../moderation.js";
 import type { ContributionStatus, QueueFilter, StoredContribution } from "../store/index.js";
 import { deskRoute, refuse, type Desk, type Staff } from "./index.js";
+import { queueItemsHtml } from "./queue-items.js";
 
 export const PAGE_SIZE = 25;
 const STATES: ContributionStatus[] = ["pending", "approved", "rejected"];
@@ -85,7 +86,8 @@ export function registerQueue(app: FastifyInstance, desk: Desk): void {
           states: STATES.map((value) => ({ value, text: desk.t(request, `desk.state.${value}`) })),
         },
         counts: STATES.map((state) => ({ state, text: desk.t(request, `desk.state.${state}`), count: counts[state], href: search(1, state), current: state === filter.status })),
-        items: items.map((c) => itemView(desk, request, c)),
+        items: queueItemsHtml(desk, request, staff, request.url, items, (c) => itemView(desk, request, c)),
+        bulkReasons: items[0] ? reasonOptions(desk, request, mapOf(desk, items[0])) : [],
         pagination: { current, pages, previous: current > 1 ? search(current - 1) : undefined, next: current < pages ? search(current + 1) : undefined },
         back: request.url,
       });
@@ -249,7 +251,7 @@ function itemView(desk: Desk, request: FastifyRequest, c: StoredContribution) {
   const categoryText = category ? (category.label[locale] ?? category.label[m!.campaign.locale] ?? c.category) : c.category;
   const place = c.place ? m?.page.map.places.find((p) => p.id === c.place) : undefined;
   const date = formatDateTime(c.receivedAt, locale, timeZone);
-  const reasons = m ? reasonIds(m.page).map((id) => ({ value: id, text: m.page.map.contributions.reasons.find((r) => r.id === id)?.label?.[locale] ?? desk.t(request, `desk.reason.${id}`) })) : [];
+  const reasons = reasonOptions(desk, request, m);
   const reasonText = c.reason ? (reasons.find((r) => r.value === c.reason)?.text ?? c.reason) : undefined;
   return {
     id: c.id,
@@ -263,8 +265,8 @@ function itemView(desk: Desk, request: FastifyRequest, c: StoredContribution) {
     place: place ? (place.label[c.locale] ?? place.label[m!.campaign.locale] ?? c.place) : c.place,
     description: c.description,
     coordinates: c.point ? desk.t(request, "desk.item.coordinates", { lat: c.point[1].toFixed(5), lng: c.point[0].toFixed(5) }) : undefined,
-    // The public map shows approved contributions only.
-    mapHref: m && c.status === "approved" ? pagePath(m.campaign, m.campaign.locales.includes(c.locale) ? c.locale : m.campaign.locale, m.page.id) : undefined,
+    // The public map shows approved contributions only; its script centres the map on #beitrag-<id> (src/client/map/main.ts).
+    mapHref: m && c.status === "approved" ? `${pagePath(m.campaign, m.campaign.locales.includes(c.locale) ? c.locale : m.campaign.locale, m.page.id)}#beitrag-${c.id}` : undefined,
     date,
     state: c.status,
     stateText: desk.t(request, `desk.state.${c.status}`),
@@ -281,6 +283,12 @@ function itemView(desk: Desk, request: FastifyRequest, c: StoredContribution) {
     maxAnswer: LIMITS.answer,
     href: `${desk.base}/contributions/${c.id}`,
   };
+}
+
+/** The map's netiquette reasons as options of a select, in the desk's language. */
+function reasonOptions(desk: Desk, request: FastifyRequest, m: MapEntry | undefined): { value: string; text: string }[] {
+  const locale = desk.locale(request);
+  return m ? reasonIds(m.page).map((id) => ({ value: id, text: m.page.map.contributions.reasons.find((r) => r.id === id)?.label?.[locale] ?? desk.t(request, `desk.reason.${id}`) })) : [];
 }
 
 /** An audit entry's details in words: the reason's label, the status, the answer. */

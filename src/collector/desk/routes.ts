@@ -62,6 +62,7 @@ export const deskPlugin: FastifyPluginAsync<DeskPluginOptions & { prefix?: strin
       });
       return reply.code(page.status ?? 200).type("text/html; charset=utf-8").send(html);
     },
+    fragment: (request, view, data) => ctx.pages.deskFragment(view, desk.locale(request), data),
     async redirect(reply, staff, to, flash) {
       if (flash) await auth.flash(staff, flash);
       return reply.code(303).header("location", to.startsWith("/") ? to : `${base}/${to}`).send();

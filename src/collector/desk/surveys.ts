@@ -1,11 +1,17 @@
-// Survey answers at the desk: every survey with its number of responses, per survey the responses
-// per day and a paginated read view (free text as text) with redaction of a span; for
+// Survey answers at the desk: every survey with its number of responses, per survey the live
+// counts per question and option (the results page's tally and tables), the responses per day and
+// a paginated read view (free text as text) with redaction of a span; for
 // administrators the downloads of `mitreden export` (the same serializers), each one logged.
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { CampaignModel, MapPageModel, SurveyPageModel } from "../../campaign/model.js";
+import type { QuestionFigures } from "../../campaign/results-file.js";
+import { questionView } from "../../campaign/results-questions.js";
 import { formatDate, formatDateTime } from "../../i18n/index.js";
+import { markdownToText } from "../../pages/markdown.js";
 import { serializeContributions } from "../contributions/export.js";
 import { redactResponse } from "../moderation.js";
+import { createSurveyTally } from "../results/aggregate.js";
+import { hiddenQuestions } from "../results/write.js";
 import { serializeResponses } from "../surveys/export.js";
 import { deskRoute, refuse, type Desk } from "./index.js";
 import { retentionNotes } from "./retention.js";
@@ -57,13 +63,11 @@ export function registerSurveys(app: FastifyInstance, desk: Desk): void {
       if (!found || found.page.type !== "survey") return refuse(desk, request, reply, staff, 404, "desk.error.notFound");
       const { campaign, page } = found as { campaign: CampaignModel; page: SurveyPageModel };
       const locale = desk.locale(request);
-      const times = await desk.ctx.store.responseTimes(campaign.slug, page.id);
-      const perDay = new Map<string, number>();
-      for (const at of times) {
-        const day = formatDate(at, locale, campaign.timezone);
-        perDay.set(day, (perDay.get(day) ?? 0) + 1);
-      }
-      const pages = Math.max(1, Math.ceil(times.length / PAGE_SIZE));
+      const tally = await surveyCounts(desk, campaign, page, locale);
+      const content = campaign.locales.includes(locale) ? locale : campaign.locale;
+      const hidden = new Set(hiddenQuestions(campaign, page.id));
+      const questions = tally.figures.map((f) => ({ ...questionView(page, f, content, locale), hidden: hidden.has(f.id), places: rankingPlaces(desk, request, page, f, content) }));
+      const pages = Math.max(1, Math.ceil(tally.responses / PAGE_SIZE));
       const current = Math.min(pages, Math.max(1, Number.parseInt(request.query.p ?? "1", 10) || 1));
       const responses = await desk.ctx.store.responsesPage(campaign.slug, page.id, { limit: PAGE_SIZE, offset: (current - 1) * PAGE_SIZE });
       const label = (q: SurveyPageModel["questions"][number]) => q.label[locale] ?? q.label[campaign.locale] ?? q.id;
@@ -71,8 +75,11 @@ export function registerSurveys(app: FastifyInstance, desk: Desk): void {
       return desk.render(request, reply, staff, {
         view: "survey",
         heading: page.title[locale] ?? page.title[campaign.locale] ?? page.id,
-        total: desk.t(request, "desk.surveys.responses", { count: times.length }),
-        perDay: [...perDay.entries()].map(([day, count]) => ({ day, count })),
+        total: desk.t(request, "desk.surveys.responses", { count: tally.responses }),
+        questions,
+        // The questions' and options' words are the campaign's: in its language when the desk's is not one of its languages.
+        contentLang: content,
+        perDay: tally.perDay,
         responses: responses.map((r) => {
           const texts = page.questions.flatMap((q) => {
             const keys = [q.id, `${q.id}__other`].filter((key) => typeof r.answers[key] === "string");
@@ -137,6 +144,55 @@ export function registerSurveys(app: FastifyInstance, desk: Desk): void {
         .send(body);
     },
   });
+}
+
+/** A ranking's whole distribution (the results page shows place 1 and the average): how often each option was put on each place. */
+function rankingPlaces(desk: Desk, request: FastifyRequest, page: SurveyPageModel, f: QuestionFigures, content: string) {
+  if (f.type !== "ranking" || f.answered === 0) return undefined;
+  const question = page.questions.find((q) => q.id === f.id);
+  const label = (value: string) => (question && "options" in question ? question.options.find((o) => o.value === value)?.label[content] : undefined) ?? value;
+  const places = Object.values(f.positions)[0]?.length ?? 0;
+  return {
+    caption: desk.t(request, "desk.survey.places", { question: markdownToText(question?.label[content] ?? f.id) }),
+    columns: Array.from({ length: places }, (_, i) => desk.t(request, "desk.survey.place", { place: i + 1 })),
+    rows: Object.entries(f.positions).map(([value, counts]) => ({ label: label(value), counts })),
+  };
+}
+
+interface SurveyCounts {
+  version: string;
+  responses: number;
+  figures: QuestionFigures[];
+  perDay: { day: string; count: number }[];
+}
+
+// Per model: the counts of each survey and language, until a response arrives, is removed or redacted.
+const countsByModel = new WeakMap<object, Map<string, SurveyCounts>>();
+
+/**
+ * The counts per question, by the tally `mitreden results` uses for the results page, and the
+ * responses per day: one pass over the stored responses (a read cursor, memory stays flat), made
+ * again only when the store's version of the survey changed. Reading 10,000 responses takes a
+ * good part of a second on a busy server; asking for the version, a few milliseconds.
+ */
+async function surveyCounts(desk: Desk, campaign: CampaignModel, page: SurveyPageModel, locale: string): Promise<SurveyCounts> {
+  const model = desk.ctx.campaigns.model();
+  let kept = countsByModel.get(model);
+  if (!kept) countsByModel.set(model, (kept = new Map()));
+  const key = `${campaign.slug}/${page.id} ${locale}`;
+  const version = await desk.ctx.store.responsesVersion(campaign.slug, page.id);
+  const known = kept.get(key);
+  if (known?.version === version) return known;
+  const tally = createSurveyTally(page);
+  const perDay = new Map<string, number>();
+  for await (const response of desk.ctx.store.streamResponses(campaign.slug, page.id)) {
+    tally.add(response.answers);
+    const day = formatDate(response.receivedAt, locale, campaign.timezone);
+    perDay.set(day, (perDay.get(day) ?? 0) + 1);
+  }
+  const counts = { version, responses: tally.responses, figures: tally.figures(), perDay: [...perDay.entries()].map(([day, count]) => ({ day, count })) };
+  kept.set(key, counts);
+  return counts;
 }
 
 function exportLinks(desk: Desk, campaign: CampaignModel, page: SurveyPageModel | MapPageModel) {

@@ -135,6 +135,11 @@ class PostgresStore implements Store {
     return this.stream(`SELECT * FROM contributions WHERE campaign = $1 AND page = $2${only} ORDER BY seq`, statuses?.length ? [campaign, page, statuses] : [campaign, page], mapping.contributionFromRow);
   }
 
+  async responsesVersion(campaign: string, page: string): Promise<string> {
+    const row = (await this.pool.query<{ n: string; s: string | null; v: string | null }>("SELECT count(*) AS n, max(seq) AS s, sum(version) AS v FROM responses WHERE campaign = $1 AND page = $2", [campaign, page])).rows[0]!;
+    return `${row.n}/${row.s ?? 0}/${row.v ?? 0}`;
+  }
+
   async contributionsVersion(campaign: string, page: string): Promise<string> {
     // The sum of versions grows with every decision, answer and redaction.
     const row = (await this.pool.query<{ n: string; s: string | null; v: string | null }>("SELECT count(*) AS n, max(seq) AS s, sum(version) AS v FROM contributions WHERE campaign = $1 AND page = $2", [campaign, page])).rows[0]!;

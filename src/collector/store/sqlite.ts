@@ -80,6 +80,14 @@ class SqliteStore implements Store {
   private readonly insertOne: (r: NewResponse) => InsertOutcome;
   private readonly claimOne: (tokenId: string, submissionId: string, expires: number) => boolean;
   private claims = 0;
+  /** Statements of the desk's every request (session, queue, counts), compiled once: a prepare costs more than the query. */
+  private readonly statements = new Map<string, Database.Statement>();
+
+  private prepared(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
+    return statement;
+  }
 
   constructor(
     private readonly db: Database.Database,
@@ -193,6 +201,11 @@ class SqliteStore implements Store {
     return this.stream(`SELECT * FROM contributions WHERE campaign = ? AND page = ?${only} ORDER BY seq`, [campaign, page, ...(statuses ?? [])], mapping.contributionFromRow);
   }
 
+  async responsesVersion(campaign: string, page: string): Promise<string> {
+    const row = this.prepared("SELECT count(*) AS n, max(seq) AS s, sum(version) AS v FROM responses WHERE campaign = ? AND page = ?").get(campaign, page) as { n: number; s: number | null; v: number | null };
+    return `${row.n}/${row.s ?? 0}/${row.v ?? 0}`;
+  }
+
   async contributionsVersion(campaign: string, page: string): Promise<string> {
     // The sum of versions grows with every decision, answer and redaction.
     const row = this.db.prepare("SELECT count(*) AS n, max(seq) AS s, sum(version) AS v FROM contributions WHERE campaign = ? AND page = ?").get(campaign, page) as { n: number; s: number | null; v: number | null };
@@ -221,13 +234,13 @@ class SqliteStore implements Store {
 
   async queue(filter: QueueFilter, range: { limit: number; offset: number }): Promise<StoredContribution[]> {
     const { where, values } = mapping.queueWhere(filter, "sqlite");
-    const rows = this.db.prepare(`SELECT * FROM contributions${where} ORDER BY seq DESC LIMIT ? OFFSET ?`).all(...values, range.limit, range.offset) as mapping.ContributionRow[];
+    const rows = this.prepared(`SELECT * FROM contributions${where} ORDER BY seq DESC LIMIT ? OFFSET ?`).all(...values, range.limit, range.offset) as mapping.ContributionRow[];
     return rows.map(mapping.contributionFromRow);
   }
 
   async queueCounts(filter: QueueFilter): Promise<Record<ContributionStatus, number>> {
     const { where, values } = mapping.queueWhere({ ...filter, status: undefined }, "sqlite");
-    const rows = this.db.prepare(`SELECT status, count(*) AS n FROM contributions${where} GROUP BY status`).all(...values) as { status: ContributionStatus; n: number }[];
+    const rows = this.prepared(`SELECT status, count(*) AS n FROM contributions${where} GROUP BY status`).all(...values) as { status: ContributionStatus; n: number }[];
     return mapping.statusCounts(rows);
   }
 
@@ -305,12 +318,12 @@ class SqliteStore implements Store {
   }
 
   async findSession(tokenHash: string): Promise<StoredSession | undefined> {
-    const row = this.db.prepare(`${mapping.SESSION_SELECT} WHERE s.token_hash = ?`).get(tokenHash) as mapping.SessionRow | undefined;
+    const row = this.prepared(`${mapping.SESSION_SELECT} WHERE s.token_hash = ?`).get(tokenHash) as mapping.SessionRow | undefined;
     return row ? mapping.sessionFromRow(row) : undefined;
   }
 
   async touchSession(tokenHash: string, seenAt: string): Promise<void> {
-    this.db.prepare("UPDATE desk_sessions SET seen_at = ? WHERE token_hash = ?").run(seenAt, tokenHash);
+    this.prepared("UPDATE desk_sessions SET seen_at = ? WHERE token_hash = ?").run(seenAt, tokenHash);
   }
 
   async setFlash(tokenHash: string, flash: string | undefined): Promise<void> {

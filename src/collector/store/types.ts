@@ -246,6 +246,8 @@ export interface Store {
    */
   streamResponses(campaign: string, page: string): AsyncIterable<StoredResponse>;
   countResponses(campaign?: string, page?: string): Promise<number>;
+  /** Changes whenever a response of the survey arrives, is removed or redacted: the key of the desk's kept counts. */
+  responsesVersion(campaign: string, page: string): Promise<string>;
   /** A map contribution, stored "pending"; resolves after commit. Same idempotency rules as responses. */
   insertContribution(contribution: NewContribution): Promise<InsertOutcome>;
   /** One map page's contributions in order of arrival, optionally only those in `statuses`. */
