@@ -129,7 +129,8 @@ describe("the map form's errors (findings 3, 5)", () => {
     await page.waitForSelector("[data-error-summary]:not([hidden])");
     expect(await page.title()).toMatch(/^Fehler: Ideenkarte – /);
     const links = await summaryLinks(page);
-    expect(links.texts.map((t) => t.split(":")[0])).toEqual(["Art des Hinweises", "Ihr Hinweis", "Wo?"]);
+    // Label, then message; a colon only after a label without its own punctuation ("Wo? Bitte …").
+    expect(links.texts.map((t) => t.replace(/^(.*?[?:]) .*$/s, "$1"))).toEqual(["Art des Hinweises:", "Ihr Hinweis:", "Wo?"]);
     expect(links.inOrder).toBe(true);
     // Each message once, beside its field, read with it.
     const inline = await page.$$eval(".kern-error", (ps) => ps.map((p) => [p.closest("[data-field]")?.getAttribute("data-field"), p.textContent?.trim()]));
