@@ -1,6 +1,7 @@
 // The desk's "Auf der Karte zeigen" by keyboard, in Debian's Chromium against `mitreden serve`: the
 // public map opens centred on that contribution with its popup, and focus is on it in the list
-// (also when it is the 25th, beyond the list's first 20).
+// (also when it is the 25th, beyond the list's first 20). And the survey page's counts per question
+// fit a phone's width.
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
@@ -116,6 +117,14 @@ describe("the desk's link to the map", () => {
       await expect(page.locator(`#beitrag-${target}`).getAttribute("class")).resolves.toContain("mr-contribution--selected");
       // Only the first 20 were drawn before; the 25th was added to reach it.
       expect(await page.locator("#mr-list > li").count()).toBeGreaterThanOrEqual(25);
+      await page.screenshot({ path: path.join(root, `test/.tmp/desk-map-link-${width}.png`) });
+
+      // The survey's counts per question: tables that fit the screen (a wide one scrolls in its own box).
+      await page.goto(`${site.url}/admin/surveys/marktplatz/umfrage`);
+      await expect(page.locator("table[data-question=bezug] caption").textContent()).resolves.toBe("Wie sind Sie mit dem Marktplatz verbunden? (n = 3)");
+      await expect(page.locator("table[data-question=bezug] tbody tr").last().textContent()).resolves.toMatch(/Sonstiges\s*1\s*33,3\s*%/);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await page.screenshot({ path: path.join(root, `test/.tmp/desk-survey-${width}.png`), fullPage: true });
       await context.close();
     }, 120_000);
   }
