@@ -1,6 +1,7 @@
 // The moderation queue as a moderator uses it: what it shows (as text), decisions, reasons,
 // bulk, answers, redaction, and the message when someone else was quicker.
 import { randomUUID } from "node:crypto";
+import * as cheerio from "cheerio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { JSON_HEADERS, testCollector, type TestCollector } from "./helpers/collector.js";
 import { addStaff, loggedIn, type LoggedIn } from "./helpers/desk.js";
@@ -145,6 +146,18 @@ describe("desk survey answers", () => {
       const page = await moritz.get("/admin/surveys/marktplatz/umfrage");
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain("Ruft mich an: 0171 2345678 &lt;b&gt;fett&lt;/b&gt;");
+      // Answers in the options' words and the form's order, not as stored codes.
+      const facts = cheerio.load(page.body)(".mr-desk-facts").first();
+      const said = Object.fromEntries(facts.find("dt").map((i, dt) => [[cheerio.load(dt).text(), facts.find("dd").eq(i).text()]]).get() as [string, string][]);
+      expect(said["Wofür nutzen Sie den Marktplatz vor allem?"]).toBe("Einkaufen auf dem Wochenmarkt, Sitzen, Leute treffen, verweilen, Sonstiges");
+      expect(said["Wofür nutzen Sie den Marktplatz vor allem? (…)"]).toBe("Straßenmusik hören");
+      expect(said["Heute gibt es 84 Parkplätze auf dem Marktplatz. Wie viele sollen es künftig sein?"]).toMatch(/^Weniger – einige sollen bleiben/);
+      expect(Object.values(said).join(" ")).toContain("1. Bäume, Grün und Schatten, 2. Sitzgelegenheiten ohne Konsumzwang");
+      expect(Object.values(said).join(" ")).toContain("Marktbrunnen · Am Brunnen, wo nachmittags Schatten ist");
+      expect(Object.values(said).join(" ")).not.toMatch(/__other|\{"place"/);
+      const order = Object.keys(said);
+      expect(order.indexOf("Wie sind Sie mit dem Marktplatz verbunden?")).toBeLessThan(order.indexOf("Wie oft sind Sie auf dem Marktplatz?"));
+      expect(said["Wie sind Sie mit dem Marktplatz verbunden?"]).toBe("Sonstiges");
       const [stored] = await collector.store.listResponses("marktplatz", "umfrage");
       const redacted = await moritz.post("/admin/surveys/marktplatz/umfrage/redact", { response: stored!.id, version: String(stored!.version), question: "idee", fragment: "0171 2345678" });
       expect(redacted.statusCode).toBe(303);

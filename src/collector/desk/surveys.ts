@@ -3,10 +3,11 @@
 // a paginated read view (free text as text) with redaction of a span; for
 // administrators the downloads of `mitreden export` (the same serializers), each one logged.
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import type { CampaignModel, MapPageModel, SurveyPageModel } from "../../campaign/model.js";
+import type { CampaignModel, Locale, MapPageModel, QuestionModel, SurveyPageModel } from "../../campaign/model.js";
+import { type LocationAnswer, OTHER_VALUE } from "../../forms/fields.js";
 import type { QuestionFigures } from "../../campaign/results-file.js";
 import { questionView } from "../../campaign/results-questions.js";
-import { formatDate, formatDateTime } from "../../i18n/index.js";
+import { formatDate, formatDateTime, responseExportWords } from "../../i18n/index.js";
 import { markdownToText } from "../../pages/markdown.js";
 import { serializeContributions } from "../contributions/export.js";
 import { redactResponse } from "../moderation.js";
@@ -71,6 +72,7 @@ export function registerSurveys(app: FastifyInstance, desk: Desk): void {
       const current = Math.min(pages, Math.max(1, Number.parseInt(request.query.p ?? "1", 10) || 1));
       const responses = await desk.ctx.store.responsesPage(campaign.slug, page.id, { limit: PAGE_SIZE, offset: (current - 1) * PAGE_SIZE });
       const label = (q: SurveyPageModel["questions"][number]) => q.label[locale] ?? q.label[campaign.locale] ?? q.id;
+      const words = responseExportWords(locale);
       const base = `${desk.base}/surveys/${campaign.slug}/${page.id}`;
       return desk.render(request, reply, staff, {
         view: "survey",
@@ -81,20 +83,23 @@ export function registerSurveys(app: FastifyInstance, desk: Desk): void {
         contentLang: content,
         perDay: tally.perDay,
         responses: responses.map((r) => {
-          const texts = page.questions.flatMap((q) => {
-            const keys = [q.id, `${q.id}__other`].filter((key) => typeof r.answers[key] === "string");
-            return keys.map((key) => ({ key, label: key === q.id ? label(q) : `${label(q)} (…)`, value: r.answers[key] as string, free: q.type === "text" || q.type === "textarea" || key.endsWith("__other") }));
+          // In the order of the form, in the options' words (as the export), each "Sonstiges" text
+          // after its question; free texts can be redacted.
+          const answers = page.questions.flatMap((q) => {
+            const rows: { key: string; label: string; value: string; free: boolean }[] = [];
+            const value = r.answers[q.id];
+            if (value !== undefined) rows.push({ key: q.id, label: label(q), value: readableAnswer(q, value, content, words), free: q.type === "text" || q.type === "textarea" });
+            const other = r.answers[`${q.id}__other`];
+            if (typeof other === "string") rows.push({ key: `${q.id}__other`, label: `${label(q)} (…)`, value: other, free: true });
+            return rows;
           });
-          const others = page.questions
-            .filter((q) => r.answers[q.id] !== undefined && typeof r.answers[q.id] !== "string")
-            .map((q) => ({ label: label(q), value: Array.isArray(r.answers[q.id]) ? (r.answers[q.id] as string[]).join(", ") : JSON.stringify(r.answers[q.id]) }));
           return {
             id: r.id,
             version: r.version,
             heading: desk.t(request, "desk.survey.response", { date: formatDateTime(r.receivedAt, locale, campaign.timezone) }),
             lang: r.locale,
-            answers: [...texts, ...others],
-            free: texts.filter((t) => t.free).map((t) => ({ value: t.key, text: t.label })),
+            answers,
+            free: answers.filter((t) => t.free).map((t) => ({ value: t.key, text: t.label })),
           };
         }),
         action: `${base}/redact`,
@@ -198,4 +203,31 @@ async function surveyCounts(desk: Desk, campaign: CampaignModel, page: SurveyPag
 function exportLinks(desk: Desk, campaign: CampaignModel, page: SurveyPageModel | MapPageModel) {
   const formats = page.type === "map" ? ["csv", "json", "geojson"] : ["csv", "json"];
   return formats.map((format) => ({ format, href: `${desk.base}/export/${campaign.slug}/${page.id}/${format}` }));
+}
+
+/**
+ * An answer as a moderator reads it: options by their labels (as the export writes them), a
+ * ranking in its order, a place by its name, a point by its coordinates; never a stored code.
+ */
+function readableAnswer(q: QuestionModel, value: unknown, locale: Locale, words: ReturnType<typeof responseExportWords>): string {
+  const option = (v: unknown) => (v === OTHER_VALUE ? words.other : (("options" in q ? q.options.find((o) => o.value === v)?.label[locale] : undefined) ?? String(v)));
+  switch (q.type) {
+    case "single":
+    case "select":
+      return option(value);
+    case "multiple":
+      return Array.isArray(value) ? value.map(option).join(", ") : String(value);
+    case "ranking":
+      return Array.isArray(value) ? value.map((v, i) => `${i + 1}. ${option(v)}`).join(", ") : String(value);
+    case "consent":
+      return value === true ? words.yes : String(value);
+    case "location": {
+      const answer = (value ?? {}) as LocationAnswer;
+      const place = answer.place === undefined ? undefined : (q.map.places.find((p) => p.id === answer.place)?.label[locale] ?? answer.place);
+      const point = answer.point ? `${words.lat} ${answer.point[1]}, ${words.lng} ${answer.point[0]}` : undefined;
+      return [place, point, answer.description].filter((part) => part !== undefined && part !== "").join(" · ");
+    }
+    default:
+      return typeof value === "string" ? value : String(value);
+  }
 }
