@@ -3,13 +3,12 @@
 // of the same store — per option with "Sonstiges", per scale step, ranking's "Auf Platz 1", the
 // places of a location question, and "x von y Personen" for questions shown only to some.
 import { randomUUID } from "node:crypto";
-import path from "node:path";
 import * as cheerio from "cheerio";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { openStore, type Store } from "../../src/collector/store/index.js";
-import { JSON_HEADERS, tempDir, testCollector, type TestCollector } from "./helpers/collector.js";
+import type { Store } from "../../src/collector/store/index.js";
+import { JSON_HEADERS, testCollector, type TestCollector } from "./helpers/collector.js";
 import { addStaff, loggedIn, type LoggedIn } from "./helpers/desk.js";
-import { startPostgres, type TestPostgres } from "./helpers/postgres.js";
+import { bothStores } from "./helpers/stores.js";
 
 const RESPONSES = 41;
 const BEZUG = ["altstadt", "stadtteil", "arbeit", "gewerbe", "besuch"];
@@ -75,16 +74,7 @@ function tally(rows: Row[], key: string): Record<string, number> {
 const nonZero = (rows: Record<string, number>) => Object.fromEntries(Object.entries(rows).filter(([, n]) => n > 0));
 const answeredSentence = (answered: number, of: number) => `${answered} von ${of} Personen haben diese Frage beantwortet.`;
 
-let pg: TestPostgres;
-beforeAll(async () => {
-  pg = await startPostgres();
-}, 60_000);
-afterAll(async () => pg?.stop());
-
-const stores: [string, () => Promise<Store>][] = [
-  ["SQLite", () => openStore({ file: path.join(tempDir("desk-counts"), "t.sqlite") })],
-  ["PostgreSQL", () => openStore({ databaseUrl: pg.url, schema: pg.schema })],
-];
+const stores = bothStores("desk-counts");
 
 describe.each(stores)("the desk's counts per question (%s)", (_name, open) => {
   let store: Store;

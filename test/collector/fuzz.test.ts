@@ -2,14 +2,13 @@
 // every submission endpoint on both stores (issue 12). Never a 5xx; never a row for a refused body;
 // always exactly one row for an accepted one, and for every generated valid answer.
 import { randomUUID } from "node:crypto";
-import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { openStore, type Store } from "../../src/collector/store/index.js";
+import type { Store } from "../../src/collector/store/index.js";
 import { isUnstorableText } from "../../src/forms/text.js";
 import { fullMarktplatzAnswers } from "./helpers/campaigns.js";
-import { formBody, fullMarktplatzForm, tempDir, testCollector, type TestCollector } from "./helpers/collector.js";
-import { startPostgres, type TestPostgres } from "./helpers/postgres.js";
+import { formBody, fullMarktplatzForm, testCollector, type TestCollector } from "./helpers/collector.js";
+import { bothStores } from "./helpers/stores.js";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 120);
 const ENDPOINTS = ["/api/marktplatz/umfrage/responses", "/api/marktplatz/karte/contributions", "/api/radverkehr/umfrage/responses"] as const;
@@ -47,16 +46,7 @@ const validSurvey = fc.record({
 });
 const validContribution = fc.record({ comment: printable, category: fc.constantFrom("idee", "problem", "lob") }).map((c) => ({ contribution: { ...c, point: BRUNNEN } }));
 
-let pg: TestPostgres;
-beforeAll(async () => {
-  pg = await startPostgres();
-}, 60_000);
-afterAll(async () => pg?.stop());
-
-const stores: [string, () => Promise<Store>][] = [
-  ["SQLite", () => openStore({ file: path.join(tempDir("fuzz"), "f.sqlite") })],
-  ["PostgreSQL", () => openStore({ databaseUrl: pg.url, schema: pg.schema })],
-];
+const stores = bothStores("fuzz");
 
 describe.each(stores)("%s", (_name, open) => {
   let store: Store;

@@ -3,16 +3,15 @@
 // solution, a plain form without JavaScript is still accepted but unverified, and one solution
 // verifies one submission — also when two collectors share the store, and when sent in parallel.
 import { randomUUID } from "node:crypto";
-import path from "node:path";
 import { solveChallenge, type Challenge } from "altcha-lib";
 import { deriveKey } from "altcha-lib/algorithms/pbkdf2";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { SiteModel } from "../../src/campaign/model.js";
-import { openStore, type Store } from "../../src/collector/store/index.js";
+import type { Store } from "../../src/collector/store/index.js";
 import { issueMessage } from "../../src/forms/messages.js";
 import { exampleSite, fullMarktplatzAnswers } from "./helpers/campaigns.js";
-import { FORM, formBody, fullMarktplatzForm, JSON_HEADERS, tempDir, testCollector, type TestCollector } from "./helpers/collector.js";
-import { startPostgres, type TestPostgres } from "./helpers/postgres.js";
+import { FORM, formBody, fullMarktplatzForm, JSON_HEADERS, testCollector, type TestCollector } from "./helpers/collector.js";
+import { bothStores } from "./helpers/stores.js";
 
 const SURVEY = "/api/marktplatz/umfrage/responses";
 const SURVEY_CHALLENGE = "/api/marktplatz/umfrage/challenge";
@@ -29,16 +28,7 @@ function withProofOfWork(): SiteModel {
   return site;
 }
 
-let pg: TestPostgres;
-beforeAll(async () => {
-  pg = await startPostgres();
-}, 60_000);
-afterAll(async () => pg?.stop());
-
-const stores: [string, () => Promise<Store>][] = [
-  ["SQLite", () => openStore({ file: path.join(tempDir("pow-stores"), "p.sqlite") })],
-  ["PostgreSQL", () => openStore({ databaseUrl: pg.url, schema: pg.schema })],
-];
+const stores = bothStores("pow-stores");
 
 describe.each(stores)("%s", (_name, open) => {
   let store: Store;
