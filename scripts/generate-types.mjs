@@ -13,6 +13,9 @@ export async function generateTypes() {
       "/* Generated from schema/campaign.schema.json by scripts/generate-types.mjs. Do not edit: change the schema and run `npm run generate:types`. */",
     additionalProperties: false,
     unreachableDefinitions: true,
+    // A list of 2 to 10 options types as [Option, Option, ...Option[]]: the minimum the code may rely on,
+    // not a union of nine tuples (the maximum is the schema's to check, with its own error message).
+    maxItems: 0,
     style: { singleQuote: false, printWidth: 120 },
   });
 }

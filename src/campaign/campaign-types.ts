@@ -644,16 +644,7 @@ export interface RankingQuestion {
    * @minItems 2
    * @maxItems 10
    */
-  options:
-    | [Option, Option]
-    | [Option, Option, Option]
-    | [Option, Option, Option, Option]
-    | [Option, Option, Option, Option, Option]
-    | [Option, Option, Option, Option, Option, Option]
-    | [Option, Option, Option, Option, Option, Option, Option]
-    | [Option, Option, Option, Option, Option, Option, Option, Option]
-    | [Option, Option, Option, Option, Option, Option, Option, Option, Option]
-    | [Option, Option, Option, Option, Option, Option, Option, Option, Option, Option];
+  options: [Option, Option, ...Option[]];
 }
 /**
  * A number.
@@ -1025,17 +1016,7 @@ export interface Social {
      * @minItems 1
      * @maxItems 10
      */
-    slides?:
-      | [Card]
-      | [Card, Card]
-      | [Card, Card, Card]
-      | [Card, Card, Card, Card]
-      | [Card, Card, Card, Card, Card]
-      | [Card, Card, Card, Card, Card, Card]
-      | [Card, Card, Card, Card, Card, Card, Card]
-      | [Card, Card, Card, Card, Card, Card, Card, Card]
-      | [Card, Card, Card, Card, Card, Card, Card, Card, Card]
-      | [Card, Card, Card, Card, Card, Card, Card, Card, Card, Card];
+    slides?: [Card, ...Card[]];
     title?: Text90;
     image?: CreditedImage;
     hashtags?: Hashtags;
