@@ -112,6 +112,14 @@ describe("desk queue", () => {
     expect(log).not.toContain("123456");
   });
 
+  it("says a contribution is gone when a decision, an answer or a redaction names one that is not there", async () => {
+    for (const [action, form] of [["decide", { decision: "approve" }], ["answer", { status: "done", text: "Erledigt." }], ["redact", { fragment: "Hinweis" }]] as const) {
+      const response = await moritz.post(`/admin/contributions/${randomUUID()}/${action}`, { ...form, version: "1" });
+      expect(response.statusCode, action).toBe(404);
+      expect(response.body, action).toContain("Diesen Beitrag gibt es nicht (mehr).");
+    }
+  });
+
   it("keeps moderators out of the admins' pages", async () => {
     for (const url of ["/admin/audit", "/admin/audit.csv"]) {
       expect((await moritz.get(url)).statusCode, url).toBe(403);

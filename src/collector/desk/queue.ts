@@ -3,11 +3,11 @@
 // page with its history, the city's answer and redaction. Every change goes through
 // src/collector/moderation.ts (the same rules as `mitreden moderate`) and names the version the
 // moderator saw, so a second moderator gets "already approved by … at …" instead of overwriting.
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { CONTRIBUTION_STATUSES, type CampaignModel, type MapPageModel } from "../../campaign/model.js";
 import { pagePath } from "../../campaign/urls.js";
 import { formatDateTime } from "../../i18n/index.js";
-import { answer, decide, LIMITS, reasonIds, redactContribution, type Decision, type Outcome } from "../moderation.js";
+import { answer, decide, LIMITS, reasonIds, redactContribution, type Decision, type MapTarget, type Outcome } from "../moderation.js";
 import type { ContributionStatus, QueueFilter, StoredContribution } from "../store/index.js";
 import { deskRoute, refuse, type Desk, type Staff } from "./index.js";
 import { queueItemsHtml } from "./queue-items.js";
@@ -120,19 +120,11 @@ export function registerQueue(app: FastifyInstance, desk: Desk): void {
     },
   });
 
-  deskRoute<{ id: string }, Query, Body>(app, desk, {
-    method: "POST",
-    url: "/contributions/:id/decide",
-    async handler(request, reply, staff) {
-      const body = request.body ?? {};
-      const c = await desk.ctx.store.getContribution(request.params.id);
-      const m = c && mapOf(desk, c);
-      if (!c || !m) return refuse(desk, request, reply, staff, 404, "desk.missing");
-      const decision = decisionOf(body);
-      if (!decision) return refuse(desk, request, reply, staff, 400, "desk.reject.reasonMissing");
-      const outcome = await decide(desk.ctx.store, { slug: m.campaign.slug, page: m.page }, { id: c.id, expectedVersion: versionOf(body) }, decision, staff.name, new Date());
-      return after(desk, request, reply, staff, outcome, backOf(desk, body), desk.t(request, `desk.decided.${decision.status}`));
-    },
+  contributionAction(app, desk, "decide", async (request, reply, staff, { body, map, seen }) => {
+    const decision = decisionOf(body);
+    if (!decision) return refuse(desk, request, reply, staff, 400, "desk.reject.reasonMissing");
+    const outcome = await decide(desk.ctx.store, map, seen, decision, staff.name, new Date());
+    return after(desk, request, reply, staff, outcome, backOf(desk, body), desk.t(request, `desk.decided.${decision.status}`));
   });
 
   deskRoute<Record<string, string>, Query, Body>(app, desk, {
@@ -163,35 +155,47 @@ export function registerQueue(app: FastifyInstance, desk: Desk): void {
     },
   });
 
-  deskRoute<{ id: string }, Query, Body>(app, desk, {
-    method: "POST",
-    url: "/contributions/:id/answer",
-    async handler(request, reply, staff) {
-      const body = request.body ?? {};
-      const c = await desk.ctx.store.getContribution(request.params.id);
-      const m = c && mapOf(desk, c);
-      if (!c || !m) return refuse(desk, request, reply, staff, 404, "desk.missing");
-      const text = one(body.text) ?? "";
-      const template = one(body.template);
-      // "Vorlage einsetzen" without JavaScript: the page comes back with the template's text in the field; nothing is saved yet.
-      if (one(body.use) && template) {
-        return desk.redirect(reply, staff, `${desk.base}/contributions/${c.id}?status=${encodeURIComponent(one(body.status) ?? "")}&template=${encodeURIComponent(template)}#answer`);
-      }
-      const outcome = await answer(desk.ctx.store, { slug: m.campaign.slug, page: m.page }, { id: c.id, expectedVersion: versionOf(body) }, { status: one(body.status) ?? "", text }, staff.name, new Date());
-      return after(desk, request, reply, staff, outcome, `${desk.base}/contributions/${c.id}`, desk.t(request, "desk.answer.saved"));
-    },
+  contributionAction(app, desk, "answer", async (request, reply, staff, { body, map, seen, page }) => {
+    const text = one(body.text) ?? "";
+    const template = one(body.template);
+    // "Vorlage einsetzen" without JavaScript: the page comes back with the template's text in the field; nothing is saved yet.
+    if (one(body.use) && template) {
+      return desk.redirect(reply, staff, `${page}?status=${encodeURIComponent(one(body.status) ?? "")}&template=${encodeURIComponent(template)}#answer`);
+    }
+    const outcome = await answer(desk.ctx.store, map, seen, { status: one(body.status) ?? "", text }, staff.name, new Date());
+    return after(desk, request, reply, staff, outcome, page, desk.t(request, "desk.answer.saved"));
   });
 
+  contributionAction(app, desk, "redact", async (request, reply, staff, { body, map, seen, page }) => {
+    const outcome = await redactContribution(desk.ctx.store, map, seen, one(body.fragment) ?? "", staff.name, new Date());
+    return after(desk, request, reply, staff, outcome, page, desk.t(request, "desk.redact.done"));
+  });
+}
+
+/** What an action on one contribution works with: the form, the contribution's map, the version the moderator saw, its desk page. */
+interface ActionTarget {
+  body: Body;
+  map: MapTarget;
+  seen: { id: string; expectedVersion: number };
+  page: string;
+}
+
+/** POST /contributions/:id/<action>: a contribution that is gone, or whose map the collector no longer serves, is a 404. */
+function contributionAction(
+  app: FastifyInstance,
+  desk: Desk,
+  action: "decide" | "answer" | "redact",
+  handler: (request: FastifyRequest<{ Params: { id: string }; Querystring: Query; Body: Body }>, reply: FastifyReply, staff: Staff, target: ActionTarget) => Promise<unknown>,
+): void {
   deskRoute<{ id: string }, Query, Body>(app, desk, {
     method: "POST",
-    url: "/contributions/:id/redact",
+    url: `/contributions/:id/${action}`,
     async handler(request, reply, staff) {
       const body = request.body ?? {};
       const c = await desk.ctx.store.getContribution(request.params.id);
       const m = c && mapOf(desk, c);
       if (!c || !m) return refuse(desk, request, reply, staff, 404, "desk.missing");
-      const outcome = await redactContribution(desk.ctx.store, { slug: m.campaign.slug, page: m.page }, { id: c.id, expectedVersion: versionOf(body) }, one(body.fragment) ?? "", staff.name, new Date());
-      return after(desk, request, reply, staff, outcome, `${desk.base}/contributions/${c.id}`, desk.t(request, "desk.redact.done"));
+      return handler(request, reply, staff, { body, map: { slug: m.campaign.slug, page: m.page }, seen: { id: c.id, expectedVersion: versionOf(body) }, page: `${desk.base}/contributions/${c.id}` });
     },
   });
 }
