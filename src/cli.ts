@@ -12,9 +12,18 @@ interface Command {
   summary: string;
   usage: string;
   options: Record<string, OptionSpec>;
-  /** Help for positional arguments. */
+  /**
+   * A command about one campaign, `mitreden <name> <slug> …`: the slug's help, and the example the
+   * error gives when it is missing (main() checks it, so run() always gets one).
+   */
+  slug?: { help: string; example: string };
+  /** Help for other positional arguments. */
   positionals?: Record<string, string>;
-  run(values: Values, positionals: string[]): Promise<number>;
+  /**
+   * Resolves to the exit code, 0 if it says none. `slug` is the first positional: for a command
+   * that declares `slug`, never empty.
+   */
+  run(values: Values, args: { positionals: string[]; slug: string }): Promise<number | void>;
 }
 
 // Options several commands take: one spelling, one default, one help text, one parser.
@@ -25,7 +34,11 @@ const option = {
   host: { type: "string", default: "127.0.0.1", help: "interface to listen on (default: 127.0.0.1; 0.0.0.0 for your network)" },
   db: { type: "string", default: "data/mitreden.sqlite", help: "SQLite file (default: data/mitreden.sqlite); DATABASE_URL=postgres://… uses PostgreSQL instead" },
   page: { type: "string", help: "id of the survey or map page, e.g. umfrage" },
+  delimiter: { type: "string", help: "CSV column separator (default: ';' for German and other decimal-comma locales, else ',')" },
 } satisfies Record<string, OptionSpec>;
+// Commands that read what citizens submitted to a campaign take both, in this order.
+const submissions = { db: option.db, campaigns: option.campaigns };
+const campaignSlug = { help: "the campaign, e.g. marktplatz", example: "marktplatz" };
 const port = (fallback: string, help: string): OptionSpec => ({ type: "string", default: fallback, help });
 
 const text = (value: string | boolean | undefined): string | undefined => (value === undefined ? undefined : String(value));
@@ -59,13 +72,16 @@ function untilStopped(running: { close(): Promise<void> }): Promise<number> {
   });
 }
 
+/** Where a command finds a campaign's submissions: --campaigns and --db. */
+const storeOf = (values: Values) => ({ campaignsDir: String(values.campaigns), db: String(values.db) });
+
 const commands: Record<string, Command> = {
   validate: {
     summary: "check every campaign; all problems at once",
     usage: "mitreden validate [dir] [--now instant]",
     options: { now: { ...option.now, help: "check as if it were this ISO instant (a campaign that ended before it gets a warning)" } },
     positionals: { dir: "folder with <slug>/campaign.json (default: campaigns)" },
-    async run(values, positionals) {
+    async run(values, { positionals }) {
       const { campaigns, problems } = await api.validate(positionals[0] ?? "campaigns", { now: nowOf(values) });
       for (const problem of problems) console.log(api.formatProblem(problem));
       const errors = problems.filter((p) => p.severity === "error").length;
@@ -99,7 +115,6 @@ const commands: Record<string, Command> = {
           `${result.pictures} ${result.pictures === 1 ? "picture" : "pictures"}, ${images} share cards and kit images (${result.cards.rendered} drawn, ${result.cards.reused} from the cache).` +
           (kitOutDir ? ` Social-media kits in ${kitOutDir}/.` : ""),
       );
-      return 0;
     },
   },
   serve: {
@@ -193,34 +208,30 @@ const commands: Record<string, Command> = {
     options: {
       page: option.page,
       format: { type: "string", default: "csv", help: "csv (default; UTF-8 with BOM, opens in Excel) or json; for a map page also geojson (with moderation states, for GIS)" },
-      delimiter: { type: "string", help: "CSV column separator (default: ';' for German and other decimal-comma locales, else ',')" },
+      delimiter: option.delimiter,
       db: option.db,
       out: { type: "string", help: "write to this file instead of standard output" },
       campaigns: option.campaigns,
     },
-    positionals: { slug: "the campaign, e.g. marktplatz" },
-    async run(values, positionals) {
-      const slug = positionals[0];
+    positionals: { slug: campaignSlug.help },
+    async run(values, { slug }) {
       if (!slug || values.page === undefined) throw new api.UsageError("Name the campaign and the page: mitreden export <slug> --page <id>, e.g. mitreden export marktplatz --page umfrage");
-      const options = { campaignsDir: String(values.campaigns), slug, pageId: String(values.page), format: formatOf(values), delimiter: delimiterOf(values), db: String(values.db) };
+      const options = { ...storeOf(values), slug, pageId: String(values.page), format: formatOf(values), delimiter: delimiterOf(values) };
       if (values.out === undefined) await api.exportPage(options, process.stdout, { end: false });
       else {
         const { createWriteStream } = await import("node:fs");
         await api.exportPage(options, () => createWriteStream(String(values.out)));
         console.error(`Wrote ${values.out}.`);
       }
-      return 0;
     },
   },
   results: {
     summary: "write the figures of a campaign's surveys and maps to campaigns/<slug>/results/ for its results page",
     usage: "mitreden results <slug> [--db data/mitreden.sqlite] [--campaigns campaigns]",
-    options: { db: option.db, campaigns: option.campaigns },
-    positionals: { slug: "the campaign, e.g. marktplatz" },
-    async run(values, positionals) {
-      const slug = positionals[0];
-      if (!slug) throw new api.UsageError("Name the campaign: mitreden results <slug>, e.g. mitreden results marktplatz");
-      const { files, figures } = await api.writeResults({ campaignsDir: String(values.campaigns), slug, db: String(values.db) });
+    options: submissions,
+    slug: campaignSlug,
+    async run(values, { slug }) {
+      const { files, figures } = await api.writeResults({ ...storeOf(values), slug });
       files.forEach((file, i) => {
         const f = figures[i]!;
         const what = f.type === "survey" ? `${f.responses} responses` : `${f.approved} of ${f.received} contributions approved`;
@@ -228,7 +239,6 @@ const commands: Record<string, Command> = {
       });
       if (files.length) console.log("Review them, commit them with the campaign, then build: the results page shows these figures.");
       else console.log(`Campaign "${slug}" has no survey or map page: nothing to write.`);
-      return 0;
     },
   },
   reach: {
@@ -236,21 +246,17 @@ const commands: Record<string, Command> = {
     usage: "mitreden reach <slug> [--out file.csv] [--delimiter ';'] [--privacy-notice] [--db data/mitreden.sqlite]",
     options: {
       out: { type: "string", help: "CSV file to write (default: <slug>-reach.csv)" },
-      delimiter: { type: "string", help: "CSV column separator (default: ';' for German and other decimal-comma locales, else ',')" },
+      delimiter: option.delimiter,
       "privacy-notice": { type: "boolean", help: "also print the paragraph for the privacy notice (German and English) that says what is counted" },
-      db: option.db,
-      campaigns: option.campaigns,
+      ...submissions,
     },
-    positionals: { slug: "the campaign, e.g. marktplatz" },
-    async run(values, positionals) {
-      const slug = positionals[0];
-      if (!slug) throw new api.UsageError("Name the campaign: mitreden reach <slug>, e.g. mitreden reach marktplatz");
+    slug: campaignSlug,
+    async run(values, { slug }) {
       const csvFile = text(values.out) ?? `${slug}-reach.csv`;
-      const report = await api.reachReport({ campaignsDir: String(values.campaigns), slug, delimiter: delimiterOf(values), db: String(values.db), csvFile });
+      const report = await api.reachReport({ ...storeOf(values), slug, delimiter: delimiterOf(values), csvFile });
       console.log(report.table);
       console.error(`\nWrote ${csvFile}. Counts reach the database every few seconds: a running collector may hold the last ones.`);
       if (values["privacy-notice"]) console.log(`\n${report.privacyNotice.de}\n\n${report.privacyNotice.en}`);
-      return 0;
     },
   },
   moderate: {
@@ -262,22 +268,18 @@ const commands: Record<string, Command> = {
       reject: { type: "string", help: "id of a contribution to keep unpublished (needs --reason)" },
       reason: { type: "string", help: "why it was rejected: a reason id of the map's netiquette list (default list: off-topic, insulting, personal-data, advertising, duplicate, other); never published" },
       note: { type: "string", help: "a note on the rejection, for staff (optional)" },
-      db: option.db,
-      campaigns: option.campaigns,
+      ...submissions,
     },
-    positionals: { slug: "the campaign, e.g. marktplatz" },
-    async run(values, positionals) {
-      const slug = positionals[0];
-      if (!slug) throw new api.UsageError("Name the campaign: mitreden moderate <slug>, e.g. mitreden moderate marktplatz");
+    slug: campaignSlug,
+    async run(values, { slug }) {
       const result = await api.moderateContributions({
-        campaignsDir: String(values.campaigns),
+        ...storeOf(values),
         slug,
         pageId: text(values.page),
         approve: text(values.approve),
         reject: text(values.reject),
         reason: text(values.reason),
         note: text(values.note),
-        db: String(values.db),
       });
       // Everything a citizen typed goes through terminalText: no escape sequence reaches the terminal.
       const { terminalText } = api;
@@ -290,7 +292,6 @@ const commands: Record<string, Command> = {
           console.log(`  ${c.id}  ${c.receivedAt}  [${terminalText(c.category)}]  ${terminalText(where)}\n    ${terminalText(c.comment.replace(/\s+/g, " ").slice(0, 200))}`);
         }
       }
-      return 0;
     },
   },
   user: {
@@ -302,7 +303,7 @@ const commands: Record<string, Command> = {
       db: option.db,
     },
     positionals: { action: "add, list, remove or password", name: "the user name, e.g. anna.schmidt" },
-    async run(values, positionals) {
+    async run(values, { positionals }) {
       const [action, name] = positionals;
       const location = { campaignsDir: "campaigns", db: String(values.db) };
       const actor = `cli:${(await import("node:os")).userInfo().username}`;
@@ -315,22 +316,22 @@ const commands: Record<string, Command> = {
         case "add": {
           const user = await api.addUser({ ...location, actor, name: needName(), role: text(values.role) ?? "", password: await password() });
           console.log(`Added ${user.name} (${user.role}). They log in at /admin/login.`);
-          return 0;
+          return;
         }
         case "list": {
           const users = await api.listUsers(location);
           if (!users.length) console.log("No users yet. Add one: mitreden user add <name> --role admin");
           for (const user of users) console.log(`${user.name.padEnd(24)} ${user.role.padEnd(10)} since ${user.createdAt.slice(0, 10)}, password changed ${user.passwordChangedAt.slice(0, 10)}`);
-          return 0;
+          return;
         }
         case "remove":
           await api.removeUser({ ...location, actor, name: needName() });
           console.log(`Removed ${name}; their sessions have ended. Their entries in the audit log stay.`);
-          return 0;
+          return;
         case "password":
           await api.changePassword({ ...location, actor, name: needName(), password: await password() });
           console.log(`Changed the password of ${name}; their sessions have ended.`);
-          return 0;
+          return;
         default:
           throw new api.UsageError(`mitreden user add|list|remove|password, not "${action ?? ""}".`);
       }
@@ -341,25 +342,21 @@ const commands: Record<string, Command> = {
     usage: "mitreden purge <slug> [--dry-run] [--db data/mitreden.sqlite]",
     options: {
       "dry-run": { type: "boolean", help: "say what would be deleted, delete nothing" },
-      db: option.db,
-      campaigns: option.campaigns,
+      ...submissions,
       now: option.now,
     },
-    positionals: { slug: "the campaign, e.g. marktplatz" },
-    async run(values, positionals) {
-      const slug = positionals[0];
-      if (!slug) throw new api.UsageError("Name the campaign: mitreden purge <slug>, e.g. mitreden purge marktplatz");
-      const result = await api.purgePersonalData({ campaignsDir: String(values.campaigns), slug, db: String(values.db), dryRun: values["dry-run"] === true, now: nowOf(values) });
+    slug: campaignSlug,
+    async run(values, { slug }) {
+      const result = await api.purgePersonalData({ ...storeOf(values), slug, dryRun: values["dry-run"] === true, now: nowOf(values) });
       const day = result.due.toISOString().slice(0, 10);
       if (!result.isDue) {
         console.log(`Personal data of "${slug}" is kept until ${day} (retention.personalDataDays after the end); nothing deleted.`);
         for (const p of result.pages) console.log(`  ${p.page}: ${p.responses} responses with ${p.fields.join(", ")} would go then`);
-        return 0;
+        return;
       }
       for (const p of result.pages) console.log(`${result.dryRun ? "Would delete" : "Deleted"} ${p.fields.join(", ")} from ${p.responses} responses of ${p.page}; the other answers stay.`);
       if (!result.pages.length) console.log(`No survey of "${slug}" asks for an e-mail address; nothing to delete.`);
       if (!result.dryRun) console.log("Written to the audit log.");
-      return 0;
     },
   },
   privacy: {
@@ -370,7 +367,7 @@ const commands: Record<string, Command> = {
       db: option.db,
     },
     positionals: { action: "find or delete", email: "the address, e.g. person@example.org" },
-    async run(values, positionals) {
+    async run(values, { positionals }) {
       const [action, email] = positionals;
       if ((action !== "find" && action !== "delete") || !email) throw new api.UsageError("Say what to do and with which address: mitreden privacy find person@example.org, or mitreden privacy delete person@example.org");
       const options = { campaignsDir: "", email, db: String(values.db) };
@@ -379,7 +376,7 @@ const commands: Record<string, Command> = {
       for (const c of hits.contributions) console.log(`contribution  ${c.id}  ${c.campaign}/${c.page}  ${c.receivedAt}  ${c.comment.replace(/\s+/g, " ").slice(0, 80)}`);
       const count = hits.responses.length + hits.contributions.length;
       console.log(`${count} ${count === 1 ? "item holds" : "items hold"} this address.`);
-      if (action === "find" || count === 0) return 0;
+      if (action === "find" || count === 0) return;
       if (values.yes !== true) {
         if (!process.stdin.isTTY) throw new api.UsageError("Deleting needs a confirmation: run it in a terminal, or add --yes.");
         const { createInterface } = await import("node:readline/promises");
@@ -393,7 +390,6 @@ const commands: Record<string, Command> = {
       }
       const result = await api.deletePersonalData(options);
       console.log(`Deleted ${result.deleted} items. Written to the audit log (ids only, not the address).`);
-      return 0;
     },
   },
   backup: {
@@ -408,7 +404,6 @@ const commands: Record<string, Command> = {
       if (!to) throw new api.UsageError("Say where the copy goes: mitreden backup --to backups/mitreden-2027-04-16.sqlite");
       const result = await api.backupStore({ db: String(values.db), to });
       console.log(`Backed up ${result.responses} responses and ${result.contributions} contributions to ${result.file}.`);
-      return 0;
     },
   },
   new: {
@@ -418,17 +413,14 @@ const commands: Record<string, Command> = {
       campaigns: { ...option.campaigns, help: "folder with the campaigns (default: campaigns); CI files go into the folder around it" },
       minimal: { type: "boolean", default: false, help: "one information page instead of a campaign with survey, map and social posts" },
     },
-    positionals: { slug: "folder name of the new campaign, e.g. neue-mitte" },
-    async run(values, positionals) {
-      const slug = positionals[0];
-      if (!slug) throw new api.UsageError("Name the campaign: mitreden new <slug>, e.g. mitreden new neue-mitte");
+    slug: { help: "folder name of the new campaign, e.g. neue-mitte", example: "neue-mitte" },
+    async run(values, { slug }) {
       const campaignsDir = String(values.campaigns);
       const created = await api.scaffold({ campaignsDir, slug, minimal: values.minimal === true });
       console.log(`Created ${created.files.join(" and ")}.`);
       const repository = path.relative(process.cwd(), path.dirname(path.resolve(campaignsDir))) || ".";
       printInit(await api.initCityRepository(repository), repository);
       console.log(`\nIt is valid as it is and open from today for six weeks. Edit it, then:\n  npx mitreden validate\n  npx mitreden serve    # http://localhost:8080/${slug}/`);
-      return 0;
     },
   },
   init: {
@@ -436,11 +428,10 @@ const commands: Record<string, Command> = {
     usage: "mitreden init [dir]",
     options: {},
     positionals: { dir: "the city's repository (default: the current folder)" },
-    async run(_values, positionals) {
+    async run(_values, { positionals }) {
       const dir = positionals[0] ?? ".";
       printInit(await api.initCityRepository(dir), dir);
       console.log("\nNext: npx mitreden new <slug>, e.g. npx mitreden new neue-mitte");
-      return 0;
     },
   },
 };
@@ -459,7 +450,7 @@ function usage(): string {
 
 function commandHelp(command: Command): string {
   const lines = [
-    ...Object.entries(command.positionals ?? {}).map(([name, help]) => `  ${name.padEnd(12)} ${help}`),
+    ...Object.entries(command.slug ? { slug: command.slug.help } : (command.positionals ?? {})).map(([name, help]) => `  ${name.padEnd(12)} ${help}`),
     ...Object.entries(command.options).map(([name, spec]) => `  ${`--${name}`.padEnd(12)} ${spec.help}`),
   ];
   return `${command.usage}\n\n${command.summary}\n\n${lines.join("\n")}`;
@@ -488,8 +479,10 @@ export async function main(argv: string[]): Promise<void> {
     } catch (error) {
       throw new api.UsageError(`${(error as Error).message}\n\n${commandHelp(command)}`);
     }
+    const [slug = ""] = parsed.positionals;
+    if (command.slug && !slug) throw new api.UsageError(`Name the campaign: mitreden ${name} <slug>, e.g. mitreden ${name} ${command.slug.example}`);
     // No option is declared `multiple`, so no value is an array.
-    process.exitCode = await command.run(parsed.values as Values, parsed.positionals);
+    process.exitCode = (await command.run(parsed.values as Values, { positionals: parsed.positionals, slug })) ?? 0;
   } catch (error) {
     process.exitCode = 1;
     report(error);

@@ -194,4 +194,13 @@ describe("usage", () => {
     expect(result.stderr).toMatch(/--outdir/);
     expect(result.stderr).toMatch(/mitreden build \[--campaigns/);
   });
+
+  it("asks for the campaign, with an example, when a command about one is run without it", async () => {
+    for (const [command, example] of [["results", "marktplatz"], ["reach", "marktplatz"], ["moderate", "marktplatz"], ["purge", "marktplatz"], ["new", "neue-mitte"]] as const) {
+      const result = await run([command]);
+      expect(result.code, command).toBe(1);
+      expect(result.stderr, command).toBe(`Name the campaign: mitreden ${command} <slug>, e.g. mitreden ${command} ${example}\n`);
+      expect((await run([command, "--help"])).stdout, command).toMatch(/^ {2}slug {9}\S/m);
+    }
+  });
 });
