@@ -96,6 +96,8 @@ describe("the desk's reach page (templates/desk/reach.njk)", () => {
     expect(svg.attr("aria-labelledby")).toBe("reach-chart-title reach-chart-desc");
     expect($("#reach-chart-desc").text()).toContain("130 Klicks und 4 abgeschickte Formulare");
     expect(svg.find("polyline")).toHaveLength(2);
+    // Its key names the lines as the table of days names its columns.
+    expect($("figcaption").text()).toContain("Klicks: ━━ · Abgeschickt: ╍╍ · Beitrag: ┆ · Meilenstein: ╎");
     expect(svg.find("line title").map((_, t) => $(t).text()).get()).toContain("2027-04-08: Beitrag – Noch eine Woche");
     // Its equivalent: every day in a table.
     const april8 = $("details tr").filter((_, tr) => $(tr).find("th").text() === "2027-04-08");

@@ -58,7 +58,6 @@ export const openData = {
   "column.received": "Anzahl aller eingegangenen Beiträge, auch der nicht veröffentlichten.",
   "field.format": "Name und Version des Dateiformats (mitreden-results/1).",
   "field.campaign": "Kennung der Kampagne (Ordnername).",
-  "field.page": "ID der Seite (Umfrage oder Karte), von der die Zahlen stammen.",
   "field.type": "Art der Seite: survey (Umfrage) oder map (Karte).",
   "field.responses": "Anzahl aller Teilnahmen an der Umfrage.",
   "field.questions": "Die Fragen in der Reihenfolge der Umfrage, ohne Freitext-Antworten und ohne nicht veröffentlichte Fragen.",

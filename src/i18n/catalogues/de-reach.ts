@@ -38,8 +38,6 @@ export const reach = {
   "chart.title": "Klicks und abgeschickte Formulare je Tag",
   "chart.description": "Vom {from} bis {to}: {clicks} Klicks und {submitted} abgeschickte Formulare. Die Tabelle „Je Tag“ enthält dieselben Zahlen.",
   "chart.scale": "Senkrecht: 0 bis {max} je Tag (Linien bei 0, der Hälfte und {max}); waagerecht: {from} bis {to}.",
-  "chart.clicks": "Klicks",
-  "chart.submitted": "Abgeschickt",
   "chart.post": "Beitrag",
   "chart.milestone": "Meilenstein",
   "days.heading": "Je Tag",

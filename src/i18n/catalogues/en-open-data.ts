@@ -55,7 +55,6 @@ export const openData = {
   "column.received": "Number of all contributions received, also those not published.",
   "field.format": "Name and version of the file format (mitreden-results/1).",
   "field.campaign": "The campaign's identifier (its folder name).",
-  "field.page": "ID of the page (survey or map) the figures come from.",
   "field.type": "Kind of page: survey or map.",
   "field.responses": "Number of all responses to the survey.",
   "field.questions": "The questions in the survey's order, without free-text answers and without questions not published.",

@@ -38,8 +38,6 @@ export const reach = {
   "chart.title": "Clicks and submitted forms per day",
   "chart.description": "From {from} to {to}: {clicks} clicks and {submitted} submitted forms. The table “Per day” holds the same figures.",
   "chart.scale": "Vertical: 0 to {max} per day (lines at 0, half and {max}); horizontal: {from} to {to}.",
-  "chart.clicks": "Clicks",
-  "chart.submitted": "Submitted",
   "chart.post": "Post",
   "chart.milestone": "Milestone",
   "days.heading": "Per day",

@@ -10,7 +10,7 @@ type Fields = readonly (readonly [path: string, text: MessageKey])[];
 const COMMON: Fields = [
   ["format", "openData.field.format"],
   ["campaign", "openData.field.campaign"],
-  ["page", "openData.field.page"],
+  ["page", "openData.column.source"],
   ["type", "openData.field.type"],
 ];
 
