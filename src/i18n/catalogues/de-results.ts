@@ -34,11 +34,5 @@ export const results = {
   "map.byStatus": "Beiträge nach Stand",
   "map.answer": "Antwort von {organization}",
   "map.place": "Ort",
-  "status.received": "Eingegangen",
-  "status.in-review": "In Prüfung",
-  "status.planned": "Geplant",
-  "status.partly": "Teilweise umsetzbar",
-  "status.not-possible": "Nicht umsetzbar",
-  "status.done": "Umgesetzt",
   "chart.label": "Balkendiagramm zur Tabelle „{question}“",
 } as const;

@@ -35,11 +35,5 @@ export const results = {
   "map.byStatus": "Contributions by status",
   "map.answer": "Answer from {organization}",
   "map.place": "Place",
-  "status.received": "Received",
-  "status.in-review": "Under review",
-  "status.planned": "Planned",
-  "status.partly": "Partly possible",
-  "status.not-possible": "Not possible",
-  "status.done": "Done",
   "chart.label": "Bar chart of the table “{question}”",
 } as const satisfies NamespaceTranslation<"results">;

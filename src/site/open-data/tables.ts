@@ -104,7 +104,7 @@ export function contributionProperties(page: MapPageModel, item: PublishedContri
     category: item.category,
     category_label: page.map.categories.find((c) => c.id === item.category)?.label[locale] ?? item.category,
     status: item.status,
-    status_label: translate(ui, `results.status.${item.status}`),
+    status_label: translate(ui, `desk.publicStatus.${item.status}`),
     comment: item.comment,
     city_answer: item.answer ?? null,
     place: item.place ?? null,

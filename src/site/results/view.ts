@@ -72,7 +72,8 @@ function mapView(page: MapPageModel, f: MapResultsFile, locale: Locale, ui: Loca
   const groups = order
     .map((status) => ({
       status,
-      label: translate(ui, `results.status.${status}`),
+      // The words of the map page's list and the desk: one status reads the same wherever a citizen meets it.
+      label: translate(ui, `desk.publicStatus.${status}`),
       items: f.items
         .filter((item) => item.status === status)
         .map((item) => ({ category: categoryLabel(item.category), comment: item.comment, place: item.place ? (page.map.places.find((p) => p.id === item.place)?.label[locale] ?? item.place) : item.description, answer: item.answer })),
