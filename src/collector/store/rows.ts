@@ -61,7 +61,6 @@ export function responseFromRow(row: ResponseRow): StoredResponse {
     version: Number(row.version),
     ...(row.timing ? { timing: row.timing } : {}),
     ...(row.referral ? { referral: row.referral } : {}),
-    ...(row.referral ? { referral: row.referral } : {}),
   };
 }
 
@@ -321,4 +320,12 @@ export function postMetricsFromRow(row: Record<string, unknown>): PostMetrics {
   const m: PostMetrics = { campaign: String(row.campaign), post: String(row.post), platform: String(row.platform) };
   for (const name of METRICS) if (row[name] !== null && row[name] !== undefined) m[name] = Number(row[name]);
   return m;
+}
+
+/** How many rows a read cursor hands over at once: large enough that the hand-over costs nothing, small enough to keep memory flat. */
+export const STREAM_BATCH = 1000;
+
+/** Batches as single records, for callers that take one at a time. */
+export async function* oneByOne<T>(batches: AsyncIterable<T[]>): AsyncGenerator<T> {
+  for await (const batch of batches) yield* batch;
 }

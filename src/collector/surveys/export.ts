@@ -2,7 +2,7 @@
 // option; ranking: each option's position), headers in the campaign's language. CSV that German
 // Excel opens as it is: UTF-8 with BOM, ";" where the decimal separator is a comma, CRLF lines.
 import type { CampaignModel, Locale, QuestionModel, SurveyPageModel } from "../../campaign/model.js";
-import { csvChunks, csvFormat, toCsv } from "../../csv.js";
+import { csvFormat, csvWriter, toCsv } from "../../csv.js";
 import { fieldName, type LocationAnswer, OTHER_VALUE } from "../../forms/fields.js";
 import { responseExportWords } from "../../i18n/index.js";
 import type { StoredResponse, SubmissionTiming } from "../store/index.js";
@@ -100,13 +100,15 @@ export function serializeResponses(campaign: CampaignModel, page: SurveyPageMode
 }
 
 /**
- * The same export streamed: responses arrive one by one from the store's cursor and leave as text
- * chunks, so a million responses take no more memory than ten (docs/adr/021-results-and-open-data.md).
+ * The same export streamed: responses arrive a batch at a time from the store's cursor and leave as
+ * UTF-8 chunks of a couple of hundred rows, so a million responses take no more memory than ten
+ * (docs/adr/021-results-and-open-data.md).
  */
-export function streamResponseExport(campaign: CampaignModel, page: SurveyPageModel, responses: AsyncIterable<StoredResponse>, options: SerializeOptions): AsyncIterable<string> {
+export function streamResponseExport(campaign: CampaignModel, page: SurveyPageModel, batches: AsyncIterable<StoredResponse[]>, options: SerializeOptions): AsyncIterable<Buffer> {
   const layout = exportLayout(campaign, page, options);
-  if (options.format === "json") return jsonChunks(layout.jsonHead, mapRows(responses, layout.jsonRow));
-  return csvChunks(mapRows(responses, layout.cells), layout.csv);
+  if (options.format === "json") return jsonChunks(layout.jsonHead, batches, layout.jsonRow);
+  const writer = csvWriter(layout.csv);
+  return textChunks(writer.head, batches, (batch) => writer.rows(batch.map(layout.cells)));
 }
 
 /** The columns of an export and how one response becomes a CSV row or a JSON object. */
@@ -115,10 +117,29 @@ function exportLayout(campaign: CampaignModel, page: SurveyPageModel, options: S
   const columns = exportColumns(campaign, page, locale);
   return {
     cells: (r: StoredResponse) => columns.map((c) => c.cell(r)),
-    jsonRow: (r: StoredResponse) => JSON.stringify(Object.fromEntries(columns.map((c) => [c.key, c.cell(r)]))),
+    jsonRow: jsonObject(columns),
     jsonHead: jsonHead({ campaign: campaign.slug, page: page.id, locale, columns: columns.map(({ key, label }) => ({ key, label })) }),
     csv: { header: columns.map((c) => c.label), ...csvFormat(locale, options.delimiter) },
   };
+}
+
+/**
+ * One record as a JSON object with a member per column, in the columns' order: the text of
+ * JSON.stringify(Object.fromEntries(…)) (the keys are unique), without building the object first.
+ */
+export function jsonObject<T>(columns: { key: string; cell(record: T): Cell }[]): (record: T) => string {
+  const names = columns.map((c) => `${JSON.stringify(c.key)}:`);
+  return (record) => {
+    let text = "{";
+    for (let i = 0; i < columns.length; i++) text += (i === 0 ? "" : ",") + names[i] + jsonValue(columns[i]!.cell(record));
+    return text + "}";
+  };
+}
+
+function jsonValue(cell: Cell): string {
+  if (cell === null) return "null";
+  if (typeof cell === "number") return Number.isFinite(cell) ? String(cell) : "null";
+  return JSON.stringify(cell);
 }
 
 /**
@@ -130,24 +151,43 @@ export function jsonHead(meta: Record<string, unknown>, listKey = "rows"): strin
 }
 export const JSON_TAIL = "\n]}\n";
 
-/** head, the rows separated by commas, tail: a JSON document as chunks. */
-export async function* jsonChunks(head: string, rows: AsyncIterable<string>, tail = JSON_TAIL): AsyncGenerator<string> {
-  let batch: string[] = [];
+/** head, the records as JSON separated by commas, tail: a JSON document as one chunk per batch. */
+export function jsonChunks<T>(head: string, batches: AsyncIterable<T[]>, row: (record: T) => string, tail = JSON_TAIL): AsyncIterable<Buffer> {
   let first = true;
-  for await (const row of rows) {
-    batch.push(row);
-    // A few hundred rows per chunk: far fewer writes than rows, and still flat memory.
-    if (batch.length >= 500) {
-      yield (first ? head : ",\n") + batch.join(",\n");
+  return textChunks(
+    head,
+    batches,
+    (batch) => {
+      const text = (first ? "" : ",\n") + batch.map(row).join(",\n");
       first = false;
-      batch = [];
-    }
-  }
-  yield (first ? head : batch.length ? ",\n" : "") + batch.join(",\n") + tail;
+      return text;
+    },
+    tail,
+  );
 }
 
-export async function* mapRows<T, U>(rows: AsyncIterable<T>, map: (row: T) => U): AsyncGenerator<U> {
-  for await (const row of rows) yield map(row);
+/**
+ * How many records make one chunk of text: tens of kilobytes, which die young in V8's nursery. A
+ * chunk above half a megabyte goes straight to the large-object space, freed only by a full
+ * collection, and a million rows' export grew its memory with them.
+ */
+const CHUNK_RECORDS = 200;
+
+/**
+ * `head` with the first records' text, each further chunk's text, then `tail`, as UTF-8; none empty.
+ * Encoded at once: a chunk's text is a rope of thousands of small strings until it is written, and
+ * waiting for the file or the network it would outlive two young-generation collections and be
+ * copied into the old generation, which a million rows then grew by hundreds of megabytes.
+ */
+export async function* textChunks<T>(head: string, batches: AsyncIterable<T[]>, text: (records: T[]) => string, tail = ""): AsyncGenerator<Buffer> {
+  let pending = head;
+  for await (const batch of batches) {
+    for (let i = 0; i < batch.length; i += CHUNK_RECORDS) {
+      yield Buffer.from(pending + text(batch.length <= CHUNK_RECORDS ? batch : batch.slice(i, i + CHUNK_RECORDS)));
+      pending = "";
+    }
+  }
+  if (pending + tail) yield Buffer.from(pending + tail);
 }
 
 // In src/csv.ts since reach's CSV writes by the same habit; exported here as before.
@@ -170,22 +210,33 @@ export function timingWord(submission: Pick<StoredResponse, "timing" | "verified
 
 /** "2027-03-15T11:00:00.000Z" → "2027-03-15 12:00:00" in the campaign's time zone: Excel reads it as a date. */
 export function localTime(instant: string, timeZone: string): string {
-  const at = new Date(instant);
-  if (Number.isNaN(at.getTime())) return instant;
-  // The zone's offset changes at most twice a year and never within an hour: worked out once per hour, not per row.
-  const hour = instant.slice(0, 13);
-  let offset = offsets.get(`${timeZone} ${hour}`);
-  if (offset === undefined) {
-    const parts = wallClock(timeZone).formatToParts(at);
-    const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-    offset = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second")) - Math.floor(at.getTime() / 1000) * 1000;
-    if (offsets.size > 10_000) offsets.clear();
-    offsets.set(`${timeZone} ${hour}`, offset);
-  }
-  return new Date(Math.floor(at.getTime() / 1000) * 1000 + offset).toISOString().slice(0, 19).replace("T", " ");
+  const ms = Date.parse(instant);
+  if (Number.isNaN(ms)) return instant;
+  const second = Math.floor(ms / 1000) * 1000;
+  return new Date(second + zoneOffset(second, timeZone)).toISOString().slice(0, 19).replace("T", " ");
 }
 
-const offsets = new Map<string, number>();
+/**
+ * The zone's offset in ms at `instant`, worked out once per quarter hour of UTC and zone: every
+ * zone's offset is a multiple of 15 minutes and changes only on a quarter hour, and the rows of an
+ * export come in order of arrival, so nearly every row finds its quarter hour already known.
+ */
+function zoneOffset(instant: number, timeZone: string): number {
+  const quarter = Math.floor(instant / 900_000);
+  let zone = offsets.get(timeZone);
+  if (!zone) offsets.set(timeZone, (zone = new Map()));
+  let offset = zone.get(quarter);
+  if (offset === undefined) {
+    const parts = wallClock(timeZone).formatToParts(instant);
+    const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+    offset = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second")) - instant;
+    if (zone.size > 10_000) zone.clear();
+    zone.set(quarter, offset);
+  }
+  return offset;
+}
+
+const offsets = new Map<string, Map<number, number>>();
 // Making a DateTimeFormat costs a hundred times more than using one: once per time zone.
 const wallClocks = new Map<string, Intl.DateTimeFormat>();
 function wallClock(timeZone: string): Intl.DateTimeFormat {
