@@ -64,7 +64,10 @@ function contributionLayout(campaign: CampaignModel, page: MapPageModel, options
     return {
       kind: "json",
       head: jsonHead({ campaign: campaign.slug, page: page.id, locale, columns: cols.map(({ key, label }) => ({ key, label })) }),
-      row: jsonObject(cols),
+      row: jsonObject(
+        cols.map((col) => col.key),
+        (c) => cols.map((col) => col.cell(c)),
+      ),
     };
   }
   // Numbers take a decimal comma only with ";" between columns (as this export always did).

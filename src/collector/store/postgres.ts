@@ -98,7 +98,14 @@ class PostgresStore implements Store {
   }
 
   responseBatches(campaign: string, page: string): AsyncIterable<StoredResponse[]> {
-    return this.batches("SELECT * FROM responses WHERE campaign = $1 AND page = $2 ORDER BY seq", [campaign, page], mapping.responseFromRow);
+    // The arrival time as the ISO text the records hold, written by PostgreSQL: node-postgres would
+    // parse it into a Date in JavaScript first, a good part of a million responses' export.
+    return this.batches(
+      `SELECT seq, id, campaign, page, locale, answers, to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS received_at, channel, verified, version, timing, referral
+       FROM responses WHERE campaign = $1 AND page = $2 ORDER BY seq`,
+      [campaign, page],
+      mapping.responseFromRow,
+    );
   }
 
   /** Rows through a server-side cursor (pg-cursor), a batch at a time, on a connection held for the stream's length. */

@@ -48,7 +48,7 @@ export function responseValues(r: NewResponse, bool: Bool): unknown[] {
 }
 
 export function responseFromRow(row: ResponseRow): StoredResponse {
-  return {
+  const response: StoredResponse = {
     seq: Number(row.seq),
     id: row.id,
     campaign: row.campaign,
@@ -59,9 +59,11 @@ export function responseFromRow(row: ResponseRow): StoredResponse {
     channel: row.channel,
     verified: truthy(row.verified),
     version: Number(row.version),
-    ...(row.timing ? { timing: row.timing } : {}),
-    ...(row.referral ? { referral: row.referral } : {}),
   };
+  // Set, not spread: exports map a million rows through here.
+  if (row.timing) response.timing = row.timing;
+  if (row.referral) response.referral = row.referral;
+  return response;
 }
 
 /** The record's columns as they are, and those a database gives back in its own way. */

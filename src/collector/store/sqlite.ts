@@ -161,7 +161,11 @@ class SqliteStore implements Store {
   }
 
   responseBatches(campaign: string, page: string): AsyncIterable<StoredResponse[]> {
-    return this.batches("SELECT * FROM responses WHERE campaign = ? AND page = ? ORDER BY seq", [campaign, page], mapping.responseFromRow);
+    // Rows as arrays of the columns needed: better-sqlite3 makes an array a third faster than an
+    // object with named keys, and a million responses' export spends much of its time here.
+    const read = (v: unknown[]) =>
+      mapping.responseFromRow({ seq: v[0], id: v[1], campaign, page, locale: v[2], answers: v[3], received_at: v[4], channel: v[5], verified: v[6], version: v[7], timing: v[8], referral: v[9] } as mapping.ResponseRow);
+    return this.batches("SELECT seq, id, locale, answers, received_at, channel, verified, version, timing, referral FROM responses WHERE campaign = ? AND page = ? ORDER BY seq", [campaign, page], read, true);
   }
 
   /**
@@ -170,12 +174,12 @@ class SqliteStore implements Store {
    * arriving meanwhile (better-sqlite3 refuses every other statement on a connection with an open
    * iterator), and WAL gives the reader one consistent snapshot.
    */
-  private async *batches<Row, T>(sql: string, params: unknown[], map: (row: Row) => T): AsyncGenerator<T[]> {
+  private async *batches<Row, T>(sql: string, params: unknown[], map: (row: Row) => T, raw = false): AsyncGenerator<T[]> {
     const reader = new Database(this.fileName, { readonly: true, fileMustExist: true });
     try {
       reader.pragma("busy_timeout = 5000");
       let batch: T[] = [];
-      for (const row of reader.prepare(sql).iterate(...params)) {
+      for (const row of reader.prepare(sql).raw(raw).iterate(...params)) {
         batch.push(map(row as Row));
         if (batch.length === mapping.STREAM_BATCH) {
           yield batch;

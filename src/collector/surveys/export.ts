@@ -19,69 +19,102 @@ export type ExportFormat = "csv" | "json";
 
 type Words = ReturnType<typeof responseExportWords>;
 
-export function exportColumns(campaign: CampaignModel, page: SurveyPageModel, locale: Locale = campaign.locale): ExportColumn[] {
-  const w = responseExportWords(locale);
-  const columns: ExportColumn[] = [
-    { key: "_id", label: w.id, cell: (r) => r.id },
-    { key: "_received", label: w.received, cell: (r) => localTime(r.receivedAt, campaign.timezone) },
-    { key: "_locale", label: w.language, cell: (r) => r.locale },
-    { key: "_channel", label: w.channel, cell: (r) => channelWord(r, w) },
-    { key: "_timing", label: w.timing, cell: (r) => timingWord(r, w) },
-  ];
-  for (const question of page.questions) columns.push(...questionColumns(question, locale, w));
-  return columns;
+/**
+ * The columns of one question (or of the response's own facts) and how a response fills them: the
+ * answer is looked up once per question and row, not once per column (a multiple-choice question
+ * has a column per option), which counts when a million rows are written.
+ */
+interface ColumnGroup {
+  columns: { key: string; label: string }[];
+  /** The question whose answer `add` is given. */
+  question?: string;
+  /** Appends this group's cells of `response` to `row`. */
+  add(row: Cell[], answer: unknown, response: StoredResponse): void;
 }
 
-function questionColumns(q: QuestionModel, locale: Locale, w: Words): ExportColumn[] {
+function columnGroups(campaign: CampaignModel, page: SurveyPageModel, locale: Locale): ColumnGroup[] {
+  const w = responseExportWords(locale);
+  const facts: ColumnGroup = {
+    columns: [
+      { key: "_id", label: w.id },
+      { key: "_received", label: w.received },
+      { key: "_locale", label: w.language },
+      { key: "_channel", label: w.channel },
+      { key: "_timing", label: w.timing },
+    ],
+    add: (row, _, r) => row.push(r.id, localTime(r.receivedAt, campaign.timezone), r.locale, channelWord(r, w), timingWord(r, w)),
+  };
+  return [facts, ...page.questions.flatMap((q) => questionGroups(q, locale, w))];
+}
+
+/** Every column of the export, each with its own way to read a response (for tests and scripts; the export reads by group). */
+export function exportColumns(campaign: CampaignModel, page: SurveyPageModel, locale: Locale = campaign.locale): ExportColumn[] {
+  return columnGroups(campaign, page, locale).flatMap((group) =>
+    group.columns.map((column, i) => ({
+      ...column,
+      cell: (r: StoredResponse) => {
+        const row: Cell[] = [];
+        group.add(row, group.question === undefined ? undefined : r.answers[group.question], r);
+        return row[i]!;
+      },
+    })),
+  );
+}
+
+function questionGroups(q: QuestionModel, locale: Locale, w: Words): ColumnGroup[] {
   const label = plain(q.label[locale] ?? q.id);
-  const answer = (r: StoredResponse) => r.answers[q.id];
-  const optionLabel = (value: unknown) =>
-    value === OTHER_VALUE ? w.other : (("options" in q ? q.options.find((o) => o.value === value)?.label[locale] : undefined) ?? String(value));
-  const otherText: ExportColumn[] =
-    "other" in q && q.other ? [{ key: fieldName(q.id, "other"), label: `${label}: ${w.otherText}`, cell: (r) => text(r.answers[fieldName(q.id, "other")]) }] : [];
+  const labels = new Map<unknown, string>("options" in q ? q.options.map((o) => [o.value, o.label[locale] ?? o.value]) : []);
+  labels.set(OTHER_VALUE, w.other);
+  const optionLabel = (value: unknown) => labels.get(value) ?? String(value);
+  const group = (columns: ColumnGroup["columns"], add: ColumnGroup["add"]): ColumnGroup => ({ columns, question: q.id, add });
+  const otherKey = fieldName(q.id, "other");
+  const otherText: ColumnGroup[] =
+    "other" in q && q.other ? [{ columns: [{ key: otherKey, label: `${label}: ${w.otherText}` }], question: otherKey, add: (row, answer) => row.push(text(answer)) }] : [];
   switch (q.type) {
     case "single":
     case "select":
-      return [{ key: q.id, label, cell: (r) => (answer(r) === undefined ? null : optionLabel(answer(r))) }, ...otherText];
+      return [group([{ key: q.id, label }], (row, answer) => row.push(answer === undefined ? null : optionLabel(answer))), ...otherText];
     case "multiple": {
       const values = [...q.options.map((o) => o.value), ...(q.other ? [OTHER_VALUE] : [])];
       // 1 chosen, 0 not chosen, empty: the question was not answered (or not shown).
-      const perOption = values.map((value) => ({
-        key: fieldName(q.id, value),
-        label: `${label}: ${plain(optionLabel(value))}`,
-        cell: (r: StoredResponse): Cell => {
-          const chosen = answer(r);
-          return Array.isArray(chosen) ? (chosen.includes(value) ? 1 : 0) : null;
-        },
-      }));
-      return [...perOption, ...otherText];
-    }
-    case "ranking":
-      return q.options.map((o) => ({
-        key: fieldName(q.id, o.value),
-        label: `${label}: ${plain(o.label[locale] ?? o.value)} (${w.position})`,
-        cell: (r: StoredResponse): Cell => {
-          const order = answer(r);
-          return Array.isArray(order) && order.includes(o.value) ? order.indexOf(o.value) + 1 : null;
-        },
-      }));
-    case "location": {
-      const part = (r: StoredResponse) => (answer(r) ?? {}) as LocationAnswer;
-      const placeLabel = (id: string | undefined) => (id === undefined ? null : (q.map.places.find((p) => p.id === id)?.label[locale] ?? id));
+      const columns = values.map((value) => ({ key: fieldName(q.id, value), label: `${label}: ${plain(optionLabel(value))}` }));
       return [
-        { key: fieldName(q.id, "lng"), label: `${label}: ${w.lng}`, cell: (r) => part(r).point?.[0] ?? null },
-        { key: fieldName(q.id, "lat"), label: `${label}: ${w.lat}`, cell: (r) => part(r).point?.[1] ?? null },
-        { key: fieldName(q.id, "place"), label: `${label}: ${w.place}`, cell: (r) => placeLabel(part(r).place) },
-        { key: fieldName(q.id, "description"), label: `${label}: ${w.description}`, cell: (r) => text(part(r).description) },
+        group(columns, (row, chosen) => {
+          for (const value of values) row.push(Array.isArray(chosen) ? (chosen.includes(value) ? 1 : 0) : null);
+        }),
+        ...otherText,
+      ];
+    }
+    case "ranking": {
+      const columns = q.options.map((o) => ({ key: fieldName(q.id, o.value), label: `${label}: ${plain(o.label[locale] ?? o.value)} (${w.position})` }));
+      return [
+        group(columns, (row, order) => {
+          for (const o of q.options) row.push(Array.isArray(order) && order.includes(o.value) ? order.indexOf(o.value) + 1 : null);
+        }),
+      ];
+    }
+    case "location": {
+      const places = new Map(q.map.places.map((p) => [p.id, p.label[locale] ?? p.id]));
+      const columns = [
+        { key: fieldName(q.id, "lng"), label: `${label}: ${w.lng}` },
+        { key: fieldName(q.id, "lat"), label: `${label}: ${w.lat}` },
+        { key: fieldName(q.id, "place"), label: `${label}: ${w.place}` },
+        { key: fieldName(q.id, "description"), label: `${label}: ${w.description}` },
+      ];
+      return [
+        group(columns, (row, answer) => {
+          const part = (answer ?? {}) as LocationAnswer;
+          row.push(part.point?.[0] ?? null, part.point?.[1] ?? null, part.place === undefined ? null : (places.get(part.place) ?? part.place), text(part.description));
+        }),
       ];
     }
     case "consent":
-      return [{ key: q.id, label, cell: (r) => (answer(r) === true ? w.yes : null) }];
+      return [group([{ key: q.id, label }], (row, answer) => row.push(answer === true ? w.yes : null))];
     case "number":
     case "scale":
-      return [{ key: q.id, label, cell: (r) => (typeof answer(r) === "number" ? (answer(r) as number) : null) }];
+      return [group([{ key: q.id, label }], (row, answer) => row.push(typeof answer === "number" ? answer : null))];
     default:
-      return [{ key: q.id, label, cell: (r) => text(answer(r)) }];
+      return [group([{ key: q.id, label }], (row, answer) => row.push(text(answer)))];
   }
 }
 
@@ -114,24 +147,44 @@ export function streamResponseExport(campaign: CampaignModel, page: SurveyPageMo
 /** The columns of an export and how one response becomes a CSV row or a JSON object. */
 function exportLayout(campaign: CampaignModel, page: SurveyPageModel, options: SerializeOptions) {
   const locale = options.locale ?? campaign.locale;
-  const columns = exportColumns(campaign, page, locale);
+  const groups = columnGroups(campaign, page, locale);
+  const columns = groups.flatMap((g) => g.columns);
+  const cells = (r: StoredResponse) => {
+    const row: Cell[] = [];
+    for (const group of groups) group.add(row, group.question === undefined ? undefined : r.answers[group.question], r);
+    return row;
+  };
   return {
-    cells: (r: StoredResponse) => columns.map((c) => c.cell(r)),
-    jsonRow: jsonObject(columns),
-    jsonHead: jsonHead({ campaign: campaign.slug, page: page.id, locale, columns: columns.map(({ key, label }) => ({ key, label })) }),
+    cells,
+    jsonRow: jsonObject(columns.map((c) => c.key), cells),
+    jsonHead: jsonHead({ campaign: campaign.slug, page: page.id, locale, columns }),
     csv: { header: columns.map((c) => c.label), ...csvFormat(locale, options.delimiter) },
   };
 }
 
 /**
- * One record as a JSON object with a member per column, in the columns' order: the text of
- * JSON.stringify(Object.fromEntries(…)) (the keys are unique), without building the object first.
+ * One record as a JSON object with a member per key, in the keys' order, from its `cells`: the text
+ * of JSON.stringify(Object.fromEntries(…)) (the keys are unique), without building the object first.
  */
-export function jsonObject<T>(columns: { key: string; cell(record: T): Cell }[]): (record: T) => string {
-  const names = columns.map((c) => `${JSON.stringify(c.key)}:`);
+export function jsonObject<T>(keys: string[], cells: (record: T) => Cell[]): (record: T) => string {
+  const names = keys.map((key, i) => `${i === 0 ? "" : ","}${JSON.stringify(key)}:`);
+  // Most columns hold few distinct values (an option's label, 1, 0, null): their members are
+  // written once and reused. A column that turns out to hold free text stops being remembered.
+  const members: (Map<Cell, string> | undefined)[] = keys.map(() => new Map());
   return (record) => {
+    const values = cells(record);
     let text = "{";
-    for (let i = 0; i < columns.length; i++) text += (i === 0 ? "" : ",") + names[i] + jsonValue(columns[i]!.cell(record));
+    for (let i = 0; i < names.length; i++) {
+      const value = values[i]!;
+      const known = members[i];
+      let member = known?.get(value);
+      if (member === undefined) {
+        member = names[i] + jsonValue(value);
+        if (known && known.size < 64) known.set(value, member);
+        else members[i] = undefined;
+      }
+      text += member;
+    }
     return text + "}";
   };
 }
@@ -213,7 +266,19 @@ export function localTime(instant: string, timeZone: string): string {
   const ms = Date.parse(instant);
   if (Number.isNaN(ms)) return instant;
   const second = Math.floor(ms / 1000) * 1000;
-  return new Date(second + zoneOffset(second, timeZone)).toISOString().slice(0, 19).replace("T", " ");
+  const local = second + zoneOffset(second, timeZone);
+  // Written out by hand: a million rows' Date objects and ISO strings cost more than the rest of their time column.
+  const day = Math.floor(local / 86_400_000);
+  const seconds = (local - day * 86_400_000) / 1000;
+  return `${dayText(day)} ${TWO_DIGITS[Math.floor(seconds / 3600)]}:${TWO_DIGITS[Math.floor(seconds / 60) % 60]}:${TWO_DIGITS[seconds % 60]}`;
+}
+
+const TWO_DIGITS = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, "0"));
+let lastDay = { day: NaN, text: "" };
+/** "2027-03-15" for days since 1970; rows in order of arrival ask for the same day many times in a row. */
+function dayText(day: number): string {
+  if (lastDay.day !== day) lastDay = { day, text: new Date(day * 86_400_000).toISOString().slice(0, 10) };
+  return lastDay.text;
 }
 
 /**
@@ -223,6 +288,7 @@ export function localTime(instant: string, timeZone: string): string {
  */
 function zoneOffset(instant: number, timeZone: string): number {
   const quarter = Math.floor(instant / 900_000);
+  if (quarter === last.quarter && timeZone === last.timeZone) return last.offset;
   let zone = offsets.get(timeZone);
   if (!zone) offsets.set(timeZone, (zone = new Map()));
   let offset = zone.get(quarter);
@@ -233,8 +299,11 @@ function zoneOffset(instant: number, timeZone: string): number {
     if (zone.size > 10_000) zone.clear();
     zone.set(quarter, offset);
   }
+  last = { quarter, timeZone, offset };
   return offset;
 }
+
+let last = { quarter: NaN, timeZone: "", offset: 0 };
 
 const offsets = new Map<string, Map<number, number>>();
 // Making a DateTimeFormat costs a hundred times more than using one: once per time zone.
