@@ -32,54 +32,56 @@ const FORMULA_START = new Set(["=", "+", "-", "@", "\t", "\r", "\uFF1D", "\uFF0B
 /** Line breaks and leading or trailing spaces survive a round trip through Excel only when quoted. */
 const QUOTE_FOR_EXCEL = /[\r\n]|^\s|\s$/;
 
+/** Text that needs none of the care below: no quote, line break or delimiter, no space at either end, no formula start. */
+const NEEDS_CARE = /["\r\n]|^[\s=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|\s$/;
+
 /**
  * Rows as CSV text; empty cells for null and undefined. Written by hand, with exactly the output of
  * csv-stringify's `stringify` with the options this module used before (escape_formulas, quoted_match,
- * windows record delimiter, numbers cast with `decimal`; test/unit/csv.test.ts compares the two):
- * exports of a million responses spent most of their time in csv-stringify's generic machinery.
+ * windows record delimiter, numbers cast with `decimal`; test/unit/csv-writer.test.ts compares the
+ * two): exports of a million responses spent most of their time in csv-stringify's generic machinery.
  */
 export function toCsv(rows: CsvCell[][], options: CsvOptions = {}): string {
-  const decimal = options.decimal ?? ".";
-  const delimiter = options.delimiter ?? ",";
-  // Header cells are the software's own words: only the cells get the leading-space formula check.
-  const field = (cell: CsvCell, header = false): string => {
-    if (cell === null || cell === undefined || cell === "") return "";
-    const isNumber = typeof cell === "number";
-    let value = isNumber ? String(cell).replace(".", decimal) : header ? cell : String(neutralised(cell));
-    const hasQuote = value.includes('"');
-    const quoted = hasQuote || value.includes(delimiter) || QUOTE_FOR_EXCEL.test(value);
-    if (FORMULA_START.has(value[0]!) && !(isNumber && value[0] === "-")) value = `'${value}`;
-    if (hasQuote) value = value.replaceAll('"', '""');
-    return quoted ? `"${value}"` : value;
-  };
-  let text = options.bom ?? true ? "\uFEFF" : "";
-  const record = (row: CsvCell[], header = false) => {
-    text += row.map((cell) => field(cell, header)).join(delimiter) + "\r\n";
-  };
-  if (options.header) record(options.header, true);
-  for (const row of rows) record(row);
-  return text;
+  const writer = csvWriter(options);
+  return writer.head + writer.rows(rows);
 }
 
 /**
- * The same CSV as toCsv, written as it is read: `rows` arrive one by one (from a database cursor)
- * and leave as text a few hundred at a time, so memory stays flat however many there are.
+ * The same CSV in parts, for text written as it is read (a database cursor, a batch at a time):
+ * `head` (byte order mark and header) once, then `rows(batch)` for each batch.
  */
-export async function* csvChunks(rows: AsyncIterable<CsvCell[]>, options: CsvOptions = {}, batchSize = 500): AsyncGenerator<string> {
-  let batch: CsvCell[][] = [];
-  let first = true;
-  const flush = () => {
-    // The byte order mark and the header start the first chunk only.
-    const text = toCsv(batch, first ? options : { ...options, header: undefined, bom: false });
-    first = false;
-    batch = [];
-    return text;
+export function csvWriter(options: CsvOptions = {}): { head: string; rows(rows: CsvCell[][]): string } {
+  const decimal = options.decimal ?? ".";
+  const delimiter = options.delimiter ?? ",";
+  // Header cells are the software's own words: only the cells get the leading-space formula check.
+  const field = (cell: CsvCell, header: boolean): string => {
+    if (cell === null || cell === undefined || cell === "") return "";
+    if (typeof cell === "number") {
+      // A number has no quote, space or line break, and only "-" of the formula starts, which is kept.
+      const value = decimal === "." ? String(cell) : String(cell).replace(".", decimal);
+      return value.includes(delimiter) ? `"${value}"` : value;
+    }
+    if (!NEEDS_CARE.test(cell) && !cell.includes(delimiter)) return cell;
+    let value = header ? cell : String(neutralised(cell));
+    const hasQuote = value.includes('"');
+    const quoted = hasQuote || value.includes(delimiter) || QUOTE_FOR_EXCEL.test(value);
+    if (FORMULA_START.has(value[0]!)) value = `'${value}`;
+    if (hasQuote) value = value.replaceAll('"', '""');
+    return quoted ? `"${value}"` : value;
   };
-  for await (const row of rows) {
-    batch.push(row);
-    if (batch.length >= batchSize) yield flush();
-  }
-  if (batch.length > 0 || first) yield flush();
+  const record = (row: CsvCell[], header = false): string => {
+    let line = "";
+    for (let i = 0; i < row.length; i++) line += (i === 0 ? "" : delimiter) + field(row[i], header);
+    return line + "\r\n";
+  };
+  return {
+    head: (options.bom ?? true ? "\uFEFF" : "") + (options.header ? record(options.header, true) : ""),
+    rows: (rows) => {
+      let text = "";
+      for (const row of rows) text += record(row);
+      return text;
+    },
+  };
 }
 
 /** Excel's habit: ";" between columns where the language writes decimals with a comma ("2,5"), else ",". */

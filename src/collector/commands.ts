@@ -44,10 +44,10 @@ export async function exportPage(options: ExportPageOptions, out: NodeJS.Writabl
   await withExistingStore(storeOf(options), async (store) => {
     const chunks =
       page.type === "map"
-        ? streamContributionExport(campaign, page, store.streamContributions(campaign.slug, page.id), { format, delimiter: options.delimiter })
-        : streamResponseExport(campaign, page, store.streamResponses(campaign.slug, page.id), { format: format as "csv" | "json", delimiter: options.delimiter });
+        ? streamContributionExport(campaign, page, store.contributionBatches(campaign.slug, page.id), { format, delimiter: options.delimiter })
+        : streamResponseExport(campaign, page, store.responseBatches(campaign.slug, page.id), { format: format as "csv" | "json", delimiter: options.delimiter });
     // pipeline waits for the writer when it is slower than the database (backpressure).
-    await pipeline(Readable.from(chunks), typeof out === "function" ? out() : out, { end });
+    await pipeline(Readable.from(chunks, { highWaterMark: 1 }), typeof out === "function" ? out() : out, { end });
   });
 }
 

@@ -80,7 +80,7 @@ describe("survey figures", () => {
   });
 
   test("a survey with no responses gives zero figures, not errors", async () => {
-    const file = await aggregateSurvey(marktplatz, umfrage, each([]));
+    const file = await aggregateSurvey(marktplatz, umfrage, each([[]]));
     expect(file).toMatchObject({ format: "mitreden-results/1", campaign: "marktplatz", page: "umfrage", type: "survey", responses: 0 });
     expect(file.questions.find((q) => q.id === "gruppe_groesse")).toMatchObject({ answered: 0, min: null, median: null, bins: [] });
   });

@@ -2,7 +2,8 @@
 // as CSV that German Excel opens as it is (BOM, ";", decimal comma) or as JSON.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { serializeResponses, streamResponseExport } from "../../src/collector/surveys/export.js";
+import fc from "fast-check";
+import { exportColumns, localTime, serializeResponses, streamResponseExport } from "../../src/collector/surveys/export.js";
 import type { StoredResponse } from "../../src/collector/store/index.js";
 import { createCollector } from "../../src/collector/server.js";
 import { exampleCampaign, exampleSite, fullMarktplatzAnswers, surveyPage } from "./helpers/campaigns.js";
@@ -137,17 +138,47 @@ describe("CSV", () => {
 
 test("the streamed export is the same text as the whole one, CSV and JSON, also with no responses", async () => {
   const many = Array.from({ length: 1234 }, (_, i) => stored(i % 3 ? fullMarktplatzAnswers() : { bezug: "altstadt", einwilligung: true }, { seq: i + 1, id: `r${i}` }));
-  async function* one(rows: StoredResponse[]) {
-    yield* rows;
+  // As a store hands them over: batches of a thousand, the last one shorter (and an empty one, which a cursor may give).
+  async function* batches(rows: StoredResponse[]) {
+    for (let i = 0; i < rows.length; i += 1000) yield rows.slice(i, i + 1000);
+    yield [];
   }
   for (const rows of [many, []]) {
     for (const format of ["csv", "json"] as const) {
       let streamed = "";
-      for await (const chunk of streamResponseExport(marktplatz, umfrage, one(rows), { format })) streamed += chunk;
+      for await (const chunk of streamResponseExport(marktplatz, umfrage, batches(rows), { format })) streamed += chunk.toString();
       expect(streamed).toBe(serializeResponses(marktplatz, umfrage, rows, { format }));
       if (format === "json") expect(JSON.parse(streamed).rows).toHaveLength(rows.length);
     }
   }
+});
+
+test("each JSON row holds every column's cell, as JSON.stringify would write the object", () => {
+  const rows = Array.from({ length: 50 }, (_, i) => stored(i % 2 ? fullMarktplatzAnswers() : { bezug: "altstadt", einwilligung: true }, { seq: i + 1, id: `r${i}` }));
+  const columns = exportColumns(marktplatz, umfrage);
+  const text = serializeResponses(marktplatz, umfrage, rows, { format: "json" });
+  const lines = text.split("\n").slice(1, -2).map((line) => line.replace(/,$/, ""));
+  expect(lines).toEqual(rows.map((r) => JSON.stringify(Object.fromEntries(columns.map((c) => [c.key, c.cell(r)])))));
+});
+
+test("local times are the zone's wall clock, in any order, also across daylight-saving changes and in zones a quarter or half hour off", () => {
+  const zones = ["Europe/Berlin", "America/St_Johns", "Asia/Kathmandu", "Australia/Adelaide", "Australia/Lord_Howe", "UTC"];
+  const wallClock = (ms: number, timeZone: string) => {
+    const parts = new Intl.DateTimeFormat("en-CA", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" }).formatToParts(ms);
+    const get = (type: string) => parts.find((p) => p.type === type)!.value;
+    return `${get("year")}-${get("month")}-${get("day")} ${get("hour")}:${get("minute")}:${get("second")}`;
+  };
+  fc.assert(
+    fc.property(fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 0, 1) }), fc.constantFrom(...zones), (ms, zone) => {
+      expect(localTime(new Date(ms).toISOString(), zone)).toBe(wallClock(ms, zone));
+    }),
+    { numRuns: 3000 },
+  );
+  // The minutes around Berlin's change to summer time, in order, as an export reads them.
+  for (let ms = Date.UTC(2027, 2, 28, 0, 50); ms < Date.UTC(2027, 2, 28, 1, 10); ms += 20_000) {
+    expect(localTime(new Date(ms).toISOString(), "Europe/Berlin")).toBe(wallClock(ms, "Europe/Berlin"));
+  }
+  expect(localTime("not a date", "Europe/Berlin")).toBe("not a date");
 });
 
 describe("export URL", () => {

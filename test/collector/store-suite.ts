@@ -100,7 +100,7 @@ export function describeStore(name: string, factory: () => Promise<StoreFactory>
     });
 
     test("streams a survey's responses in order of arrival, as listed; a download stopped early leaves the store taking submissions", async () => {
-      // More than one batch of the cursor (500) and of the export's chunks.
+      // More than one batch of the cursor (1,000) and of the export's chunks (200).
       await Promise.all(Array.from({ length: 1203 }, (_, i) => store.insertResponse(response({ campaign: "strom", page: "a", locale: i % 2 ? "en" : "de" }))));
       await store.insertResponse(response({ campaign: "strom", page: "b" }));
       const streamed = [];

@@ -7,7 +7,6 @@ import { displayPath } from "../load.js";
 import { didYouMean } from "../suggest.js";
 import { isRecord, type CheckContext } from "./context.js";
 
-const RASTER_FORMATS = new Set(["jpeg", "png", "webp", "gif", "avif", "heif"]);
 export const IMAGE_FORMATS_IN_WORDS = "JPEG, PNG, WebP, AVIF, GIF or SVG";
 
 export async function checkImages(ctx: CheckContext): Promise<void> {
@@ -50,25 +49,36 @@ export async function fileProblem(ctx: CheckContext, pointer: string, kind: "ima
   return undefined;
 }
 
-async function isImage(file: string): Promise<boolean> {
-  if (await looksLikeSvg(file)) return true;
-  try {
-    const { default: sharp } = await import("sharp"); // loaded only when a campaign has pictures
-    const { format } = await sharp(file).metadata();
-    return RASTER_FORMATS.has(format ?? "");
-  } catch {
-    return false;
-  }
-}
-
-// sharp would rasterise an SVG to read it; looking at the first bytes is enough and much cheaper.
-async function looksLikeSvg(file: string): Promise<boolean> {
+/**
+ * Whether the file starts as a JPEG, PNG, GIF, WebP, AVIF/HEIF or SVG file does. The first bytes say
+ * it, as they told sharp's metadata() before; reading them needs no image library, so commands that
+ * only load the campaign (export, results, the collector) do not load libvips (some 20 MB).
+ */
+export async function isImage(file: string): Promise<boolean> {
   const handle = await open(file, "r");
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(4096), 0, 4096, 0);
-    const head = buffer.subarray(0, bytesRead).toString("utf8").replace(/^\uFEFF/, "");
-    return /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg[\s>]/i.test(head);
+    const head = buffer.subarray(0, bytesRead);
+    return isRaster(head) || isSvg(head);
   } finally {
     await handle.close();
   }
+}
+
+const ascii = (bytes: Buffer, from: number, to: number) => bytes.subarray(from, to).toString("latin1");
+/** ISO-BMFF brands of AVIF and HEIF still pictures and sequences. */
+const HEIF_BRANDS = new Set(["avif", "avis", "heic", "heix", "hevc", "heim", "heis", "mif1", "msf1"]);
+
+function isRaster(head: Buffer): boolean {
+  if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return true; // JPEG
+  if (head.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return true; // PNG
+  if (ascii(head, 0, 6) === "GIF87a" || ascii(head, 0, 6) === "GIF89a") return true;
+  if (ascii(head, 0, 4) === "RIFF" && ascii(head, 8, 12) === "WEBP") return true;
+  return ascii(head, 4, 8) === "ftyp" && HEIF_BRANDS.has(ascii(head, 8, 12)); // AVIF, HEIF
+}
+
+// sharp rasterised an SVG to read it; looking at the first bytes was enough and much cheaper.
+function isSvg(bytes: Buffer): boolean {
+  const head = bytes.toString("utf8").replace(/^\uFEFF/, "");
+  return /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg[\s>]/i.test(head);
 }

@@ -2,10 +2,10 @@
 // geometry, everything else as properties; null geometry for a place described only in words),
 // CSV (as the survey export: BOM, ";" where decimals take a comma, formula-safe) or JSON rows.
 import type { CampaignModel, Locale, MapPageModel } from "../../campaign/model.js";
-import { csvChunks, type CsvOptions, toCsv } from "../../csv.js";
+import { type CsvOptions, csvWriter, toCsv } from "../../csv.js";
 import { contributionExportWords } from "../../i18n/index.js";
 import type { StoredContribution } from "../store/index.js";
-import { channelWord, csvFormat, JSON_TAIL, jsonChunks, jsonHead, localTime, mapRows, timingWord } from "../surveys/export.js";
+import { channelWord, csvFormat, JSON_TAIL, jsonChunks, jsonHead, jsonObject, localTime, textChunks, timingWord } from "../surveys/export.js";
 
 type Cell = string | number | null;
 
@@ -45,10 +45,11 @@ export function serializeContributions(campaign: CampaignModel, page: MapPageMod
 }
 
 /** The same export streamed from the store's cursor, in flat memory (see streamResponseExport). */
-export function streamContributionExport(campaign: CampaignModel, page: MapPageModel, contributions: AsyncIterable<StoredContribution>, options: ContributionExportOptions): AsyncIterable<string> {
+export function streamContributionExport(campaign: CampaignModel, page: MapPageModel, batches: AsyncIterable<StoredContribution[]>, options: ContributionExportOptions): AsyncIterable<Buffer> {
   const layout = contributionLayout(campaign, page, options);
-  if (layout.kind === "csv") return csvChunks(mapRows(contributions, layout.cells), layout.csv);
-  return jsonChunks(layout.head, mapRows(contributions, layout.row));
+  if (layout.kind === "json") return jsonChunks(layout.head, batches, layout.row);
+  const writer = csvWriter(layout.csv);
+  return textChunks(writer.head, batches, (batch) => writer.rows(batch.map(layout.cells)));
 }
 
 type Layout = { kind: "csv"; cells: (c: StoredContribution) => Cell[]; csv: CsvOptions } | { kind: "json"; head: string; row: (c: StoredContribution) => string };
@@ -63,7 +64,10 @@ function contributionLayout(campaign: CampaignModel, page: MapPageModel, options
     return {
       kind: "json",
       head: jsonHead({ campaign: campaign.slug, page: page.id, locale, columns: cols.map(({ key, label }) => ({ key, label })) }),
-      row: (c) => JSON.stringify(Object.fromEntries(cols.map((col) => [col.key, col.cell(c)]))),
+      row: jsonObject(
+        cols.map((col) => col.key),
+        (c) => cols.map((col) => col.cell(c)),
+      ),
     };
   }
   // Numbers take a decimal comma only with ";" between columns (as this export always did).

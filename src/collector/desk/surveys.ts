@@ -190,7 +190,7 @@ async function surveyCounts(desk: Desk, campaign: CampaignModel, page: SurveyPag
   if (known?.version === version) return known;
   const tally = createSurveyTally(page);
   const perDay = new Map<string, number>();
-  for await (const response of desk.ctx.store.streamResponses(campaign.slug, page.id)) {
+  for await (const batch of desk.ctx.store.responseBatches(campaign.slug, page.id)) for (const response of batch) {
     tally.add(response.answers);
     const day = formatDate(response.receivedAt, locale, campaign.timezone);
     perDay.set(day, (perDay.get(day) ?? 0) + 1);

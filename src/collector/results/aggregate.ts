@@ -57,10 +57,10 @@ export function createSurveyTally(page: SurveyPageModel, options: TallyOptions =
   };
 }
 
-/** A survey's results file from its responses, read one at a time (the store's streamResponses). */
-export async function aggregateSurvey(campaign: CampaignModel, page: SurveyPageModel, responses: AsyncIterable<{ answers: Answers }>, options: TallyOptions = {}): Promise<SurveyResultsFile> {
+/** A survey's results file from its responses, read a batch at a time (the store's responseBatches): memory stays flat. */
+export async function aggregateSurvey(campaign: CampaignModel, page: SurveyPageModel, batches: AsyncIterable<{ answers: Answers }[]>, options: TallyOptions = {}): Promise<SurveyResultsFile> {
   const tally = createSurveyTally(page, options);
-  for await (const response of responses) tally.add(response.answers);
+  for await (const batch of batches) for (const response of batch) tally.add(response.answers);
   return { format: RESULTS_FORMAT, campaign: campaign.slug, page: page.id, type: "survey", responses: tally.responses, questions: tally.figures() };
 }
 

@@ -48,7 +48,7 @@ export function responseValues(r: NewResponse, bool: Bool): unknown[] {
 }
 
 export function responseFromRow(row: ResponseRow): StoredResponse {
-  return {
+  const response: StoredResponse = {
     seq: Number(row.seq),
     id: row.id,
     campaign: row.campaign,
@@ -59,10 +59,11 @@ export function responseFromRow(row: ResponseRow): StoredResponse {
     channel: row.channel,
     verified: truthy(row.verified),
     version: Number(row.version),
-    ...(row.timing ? { timing: row.timing } : {}),
-    ...(row.referral ? { referral: row.referral } : {}),
-    ...(row.referral ? { referral: row.referral } : {}),
   };
+  // Set, not spread: exports map a million rows through here.
+  if (row.timing) response.timing = row.timing;
+  if (row.referral) response.referral = row.referral;
+  return response;
 }
 
 /** The record's columns as they are, and those a database gives back in its own way. */
@@ -321,4 +322,12 @@ export function postMetricsFromRow(row: Record<string, unknown>): PostMetrics {
   const m: PostMetrics = { campaign: String(row.campaign), post: String(row.post), platform: String(row.platform) };
   for (const name of METRICS) if (row[name] !== null && row[name] !== undefined) m[name] = Number(row[name]);
   return m;
+}
+
+/** How many rows a read cursor hands over at once: large enough that the hand-over costs nothing, small enough to keep memory flat. */
+export const STREAM_BATCH = 1000;
+
+/** Batches as single records, for callers that take one at a time. */
+export async function* oneByOne<T>(batches: AsyncIterable<T[]>): AsyncGenerator<T> {
+  for await (const batch of batches) yield* batch;
 }

@@ -157,20 +157,36 @@ class SqliteStore implements Store {
   }
 
   streamResponses(campaign: string, page: string): AsyncIterable<StoredResponse> {
-    return this.stream("SELECT * FROM responses WHERE campaign = ? AND page = ? ORDER BY seq", [campaign, page], mapping.responseFromRow);
+    return mapping.oneByOne(this.responseBatches(campaign, page));
+  }
+
+  responseBatches(campaign: string, page: string): AsyncIterable<StoredResponse[]> {
+    // Rows as arrays of the columns needed: better-sqlite3 makes an array a third faster than an
+    // object with named keys, and a million responses' export spends much of its time here.
+    const read = (v: unknown[]) =>
+      mapping.responseFromRow({ seq: v[0], id: v[1], campaign, page, locale: v[2], answers: v[3], received_at: v[4], channel: v[5], verified: v[6], version: v[7], timing: v[8], referral: v[9] } as mapping.ResponseRow);
+    return this.batches("SELECT seq, id, locale, answers, received_at, channel, verified, version, timing, referral FROM responses WHERE campaign = ? AND page = ? ORDER BY seq", [campaign, page], read, true);
   }
 
   /**
-   * Rows one at a time from iterate(), on a read-only connection of its own: while a reader waits for
-   * its consumer (a slow download), the main connection stays free for the submissions arriving
-   * meanwhile (better-sqlite3 refuses every other statement on a connection with an open iterator),
-   * and WAL gives the reader one consistent snapshot.
+   * Rows from iterate(), a batch at a time, on a read-only connection of its own: while a reader
+   * waits for its consumer (a slow download), the main connection stays free for the submissions
+   * arriving meanwhile (better-sqlite3 refuses every other statement on a connection with an open
+   * iterator), and WAL gives the reader one consistent snapshot.
    */
-  private async *stream<Row, T>(sql: string, params: unknown[], map: (row: Row) => T): AsyncGenerator<T> {
+  private async *batches<Row, T>(sql: string, params: unknown[], map: (row: Row) => T, raw = false): AsyncGenerator<T[]> {
     const reader = new Database(this.fileName, { readonly: true, fileMustExist: true });
     try {
       reader.pragma("busy_timeout = 5000");
-      for (const row of reader.prepare(sql).iterate(...params)) yield map(row as Row);
+      let batch: T[] = [];
+      for (const row of reader.prepare(sql).raw(raw).iterate(...params)) {
+        batch.push(map(row as Row));
+        if (batch.length === mapping.STREAM_BATCH) {
+          yield batch;
+          batch = [];
+        }
+      }
+      if (batch.length > 0) yield batch;
     } finally {
       reader.close();
     }
@@ -197,8 +213,12 @@ class SqliteStore implements Store {
   }
 
   streamContributions(campaign: string, page: string, statuses?: ContributionStatus[]): AsyncIterable<StoredContribution> {
+    return mapping.oneByOne(this.contributionBatches(campaign, page, statuses));
+  }
+
+  contributionBatches(campaign: string, page: string, statuses?: ContributionStatus[]): AsyncIterable<StoredContribution[]> {
     const only = statuses?.length ? ` AND status IN (${statuses.map(() => "?").join(", ")})` : "";
-    return this.stream(`SELECT * FROM contributions WHERE campaign = ? AND page = ?${only} ORDER BY seq`, [campaign, page, ...(statuses ?? [])], mapping.contributionFromRow);
+    return this.batches(`SELECT * FROM contributions WHERE campaign = ? AND page = ?${only} ORDER BY seq`, [campaign, page, ...(statuses ?? [])], mapping.contributionFromRow);
   }
 
   async responsesVersion(campaign: string, page: string): Promise<string> {

@@ -245,6 +245,12 @@ export interface Store {
    * results of any size: memory stays flat however many there are. Stop early with `break`.
    */
   streamResponses(campaign: string, page: string): AsyncIterable<StoredResponse>;
+  /**
+   * The same stream a batch at a time (up to STREAM_BATCH responses): what exports and results read,
+   * since handing a million responses over one by one through async iteration costs more than
+   * writing them out.
+   */
+  responseBatches(campaign: string, page: string): AsyncIterable<StoredResponse[]>;
   countResponses(campaign?: string, page?: string): Promise<number>;
   /** Changes whenever a response of the survey arrives, is removed or redacted: the key of the desk's kept counts. */
   responsesVersion(campaign: string, page: string): Promise<string>;
@@ -254,6 +260,8 @@ export interface Store {
   listContributions(campaign: string, page: string, statuses?: ContributionStatus[]): Promise<StoredContribution[]>;
   /** The same contributions streamed, like streamResponses. */
   streamContributions(campaign: string, page: string, statuses?: ContributionStatus[]): AsyncIterable<StoredContribution>;
+  /** The same contributions a batch at a time, like responseBatches. */
+  contributionBatches(campaign: string, page: string, statuses?: ContributionStatus[]): AsyncIterable<StoredContribution[]>;
   /** Changes whenever a contribution of the page arrives or is moderated: the key of the public GeoJSON cache. */
   contributionsVersion(campaign: string, page: string): Promise<string>;
   /** One contribution by id, in any campaign when `campaign` is undefined. */

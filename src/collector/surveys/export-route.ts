@@ -44,7 +44,7 @@ export function registerExportRoute(app: FastifyInstance, ctx: CollectorContext,
       const delimiter = request.query.delimiter;
       if (delimiter !== undefined && !/^[,;\t|]$/.test(delimiter)) return refuse(400, "delimiter must be one of , ; | or a tab.");
       // Streamed from the store's cursor: a big survey's download neither fills the memory nor waits for the last row to start.
-      const body = Readable.from(streamResponseExport(survey.campaign, survey.page, ctx.store.streamResponses(survey.campaign.slug, survey.page.id), { format, delimiter }));
+      const body = Readable.from(streamResponseExport(survey.campaign, survey.page, ctx.store.responseBatches(survey.campaign.slug, survey.page.id), { format, delimiter }), { highWaterMark: 1 });
       return reply
         .type(format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8")
         .header("content-disposition", `attachment; filename="${exportFileName(survey.campaign, survey.page, format, ctx.now())}"`)

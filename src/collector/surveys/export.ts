@@ -2,7 +2,7 @@
 // option; ranking: each option's position), headers in the campaign's language. CSV that German
 // Excel opens as it is: UTF-8 with BOM, ";" where the decimal separator is a comma, CRLF lines.
 import type { CampaignModel, Locale, QuestionModel, SurveyPageModel } from "../../campaign/model.js";
-import { csvChunks, csvFormat, toCsv } from "../../csv.js";
+import { csvFormat, csvWriter, toCsv } from "../../csv.js";
 import { fieldName, type LocationAnswer, OTHER_VALUE } from "../../forms/fields.js";
 import { responseExportWords } from "../../i18n/index.js";
 import type { StoredResponse, SubmissionTiming } from "../store/index.js";
@@ -19,69 +19,102 @@ export type ExportFormat = "csv" | "json";
 
 type Words = ReturnType<typeof responseExportWords>;
 
-export function exportColumns(campaign: CampaignModel, page: SurveyPageModel, locale: Locale = campaign.locale): ExportColumn[] {
-  const w = responseExportWords(locale);
-  const columns: ExportColumn[] = [
-    { key: "_id", label: w.id, cell: (r) => r.id },
-    { key: "_received", label: w.received, cell: (r) => localTime(r.receivedAt, campaign.timezone) },
-    { key: "_locale", label: w.language, cell: (r) => r.locale },
-    { key: "_channel", label: w.channel, cell: (r) => channelWord(r, w) },
-    { key: "_timing", label: w.timing, cell: (r) => timingWord(r, w) },
-  ];
-  for (const question of page.questions) columns.push(...questionColumns(question, locale, w));
-  return columns;
+/**
+ * The columns of one question (or of the response's own facts) and how a response fills them: the
+ * answer is looked up once per question and row, not once per column (a multiple-choice question
+ * has a column per option), which counts when a million rows are written.
+ */
+interface ColumnGroup {
+  columns: { key: string; label: string }[];
+  /** The question whose answer `add` is given. */
+  question?: string;
+  /** Appends this group's cells of `response` to `row`. */
+  add(row: Cell[], answer: unknown, response: StoredResponse): void;
 }
 
-function questionColumns(q: QuestionModel, locale: Locale, w: Words): ExportColumn[] {
+function columnGroups(campaign: CampaignModel, page: SurveyPageModel, locale: Locale): ColumnGroup[] {
+  const w = responseExportWords(locale);
+  const facts: ColumnGroup = {
+    columns: [
+      { key: "_id", label: w.id },
+      { key: "_received", label: w.received },
+      { key: "_locale", label: w.language },
+      { key: "_channel", label: w.channel },
+      { key: "_timing", label: w.timing },
+    ],
+    add: (row, _, r) => row.push(r.id, localTime(r.receivedAt, campaign.timezone), r.locale, channelWord(r, w), timingWord(r, w)),
+  };
+  return [facts, ...page.questions.flatMap((q) => questionGroups(q, locale, w))];
+}
+
+/** Every column of the export, each with its own way to read a response (for tests and scripts; the export reads by group). */
+export function exportColumns(campaign: CampaignModel, page: SurveyPageModel, locale: Locale = campaign.locale): ExportColumn[] {
+  return columnGroups(campaign, page, locale).flatMap((group) =>
+    group.columns.map((column, i) => ({
+      ...column,
+      cell: (r: StoredResponse) => {
+        const row: Cell[] = [];
+        group.add(row, group.question === undefined ? undefined : r.answers[group.question], r);
+        return row[i]!;
+      },
+    })),
+  );
+}
+
+function questionGroups(q: QuestionModel, locale: Locale, w: Words): ColumnGroup[] {
   const label = plain(q.label[locale] ?? q.id);
-  const answer = (r: StoredResponse) => r.answers[q.id];
-  const optionLabel = (value: unknown) =>
-    value === OTHER_VALUE ? w.other : (("options" in q ? q.options.find((o) => o.value === value)?.label[locale] : undefined) ?? String(value));
-  const otherText: ExportColumn[] =
-    "other" in q && q.other ? [{ key: fieldName(q.id, "other"), label: `${label}: ${w.otherText}`, cell: (r) => text(r.answers[fieldName(q.id, "other")]) }] : [];
+  const labels = new Map<unknown, string>("options" in q ? q.options.map((o) => [o.value, o.label[locale] ?? o.value]) : []);
+  labels.set(OTHER_VALUE, w.other);
+  const optionLabel = (value: unknown) => labels.get(value) ?? String(value);
+  const group = (columns: ColumnGroup["columns"], add: ColumnGroup["add"]): ColumnGroup => ({ columns, question: q.id, add });
+  const otherKey = fieldName(q.id, "other");
+  const otherText: ColumnGroup[] =
+    "other" in q && q.other ? [{ columns: [{ key: otherKey, label: `${label}: ${w.otherText}` }], question: otherKey, add: (row, answer) => row.push(text(answer)) }] : [];
   switch (q.type) {
     case "single":
     case "select":
-      return [{ key: q.id, label, cell: (r) => (answer(r) === undefined ? null : optionLabel(answer(r))) }, ...otherText];
+      return [group([{ key: q.id, label }], (row, answer) => row.push(answer === undefined ? null : optionLabel(answer))), ...otherText];
     case "multiple": {
       const values = [...q.options.map((o) => o.value), ...(q.other ? [OTHER_VALUE] : [])];
       // 1 chosen, 0 not chosen, empty: the question was not answered (or not shown).
-      const perOption = values.map((value) => ({
-        key: fieldName(q.id, value),
-        label: `${label}: ${plain(optionLabel(value))}`,
-        cell: (r: StoredResponse): Cell => {
-          const chosen = answer(r);
-          return Array.isArray(chosen) ? (chosen.includes(value) ? 1 : 0) : null;
-        },
-      }));
-      return [...perOption, ...otherText];
-    }
-    case "ranking":
-      return q.options.map((o) => ({
-        key: fieldName(q.id, o.value),
-        label: `${label}: ${plain(o.label[locale] ?? o.value)} (${w.position})`,
-        cell: (r: StoredResponse): Cell => {
-          const order = answer(r);
-          return Array.isArray(order) && order.includes(o.value) ? order.indexOf(o.value) + 1 : null;
-        },
-      }));
-    case "location": {
-      const part = (r: StoredResponse) => (answer(r) ?? {}) as LocationAnswer;
-      const placeLabel = (id: string | undefined) => (id === undefined ? null : (q.map.places.find((p) => p.id === id)?.label[locale] ?? id));
+      const columns = values.map((value) => ({ key: fieldName(q.id, value), label: `${label}: ${plain(optionLabel(value))}` }));
       return [
-        { key: fieldName(q.id, "lng"), label: `${label}: ${w.lng}`, cell: (r) => part(r).point?.[0] ?? null },
-        { key: fieldName(q.id, "lat"), label: `${label}: ${w.lat}`, cell: (r) => part(r).point?.[1] ?? null },
-        { key: fieldName(q.id, "place"), label: `${label}: ${w.place}`, cell: (r) => placeLabel(part(r).place) },
-        { key: fieldName(q.id, "description"), label: `${label}: ${w.description}`, cell: (r) => text(part(r).description) },
+        group(columns, (row, chosen) => {
+          for (const value of values) row.push(Array.isArray(chosen) ? (chosen.includes(value) ? 1 : 0) : null);
+        }),
+        ...otherText,
+      ];
+    }
+    case "ranking": {
+      const columns = q.options.map((o) => ({ key: fieldName(q.id, o.value), label: `${label}: ${plain(o.label[locale] ?? o.value)} (${w.position})` }));
+      return [
+        group(columns, (row, order) => {
+          for (const o of q.options) row.push(Array.isArray(order) && order.includes(o.value) ? order.indexOf(o.value) + 1 : null);
+        }),
+      ];
+    }
+    case "location": {
+      const places = new Map(q.map.places.map((p) => [p.id, p.label[locale] ?? p.id]));
+      const columns = [
+        { key: fieldName(q.id, "lng"), label: `${label}: ${w.lng}` },
+        { key: fieldName(q.id, "lat"), label: `${label}: ${w.lat}` },
+        { key: fieldName(q.id, "place"), label: `${label}: ${w.place}` },
+        { key: fieldName(q.id, "description"), label: `${label}: ${w.description}` },
+      ];
+      return [
+        group(columns, (row, answer) => {
+          const part = (answer ?? {}) as LocationAnswer;
+          row.push(part.point?.[0] ?? null, part.point?.[1] ?? null, part.place === undefined ? null : (places.get(part.place) ?? part.place), text(part.description));
+        }),
       ];
     }
     case "consent":
-      return [{ key: q.id, label, cell: (r) => (answer(r) === true ? w.yes : null) }];
+      return [group([{ key: q.id, label }], (row, answer) => row.push(answer === true ? w.yes : null))];
     case "number":
     case "scale":
-      return [{ key: q.id, label, cell: (r) => (typeof answer(r) === "number" ? (answer(r) as number) : null) }];
+      return [group([{ key: q.id, label }], (row, answer) => row.push(typeof answer === "number" ? answer : null))];
     default:
-      return [{ key: q.id, label, cell: (r) => text(answer(r)) }];
+      return [group([{ key: q.id, label }], (row, answer) => row.push(text(answer)))];
   }
 }
 
@@ -100,25 +133,66 @@ export function serializeResponses(campaign: CampaignModel, page: SurveyPageMode
 }
 
 /**
- * The same export streamed: responses arrive one by one from the store's cursor and leave as text
- * chunks, so a million responses take no more memory than ten (docs/adr/021-results-and-open-data.md).
+ * The same export streamed: responses arrive a batch at a time from the store's cursor and leave as
+ * UTF-8 chunks of a couple of hundred rows, so a million responses take no more memory than ten
+ * (docs/adr/021-results-and-open-data.md).
  */
-export function streamResponseExport(campaign: CampaignModel, page: SurveyPageModel, responses: AsyncIterable<StoredResponse>, options: SerializeOptions): AsyncIterable<string> {
+export function streamResponseExport(campaign: CampaignModel, page: SurveyPageModel, batches: AsyncIterable<StoredResponse[]>, options: SerializeOptions): AsyncIterable<Buffer> {
   const layout = exportLayout(campaign, page, options);
-  if (options.format === "json") return jsonChunks(layout.jsonHead, mapRows(responses, layout.jsonRow));
-  return csvChunks(mapRows(responses, layout.cells), layout.csv);
+  if (options.format === "json") return jsonChunks(layout.jsonHead, batches, layout.jsonRow);
+  const writer = csvWriter(layout.csv);
+  return textChunks(writer.head, batches, (batch) => writer.rows(batch.map(layout.cells)));
 }
 
 /** The columns of an export and how one response becomes a CSV row or a JSON object. */
 function exportLayout(campaign: CampaignModel, page: SurveyPageModel, options: SerializeOptions) {
   const locale = options.locale ?? campaign.locale;
-  const columns = exportColumns(campaign, page, locale);
+  const groups = columnGroups(campaign, page, locale);
+  const columns = groups.flatMap((g) => g.columns);
+  const cells = (r: StoredResponse) => {
+    const row: Cell[] = [];
+    for (const group of groups) group.add(row, group.question === undefined ? undefined : r.answers[group.question], r);
+    return row;
+  };
   return {
-    cells: (r: StoredResponse) => columns.map((c) => c.cell(r)),
-    jsonRow: (r: StoredResponse) => JSON.stringify(Object.fromEntries(columns.map((c) => [c.key, c.cell(r)]))),
-    jsonHead: jsonHead({ campaign: campaign.slug, page: page.id, locale, columns: columns.map(({ key, label }) => ({ key, label })) }),
+    cells,
+    jsonRow: jsonObject(columns.map((c) => c.key), cells),
+    jsonHead: jsonHead({ campaign: campaign.slug, page: page.id, locale, columns }),
     csv: { header: columns.map((c) => c.label), ...csvFormat(locale, options.delimiter) },
   };
+}
+
+/**
+ * One record as a JSON object with a member per key, in the keys' order, from its `cells`: the text
+ * of JSON.stringify(Object.fromEntries(…)) (the keys are unique), without building the object first.
+ */
+export function jsonObject<T>(keys: string[], cells: (record: T) => Cell[]): (record: T) => string {
+  const names = keys.map((key, i) => `${i === 0 ? "" : ","}${JSON.stringify(key)}:`);
+  // Most columns hold few distinct values (an option's label, 1, 0, null): their members are
+  // written once and reused. A column that turns out to hold free text stops being remembered.
+  const members: (Map<Cell, string> | undefined)[] = keys.map(() => new Map());
+  return (record) => {
+    const values = cells(record);
+    let text = "{";
+    for (let i = 0; i < names.length; i++) {
+      const value = values[i]!;
+      const known = members[i];
+      let member = known?.get(value);
+      if (member === undefined) {
+        member = names[i] + jsonValue(value);
+        if (known && known.size < 64) known.set(value, member);
+        else members[i] = undefined;
+      }
+      text += member;
+    }
+    return text + "}";
+  };
+}
+
+function jsonValue(cell: Cell): string {
+  if (cell === null) return "null";
+  if (typeof cell === "number") return Number.isFinite(cell) ? String(cell) : "null";
+  return JSON.stringify(cell);
 }
 
 /**
@@ -130,24 +204,43 @@ export function jsonHead(meta: Record<string, unknown>, listKey = "rows"): strin
 }
 export const JSON_TAIL = "\n]}\n";
 
-/** head, the rows separated by commas, tail: a JSON document as chunks. */
-export async function* jsonChunks(head: string, rows: AsyncIterable<string>, tail = JSON_TAIL): AsyncGenerator<string> {
-  let batch: string[] = [];
+/** head, the records as JSON separated by commas, tail: a JSON document as one chunk per batch. */
+export function jsonChunks<T>(head: string, batches: AsyncIterable<T[]>, row: (record: T) => string, tail = JSON_TAIL): AsyncIterable<Buffer> {
   let first = true;
-  for await (const row of rows) {
-    batch.push(row);
-    // A few hundred rows per chunk: far fewer writes than rows, and still flat memory.
-    if (batch.length >= 500) {
-      yield (first ? head : ",\n") + batch.join(",\n");
+  return textChunks(
+    head,
+    batches,
+    (batch) => {
+      const text = (first ? "" : ",\n") + batch.map(row).join(",\n");
       first = false;
-      batch = [];
-    }
-  }
-  yield (first ? head : batch.length ? ",\n" : "") + batch.join(",\n") + tail;
+      return text;
+    },
+    tail,
+  );
 }
 
-export async function* mapRows<T, U>(rows: AsyncIterable<T>, map: (row: T) => U): AsyncGenerator<U> {
-  for await (const row of rows) yield map(row);
+/**
+ * How many records make one chunk of text: tens of kilobytes, which die young in V8's nursery. A
+ * chunk above half a megabyte goes straight to the large-object space, freed only by a full
+ * collection, and a million rows' export grew its memory with them.
+ */
+const CHUNK_RECORDS = 200;
+
+/**
+ * `head` with the first records' text, each further chunk's text, then `tail`, as UTF-8; none empty.
+ * Encoded at once: a chunk's text is a rope of thousands of small strings until it is written, and
+ * waiting for the file or the network it would outlive two young-generation collections and be
+ * copied into the old generation, which a million rows then grew by hundreds of megabytes.
+ */
+export async function* textChunks<T>(head: string, batches: AsyncIterable<T[]>, text: (records: T[]) => string, tail = ""): AsyncGenerator<Buffer> {
+  let pending = head;
+  for await (const batch of batches) {
+    for (let i = 0; i < batch.length; i += CHUNK_RECORDS) {
+      yield Buffer.from(pending + text(batch.length <= CHUNK_RECORDS ? batch : batch.slice(i, i + CHUNK_RECORDS)));
+      pending = "";
+    }
+  }
+  if (pending + tail) yield Buffer.from(pending + tail);
 }
 
 // In src/csv.ts since reach's CSV writes by the same habit; exported here as before.
@@ -170,22 +263,49 @@ export function timingWord(submission: Pick<StoredResponse, "timing" | "verified
 
 /** "2027-03-15T11:00:00.000Z" → "2027-03-15 12:00:00" in the campaign's time zone: Excel reads it as a date. */
 export function localTime(instant: string, timeZone: string): string {
-  const at = new Date(instant);
-  if (Number.isNaN(at.getTime())) return instant;
-  // The zone's offset changes at most twice a year and never within an hour: worked out once per hour, not per row.
-  const hour = instant.slice(0, 13);
-  let offset = offsets.get(`${timeZone} ${hour}`);
-  if (offset === undefined) {
-    const parts = wallClock(timeZone).formatToParts(at);
-    const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-    offset = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second")) - Math.floor(at.getTime() / 1000) * 1000;
-    if (offsets.size > 10_000) offsets.clear();
-    offsets.set(`${timeZone} ${hour}`, offset);
-  }
-  return new Date(Math.floor(at.getTime() / 1000) * 1000 + offset).toISOString().slice(0, 19).replace("T", " ");
+  const ms = Date.parse(instant);
+  if (Number.isNaN(ms)) return instant;
+  const second = Math.floor(ms / 1000) * 1000;
+  const local = second + zoneOffset(second, timeZone);
+  // Written out by hand: a million rows' Date objects and ISO strings cost more than the rest of their time column.
+  const day = Math.floor(local / 86_400_000);
+  const seconds = (local - day * 86_400_000) / 1000;
+  return `${dayText(day)} ${TWO_DIGITS[Math.floor(seconds / 3600)]}:${TWO_DIGITS[Math.floor(seconds / 60) % 60]}:${TWO_DIGITS[seconds % 60]}`;
 }
 
-const offsets = new Map<string, number>();
+const TWO_DIGITS = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, "0"));
+let lastDay = { day: NaN, text: "" };
+/** "2027-03-15" for days since 1970; rows in order of arrival ask for the same day many times in a row. */
+function dayText(day: number): string {
+  if (lastDay.day !== day) lastDay = { day, text: new Date(day * 86_400_000).toISOString().slice(0, 10) };
+  return lastDay.text;
+}
+
+/**
+ * The zone's offset in ms at `instant`, worked out once per quarter hour of UTC and zone: every
+ * zone's offset is a multiple of 15 minutes and changes only on a quarter hour, and the rows of an
+ * export come in order of arrival, so nearly every row finds its quarter hour already known.
+ */
+function zoneOffset(instant: number, timeZone: string): number {
+  const quarter = Math.floor(instant / 900_000);
+  if (quarter === last.quarter && timeZone === last.timeZone) return last.offset;
+  let zone = offsets.get(timeZone);
+  if (!zone) offsets.set(timeZone, (zone = new Map()));
+  let offset = zone.get(quarter);
+  if (offset === undefined) {
+    const parts = wallClock(timeZone).formatToParts(instant);
+    const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+    offset = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second")) - instant;
+    if (zone.size > 10_000) zone.clear();
+    zone.set(quarter, offset);
+  }
+  last = { quarter, timeZone, offset };
+  return offset;
+}
+
+let last = { quarter: NaN, timeZone: "", offset: 0 };
+
+const offsets = new Map<string, Map<number, number>>();
 // Making a DateTimeFormat costs a hundred times more than using one: once per time zone.
 const wallClocks = new Map<string, Intl.DateTimeFormat>();
 function wallClock(timeZone: string): Intl.DateTimeFormat {

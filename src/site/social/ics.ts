@@ -3,6 +3,7 @@
 // zone) and a reminder before each, milestones as all-day events. Text is escaped and lines are
 // folded at 75 octets.
 import { zoneOffsetMinutes } from "../../campaign/time.js";
+import { memoize } from "../../memo.js";
 
 export interface CalendarEvent {
   uid: string;
@@ -29,7 +30,7 @@ export function icsCalendar(options: { name: string; timeZone: string; now: Date
     "METHOD:PUBLISH",
     `X-WR-CALNAME:${escapeText(options.name)}`,
     `X-WR-TIMEZONE:${timeZone}`,
-    ...(years.length ? vtimezone(timeZone, Math.min(...years), Math.max(...years)) : []),
+    ...(years.length ? zoneRules(`${timeZone} ${Math.min(...years)} ${Math.max(...years)}`) : []),
   ];
   for (const event of events) {
     lines.push("BEGIN:VEVENT", `UID:${event.uid}`, `DTSTAMP:${stamp}`);
@@ -51,6 +52,13 @@ export function icsCalendar(options: { name: string; timeZone: string; now: Date
   return lines.map(fold).join("\r\n") + "\r\n";
 }
 
+// Finding the changes asks Intl for a few hundred offsets; every campaign's calendar in every
+// language asks for the same zone and years.
+const zoneRules = memoize((key) => {
+  const [timeZone, fromYear, toYear] = key.split(" ") as [string, string, string];
+  return vtimezone(timeZone, Number(fromYear), Number(toYear));
+});
+
 /**
  * VTIMEZONE with every offset change from the year before the first event to the last event's
  * year, found with Intl (no tz database of our own) and written as explicit DTSTARTs.
@@ -61,11 +69,14 @@ function vtimezone(timeZone: string, fromYear: number, toYear: number): string[]
   const to = Date.UTC(toYear + 1, 0, 1);
   const offsetAt = (t: number) => zoneOffsetMinutes(new Date(t), timeZone);
   const transitions: { at: number; before: number; after: number }[] = [];
-  const day = 86_400_000;
-  for (let t = from; t < to; t += day) {
-    const [before, after] = [offsetAt(t), offsetAt(t + day)];
+  // A week at a time, then to the minute: no zone changes its offset twice within a week.
+  const week = 7 * 86_400_000;
+  let after = offsetAt(from);
+  for (let t = from; t < to; t += week) {
+    const before = after;
+    after = offsetAt(t + week);
     if (before === after) continue;
-    let [low, high] = [t, t + day];
+    let [low, high] = [t, t + week];
     while (high - low > 60_000) {
       const mid = low + Math.floor((high - low) / 2 / 60_000) * 60_000;
       if (offsetAt(mid) === before) low = mid;
