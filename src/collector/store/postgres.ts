@@ -191,16 +191,26 @@ class PostgresStore implements Store {
 
   async changeContribution(id: string, expectedVersion: number, change: ContributionChange, audit: NewAuditEntry): Promise<ChangeOutcome<StoredContribution>> {
     const { columns, values } = mapping.contributionChangeColumns(change);
+    return this.changeVersioned("contributions", columns, values, id, expectedVersion, mapping.contributionFromRow, audit);
+  }
+
+  /**
+   * Sets `columns` of the row `id` if it still has `expectedVersion` (and counts the version up),
+   * with the audit entry in the same transaction; otherwise says whether it is gone or was changed
+   * meanwhile, with what it holds now.
+   */
+  private changeVersioned<Row extends pg.QueryResultRow, T>(table: "responses" | "contributions", columns: string[], values: unknown[], id: string, expectedVersion: number, fromRow: (row: Row) => T, audit: NewAuditEntry): Promise<ChangeOutcome<T>> {
+    // Parameters are sent untyped: PostgreSQL reads each as its column's type (JSON text as jsonb).
     const set = [...columns.map((c, i) => `${c} = $${i + 1}`), "version = version + 1"].join(", ");
     const n = values.length;
-    return this.transaction(async (client) => {
-      const updated = await client.query<mapping.ContributionRow>(`UPDATE contributions SET ${set} WHERE id = $${n + 1} AND version = $${n + 2} RETURNING *`, [...values, id.toLowerCase(), expectedVersion]);
+    return this.transaction(async (client): Promise<ChangeOutcome<T>> => {
+      const updated = await client.query<Row>(`UPDATE ${table} SET ${set} WHERE id = $${n + 1} AND version = $${n + 2} RETURNING *`, [...values, id.toLowerCase(), expectedVersion]);
       if (updated.rows[0]) {
         await this.appendAuditWith(client, audit);
-        return { outcome: "changed", record: mapping.contributionFromRow(updated.rows[0]) };
+        return { outcome: "changed", record: fromRow(updated.rows[0]) };
       }
-      const now = (await client.query<mapping.ContributionRow>("SELECT * FROM contributions WHERE id = $1", [id.toLowerCase()])).rows[0];
-      return now ? { outcome: "stale", record: mapping.contributionFromRow(now) } : { outcome: "missing" };
+      const now = (await client.query<Row>(`SELECT * FROM ${table} WHERE id = $1`, [id.toLowerCase()])).rows[0];
+      return now ? { outcome: "stale", record: fromRow(now) } : { outcome: "missing" };
     });
   }
 
@@ -233,15 +243,7 @@ class PostgresStore implements Store {
   }
 
   async changeResponse(id: string, expectedVersion: number, answers: Answers, audit: NewAuditEntry): Promise<ChangeOutcome<StoredResponse>> {
-    return this.transaction(async (client) => {
-      const updated = await client.query<mapping.ResponseRow>("UPDATE responses SET answers = $1::jsonb, version = version + 1 WHERE id = $2 AND version = $3 RETURNING *", [JSON.stringify(answers), id.toLowerCase(), expectedVersion]);
-      if (updated.rows[0]) {
-        await this.appendAuditWith(client, audit);
-        return { outcome: "changed", record: mapping.responseFromRow(updated.rows[0]) };
-      }
-      const now = (await client.query<mapping.ResponseRow>("SELECT * FROM responses WHERE id = $1", [id.toLowerCase()])).rows[0];
-      return now ? { outcome: "stale", record: mapping.responseFromRow(now) } : { outcome: "missing" };
-    });
+    return this.changeVersioned("responses", ["answers"], [JSON.stringify(answers)], id, expectedVersion, mapping.responseFromRow, audit);
   }
 
   async addUser(user: NewUser, audit: NewAuditEntry): Promise<"added" | "exists"> {

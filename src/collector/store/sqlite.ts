@@ -241,14 +241,23 @@ class SqliteStore implements Store {
 
   async changeContribution(id: string, expectedVersion: number, change: ContributionChange, audit: NewAuditEntry): Promise<ChangeOutcome<StoredContribution>> {
     const { columns, values } = mapping.contributionChangeColumns(change);
+    return this.changeVersioned("contributions", columns, values, id, expectedVersion, mapping.contributionFromRow, audit);
+  }
+
+  /**
+   * Sets `columns` of the row `id` if it still has `expectedVersion` (and counts the version up),
+   * with the audit entry in the same transaction; otherwise says whether it is gone or was changed
+   * meanwhile, with what it holds now.
+   */
+  private changeVersioned<Row, T>(table: "responses" | "contributions", columns: string[], values: unknown[], id: string, expectedVersion: number, fromRow: (row: Row) => T, audit: NewAuditEntry): ChangeOutcome<T> {
     const set = [...columns.map((c) => `${c} = ?`), "version = version + 1"].join(", ");
-    return this.db.transaction((): ChangeOutcome<StoredContribution> => {
-      const info = this.db.prepare(`UPDATE contributions SET ${set} WHERE id = ? AND version = ?`).run(...values, id.toLowerCase(), expectedVersion);
-      const row = this.db.prepare("SELECT * FROM contributions WHERE id = ?").get(id.toLowerCase()) as mapping.ContributionRow | undefined;
+    return this.db.transaction((): ChangeOutcome<T> => {
+      const info = this.db.prepare(`UPDATE ${table} SET ${set} WHERE id = ? AND version = ?`).run(...values, id.toLowerCase(), expectedVersion);
+      const row = this.db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id.toLowerCase()) as Row | undefined;
       if (!row) return { outcome: "missing" };
-      if (info.changes !== 1) return { outcome: "stale", record: mapping.contributionFromRow(row) };
+      if (info.changes !== 1) return { outcome: "stale", record: fromRow(row) };
       this.appendAuditNow(audit);
-      return { outcome: "changed", record: mapping.contributionFromRow(row) };
+      return { outcome: "changed", record: fromRow(row) };
     }).immediate();
   }
 
@@ -280,14 +289,7 @@ class SqliteStore implements Store {
   }
 
   async changeResponse(id: string, expectedVersion: number, answers: Answers, audit: NewAuditEntry): Promise<ChangeOutcome<StoredResponse>> {
-    return this.db.transaction((): ChangeOutcome<StoredResponse> => {
-      const info = this.db.prepare("UPDATE responses SET answers = ?, version = version + 1 WHERE id = ? AND version = ?").run(JSON.stringify(answers), id.toLowerCase(), expectedVersion);
-      const row = this.db.prepare("SELECT * FROM responses WHERE id = ?").get(id.toLowerCase()) as mapping.ResponseRow | undefined;
-      if (!row) return { outcome: "missing" };
-      if (info.changes !== 1) return { outcome: "stale", record: mapping.responseFromRow(row) };
-      this.appendAuditNow(audit);
-      return { outcome: "changed", record: mapping.responseFromRow(row) };
-    }).immediate();
+    return this.changeVersioned("responses", ["answers"], [JSON.stringify(answers)], id, expectedVersion, mapping.responseFromRow, audit);
   }
 
   async addUser(user: NewUser, audit: NewAuditEntry): Promise<"added" | "exists"> {

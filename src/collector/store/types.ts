@@ -95,20 +95,11 @@ export interface StoredContribution extends NewContribution {
 }
 
 /** What a use case changes on a contribution (src/collector/moderation.ts decides, the store writes). */
-export interface ContributionChange {
-  status?: ContributionStatus;
-  /** null clears. */
+export interface ContributionChange
+  extends Partial<Pick<StoredContribution, "status" | "moderatedAt" | "moderatedBy" | "publicStatus" | "answer" | "answeredAt" | "answeredBy" | "comment" | "description">> {
+  /** null clears; comment and description change only when redacted. */
   reason?: string | null;
   note?: string | null;
-  moderatedAt?: string;
-  moderatedBy?: string;
-  publicStatus?: PublicStatus;
-  answer?: string;
-  answeredAt?: string;
-  answeredBy?: string;
-  /** Redacted texts. */
-  comment?: string;
-  description?: string;
 }
 
 /**
