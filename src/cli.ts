@@ -1,8 +1,10 @@
 // Thin: parse arguments, call the public API (src/index.ts), print, set the exit code. Options
 // that several commands share are declared and parsed once, below.
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import * as api from "./index.js";
+import { packagePath } from "./package-root.js";
 import { terminalProgress } from "./progress.js";
 
 type Values = Record<string, string | boolean | undefined>;
@@ -445,7 +447,11 @@ function printInit(result: { written: string[]; kept: string[]; updated: string[
 
 function usage(): string {
   const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(9)} ${c.summary}`);
-  return `mitreden — citizen-participation campaigns as accessible microsites\n\nUsage: mitreden <command> [options]\n\n${lines.join("\n")}\n\nmitreden <command> --help shows a command's options.`;
+  return `mitreden — citizen-participation campaigns as accessible microsites\n\nUsage: mitreden <command> [options]\n\n${lines.join("\n")}\n\nmitreden <command> --help shows a command's options; mitreden --version its version.`;
+}
+
+function version(): string {
+  return (JSON.parse(readFileSync(packagePath("package.json"), "utf8")) as { version: string }).version;
 }
 
 function commandHelp(command: Command): string {
@@ -460,6 +466,11 @@ export async function main(argv: string[]): Promise<void> {
   const [name, ...rest] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help") {
     console.log(usage());
+    return;
+  }
+  // What a bug report and a CI log need first: which mitreden, on which Node.
+  if (name === "--version" || name === "-v" || name === "version") {
+    console.log(`mitreden ${version()} (Node ${process.versions.node})`);
     return;
   }
   const command = commands[name];

@@ -1,5 +1,6 @@
 // The command line as a city's team uses it: exit codes, messages, and `new` producing a valid campaign.
 import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -193,6 +194,15 @@ describe("usage", () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/--outdir/);
     expect(result.stderr).toMatch(/mitreden build \[--campaigns/);
+  });
+
+  it("says its version and Node's, as a bug report needs them", async () => {
+    const { version } = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { version: string };
+    for (const flag of ["--version", "-v", "version"]) {
+      const result = await run([flag]);
+      expect(result.code, flag).toBe(0);
+      expect(result.stdout, flag).toBe(`mitreden ${version} (Node ${process.versions.node})\n`);
+    }
   });
 
   it("asks for the campaign, with an example, when a command about one is run without it", async () => {
