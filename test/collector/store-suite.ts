@@ -107,6 +107,13 @@ export function describeStore(name: string, factory: () => Promise<StoreFactory>
       for await (const r of store.streamResponses("strom", "a")) streamed.push(r);
       expect(streamed).toEqual(await store.listResponses("strom", "a"));
       expect(streamed).toHaveLength(1203);
+      // The answers alone (for results), in the same order, no batch larger than the cursor's.
+      const answers = [];
+      for await (const batch of store.answerBatches("strom", "a")) {
+        expect(batch.length).toBeLessThanOrEqual(1000);
+        answers.push(...batch);
+      }
+      expect(answers).toEqual(streamed.map((r) => r.answers));
 
       let seen = 0;
       for await (const r of store.streamResponses("strom", "a")) {

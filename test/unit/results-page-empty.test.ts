@@ -30,7 +30,7 @@ async function siteWith(answers: Record<string, unknown>[]): Promise<{ site: Bui
   // As `mitreden results` writes it: the results page's hidden questions left out.
   const hide = campaign.pages.flatMap((p) => (p.type === "results" ? p.hide : []));
   const figures = await aggregateSurvey(campaign, survey, (async function* () {
-    yield answers.map((a) => ({ answers: a as never }));
+    yield answers as never[];
   })(), { hide });
   writeFileSync(path.join(dir, "marktplatz/results/umfrage.json"), JSON.stringify(figures, null, 2) + "\n");
   const site = await buildInto(dir, { now: PUBLISHED });

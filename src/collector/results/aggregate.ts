@@ -57,10 +57,10 @@ export function createSurveyTally(page: SurveyPageModel, options: TallyOptions =
   };
 }
 
-/** A survey's results file from its responses, read a batch at a time (the store's responseBatches): memory stays flat. */
-export async function aggregateSurvey(campaign: CampaignModel, page: SurveyPageModel, batches: AsyncIterable<{ answers: Answers }[]>, options: TallyOptions = {}): Promise<SurveyResultsFile> {
+/** A survey's results file from its responses' answers, read a batch at a time (the store's answerBatches): memory stays flat. */
+export async function aggregateSurvey(campaign: CampaignModel, page: SurveyPageModel, batches: AsyncIterable<Answers[]>, options: TallyOptions = {}): Promise<SurveyResultsFile> {
   const tally = createSurveyTally(page, options);
-  for await (const batch of batches) for (const response of batch) tally.add(response.answers);
+  for await (const batch of batches) for (const answers of batch) tally.add(answers);
   return { format: RESULTS_FORMAT, campaign: campaign.slug, page: page.id, type: "survey", responses: tally.responses, questions: tally.figures() };
 }
 

@@ -27,7 +27,7 @@ export async function writeResults(options: WriteResultsOptions): Promise<Writte
     for (const page of pages) {
       const figures =
         page.type === "survey"
-          ? await aggregateSurvey(campaign, page, store.responseBatches(campaign.slug, page.id), { hide: hiddenQuestions(campaign, page.id) })
+          ? await aggregateSurvey(campaign, page, store.answerBatches(campaign.slug, page.id), { hide: hiddenQuestions(campaign, page.id) })
           : await aggregateMap(campaign, page, store.streamContributions(campaign.slug, page.id));
       const file = path.join(campaign.dir, resultsFilePath(page.id));
       await writeFileAtomically(file, JSON.stringify(figures, null, 2) + "\n");

@@ -108,6 +108,10 @@ class PostgresStore implements Store {
     );
   }
 
+  answerBatches(campaign: string, page: string): AsyncIterable<Answers[]> {
+    return this.batches("SELECT answers FROM responses WHERE campaign = $1 AND page = $2 ORDER BY seq", [campaign, page], (row: { answers: Answers }) => row.answers);
+  }
+
   /** Rows through a server-side cursor (pg-cursor), a batch at a time, on a connection held for the stream's length. */
   private async *batches<Row, T>(sql: string, params: unknown[], map: (row: Row) => T): AsyncGenerator<T[]> {
     const client = await this.pool.connect();

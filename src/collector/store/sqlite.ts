@@ -168,6 +168,10 @@ class SqliteStore implements Store {
     return this.batches("SELECT seq, id, locale, answers, received_at, channel, verified, version, timing, referral FROM responses WHERE campaign = ? AND page = ? ORDER BY seq", [campaign, page], read, true);
   }
 
+  answerBatches(campaign: string, page: string): AsyncIterable<Answers[]> {
+    return this.batches("SELECT answers FROM responses WHERE campaign = ? AND page = ? ORDER BY seq", [campaign, page], (v: unknown[]) => JSON.parse(v[0] as string) as Answers, true);
+  }
+
   /**
    * Rows from iterate(), a batch at a time, on a read-only connection of its own: while a reader
    * waits for its consumer (a slow download), the main connection stays free for the submissions

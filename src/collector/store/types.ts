@@ -242,6 +242,8 @@ export interface Store {
    * writing them out.
    */
   responseBatches(campaign: string, page: string): AsyncIterable<StoredResponse[]>;
+  /** Only the answers of the same responses, a batch at a time: what counting for a results page needs, read in half the time. */
+  answerBatches(campaign: string, page: string): AsyncIterable<Answers[]>;
   countResponses(campaign?: string, page?: string): Promise<number>;
   /** Changes whenever a response of the survey arrives, is removed or redacted: the key of the desk's kept counts. */
   responsesVersion(campaign: string, page: string): Promise<string>;
