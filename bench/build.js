@@ -172,6 +172,8 @@ if (process.argv.includes("--save-baseline")) {
  * `.cache/mitreden` starts empty each time. Prints the median and the steps of that run.
  */
 function coldExamples() {
+  // BENCH_COLD_RUNS=0: only the comparison with bare Eleventy.
+  if (coldRuns < 1) return;
   const runsMs = [];
   for (let r = 0; r < coldRuns; r++) {
     const dir = path.join(work, "cold");
