@@ -33,8 +33,14 @@ describe("reach figures", () => {
     const line = figures.posts.find((l) => l.source === "mastodon" && l.content === "endspurt")!;
     expect(line).toMatchObject({ channelName: "Mastodon", what: "Noch eine Woche", clicks: 120, previews: 30, opened: 45, submitted: 2, conversion: 2 / 120 });
     expect(line.platform).toEqual({ impressions: 4000, reactions: 150, comments: 10, shares: 40, engagement: 0.05 });
-    // Every post × platform is listed, counted or not, in the kit's order.
-    expect(figures.posts).toHaveLength(marktplatz.social.posts.reduce((n, p) => n + p.platforms.length, 0));
+    // Every post × platform is listed, counted or not, in the kit's order, then the results post on every platform posted on.
+    const platforms = new Set(marktplatz.social.posts.flatMap((p) => p.platforms));
+    expect(figures.posts).toHaveLength(marktplatz.social.posts.reduce((n, p) => n + p.platforms.length, 0) + platforms.size);
+    expect(figures.posts.filter((l) => l.content === "results").map((l) => l.source)).toEqual([...platforms]);
+    // The kit's results post, which campaign.json does not list, counts as a post, not as "other".
+    const withResults = reachFigures(marktplatz, [count({ source: "linkedin", content: "results", day: "2027-06-02", clicks: 7, opened: 6 })], [{ page: "umfrage", referral: "linkedin:results", receivedAt: "2027-06-02T10:00:00.000Z" }]);
+    expect(withResults.posts.find((l) => l.source === "linkedin" && l.content === "results")).toMatchObject({ what: "Ergebnisse veröffentlicht", clicks: 7, opened: 6, submitted: 1 });
+    expect(withResults.other).toEqual([]);
     expect(figures.posts.find((l) => l.source === "x" && l.content === "start")).toMatchObject({ clicks: 0, submitted: 0, conversion: undefined });
   });
 
