@@ -4,15 +4,14 @@
 // raw bytes, and without or with a wrong CSRF token. Never a 5xx; a short link only ever leads to a
 // page of the site; every redirect is counted exactly once, as a click or a preview, and nothing
 // else is; figures change only when the desk says they were saved.
-import path from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { shortLinks } from "../../src/campaign/short-links.js";
-import { openStore, type PostMetrics, type Store } from "../../src/collector/store/index.js";
+import type { PostMetrics, Store } from "../../src/collector/store/index.js";
 import { exampleCampaign } from "./helpers/campaigns.js";
-import { FORM, formBody, tempDir, testCollector, type TestCollector } from "./helpers/collector.js";
+import { FORM, formBody, testCollector, type TestCollector } from "./helpers/collector.js";
 import { addStaff, loggedIn, type LoggedIn } from "./helpers/desk.js";
-import { startPostgres, type TestPostgres } from "./helpers/postgres.js";
+import { bothStores } from "./helpers/stores.js";
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 120);
 const PHONE = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Mobile Safari/537.36";
@@ -58,16 +57,9 @@ const generated = fc.oneof(
 const code = fc.oneof(crafted, generated);
 const agent = fc.option(fc.oneof(fc.constantFrom(PHONE, ROBOT, "Mastodon/4.3 (http.rb/5.2; +https://social.example/)", "", "\u00ff\u00fe"), fc.string({ maxLength: 300 })), { nil: undefined });
 
-let pg: TestPostgres;
-beforeAll(async () => {
-  pg = await startPostgres();
-}, 60_000);
-afterAll(async () => pg?.stop());
-
-const stores: [string, () => Promise<Store>][] = [
-  ["SQLite", () => openStore({ file: path.join(tempDir("reach-fuzz"), "r.sqlite") })],
-  ["PostgreSQL", () => openStore({ databaseUrl: pg.url, schema: pg.schema })],
-];
+const stores = bothStores("reach-fuzz");
+/** Each call a store of its own on the same PostgreSQL schema: what a second collector instance has. */
+const openPostgres = stores.find(([name]) => name === "PostgreSQL")![1];
 
 /** Clicks and previews of a campaign, summed over its channels and days. */
 async function totals(store: Store): Promise<{ clicks: number; previews: number }> {
@@ -199,7 +191,7 @@ describe.each(stores)("%s", (name, open) => {
 });
 
 test("PostgreSQL: two collectors on one database, 300 short links each at the same time, add up", async () => {
-  const stores = [await openStore({ databaseUrl: pg.url, schema: pg.schema }), await openStore({ databaseUrl: pg.url, schema: pg.schema })];
+  const stores = [await openPostgres(), await openPostgres()];
   const collectors = await Promise.all(stores.map((store) => testCollector({ store, abuse: { rateLimit: { max: 1_000_000 } } })));
   try {
     const before = await totals(stores[0]!);

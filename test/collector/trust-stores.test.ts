@@ -1,28 +1,20 @@
 // Findings 1 and 2 of the attacker test (issue 12) on both stores: the two must accept and refuse
 // exactly the same, and a form token verifies one submission, wherever it arrives.
 import { randomUUID } from "node:crypto";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { openStore, type Store } from "../../src/collector/store/index.js";
+import type { Store } from "../../src/collector/store/index.js";
 import { fullMarktplatzAnswers } from "./helpers/campaigns.js";
-import { FORM, formBody, JSON_HEADERS, tempDir, testCollector, type TestCollector } from "./helpers/collector.js";
-import { startPostgres, type TestPostgres } from "./helpers/postgres.js";
+import { FORM, formBody, JSON_HEADERS, testCollector, type TestCollector } from "./helpers/collector.js";
+import { bothStores } from "./helpers/stores.js";
 
 const SURVEY = "/api/marktplatz/umfrage/responses";
 const MAP = "/api/marktplatz/karte/contributions";
 const BRUNNEN = [6.99998, 50.93998];
 const SECRET = "trust-test-secret-0123456789abcdef";
 
-let pg: TestPostgres;
-beforeAll(async () => {
-  pg = await startPostgres();
-}, 60_000);
-afterAll(async () => pg?.stop());
-
-const stores: [string, () => Promise<Store>][] = [
-  ["SQLite", () => openStore({ file: path.join(tempDir("trust-stores"), "t.sqlite") })],
-  ["PostgreSQL", () => openStore({ databaseUrl: pg.url, schema: pg.schema })],
-];
+const stores = bothStores("trust-stores");
+/** Each call a store of its own on the same PostgreSQL schema: what a second collector instance has. */
+const openPostgres = stores.find(([name]) => name === "PostgreSQL")![1];
 
 describe.each(stores)("%s", (_name, open) => {
   let store: Store;
@@ -84,7 +76,7 @@ describe.each(stores)("%s", (_name, open) => {
 });
 
 test("finding 2: a token used on one collector is a replay on another on the same PostgreSQL", async () => {
-  const [storeA, storeB] = [await openStore({ databaseUrl: pg.url, schema: pg.schema }), await openStore({ databaseUrl: pg.url, schema: pg.schema })];
+  const [storeA, storeB] = [await openPostgres(), await openPostgres()];
   const [a, b] = [await testCollector({ store: storeA, abuse: { secret: SECRET, minFillMs: 0 } }), await testCollector({ store: storeB, abuse: { secret: SECRET, minFillMs: 0 } })];
   try {
     const { token } = (await a.app.inject({ method: "GET", url: "/api/marktplatz/umfrage/token" })).json();

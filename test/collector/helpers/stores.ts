@@ -8,7 +8,10 @@ import { startPostgres, type TestPostgres } from "./postgres.js";
 
 export type StoreRow = [name: string, open: () => Promise<Store>];
 
-/** Call at the top level of a test file; `label` names the SQLite file's temp folder. */
+/**
+ * Call at the top level of a test file; `label` names the SQLite file's temp folder. Each call of the
+ * PostgreSQL row's `open` is a store of its own on the same schema: a second collector instance.
+ */
 export function bothStores(label: string): StoreRow[] {
   let pg: TestPostgres | undefined;
   beforeAll(async () => {
