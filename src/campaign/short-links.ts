@@ -122,9 +122,9 @@ function linksOf(campaign: CampaignModel): ShortLink[] {
   // "<campaign>-results-<platform>", leading to the results page. A post of the campaign with the
   // id "results" takes its place (and its codes).
   const results = resultsPage(campaign);
-  if (results && !campaign.social.posts.some((post) => post.id === RESULTS_POST)) {
+  if (results) {
     for (const locale of campaign.locales) {
-      for (const platform of postingPlatforms(campaign)) {
+      for (const platform of resultsPostPlatforms(campaign)) {
         const code = postLinkCode(campaign.slug, RESULTS_POST, platform, locale, campaign.locale);
         const target = postUrl(baseUrl, pagePath(campaign, locale, results.id), platform, campaign.slug, RESULTS_POST);
         links.push({ code, url: shortLinkUrl(baseUrl, code), campaign: campaign.slug, locale, page: results.id, post: RESULTS_POST, platform, medium: "social", target });
@@ -143,6 +143,15 @@ function linksOf(campaign: CampaignModel): ShortLink[] {
 
 /** The post id of the results milestone's post, in its short links and the reach figures. */
 export const RESULTS_POST = "results";
+
+/**
+ * Where the kit's results post goes out: every platform the campaign posts on, when the campaign has
+ * a results page and no post of its own with the id "results" (which then takes its place); else none.
+ */
+export function resultsPostPlatforms(campaign: CampaignModel): Platform[] {
+  if (!resultsPage(campaign) || campaign.social.posts.some((post) => post.id === RESULTS_POST)) return [];
+  return postingPlatforms(campaign);
+}
 
 /** Every platform the campaign's posts go out on, in the order they first appear. */
 export function postingPlatforms(campaign: CampaignModel): Platform[] {

@@ -2,9 +2,9 @@
 // `mitreden reach`, the CSV): one line per post × platform and per QR code, direct, totals per
 // platform, the days with the editorial calendar's posts and milestones. Pure: counts in, model
 // out; no store, no HTTP (docs/adr/020-reach-without-cookies.md).
-import { milestones, resultsPage } from "../../campaign/milestones.js";
+import { milestones } from "../../campaign/milestones.js";
 import type { CampaignModel, Locale, Platform } from "../../campaign/model.js";
-import { postingPlatforms, RESULTS_POST } from "../../campaign/short-links.js";
+import { RESULTS_POST, resultsPostPlatforms } from "../../campaign/short-links.js";
 import { PLATFORM_NAMES } from "../../campaign/social-text.js";
 import { dateInZone } from "../../campaign/time.js";
 import { message } from "../../i18n/index.js";
@@ -112,9 +112,7 @@ export function reachFigures(campaign: CampaignModel, counted: ReachCount[], sub
   );
   // The kit's results post ("the results are out") is not in campaign.json, but has a post's links
   // on every platform the campaign posts on (src/campaign/short-links.ts): its own lines, not "other".
-  if (resultsPage(campaign) && !campaign.social.posts.some((post) => post.id === RESULTS_POST)) {
-    for (const platform of postingPlatforms(campaign)) posts.push(line(platform, RESULTS_POST, message(locale, "kit.milestone.results")));
-  }
+  for (const platform of resultsPostPlatforms(campaign)) posts.push(line(platform, RESULTS_POST, message(locale, "kit.milestone.results")));
   const print = [line("qr", "start", pageTitle("start")), ...campaign.pages.map((p) => line("qr", p.id, pageTitle(p.id)))];
   const direct = line(DIRECT, "", "");
   const other = [...byChannel.keys()].filter((label) => !seen.has(label)).sort().map((label) => {
