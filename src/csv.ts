@@ -48,9 +48,9 @@ export function toCsv(rows: CsvCell[][], options: CsvOptions = {}): string {
 
 /**
  * The same CSV in parts, for text written as it is read (a database cursor, a batch at a time):
- * `head` (byte order mark and header) once, then `rows(batch)` for each batch.
+ * `head` (byte order mark and header) once, then `rows(batch)` for each batch; `field` is one cell's text.
  */
-export function csvWriter(options: CsvOptions = {}): { head: string; rows(rows: CsvCell[][]): string } {
+export function csvWriter(options: CsvOptions = {}): { head: string; rows(rows: CsvCell[][]): string; field(cell: CsvCell): string } {
   const decimal = options.decimal ?? ".";
   const delimiter = options.delimiter ?? ",";
   // Header cells are the software's own words: only the cells get the leading-space formula check.
@@ -75,6 +75,7 @@ export function csvWriter(options: CsvOptions = {}): { head: string; rows(rows: 
     return line + "\r\n";
   };
   return {
+    field: (cell) => field(cell, false),
     head: (options.bom ?? true ? "\uFEFF" : "") + (options.header ? record(options.header, true) : ""),
     rows: (rows) => {
       let text = "";

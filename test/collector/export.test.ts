@@ -3,7 +3,9 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import fc from "fast-check";
-import { exportColumns, localTime, serializeResponses, streamResponseExport } from "../../src/collector/surveys/export.js";
+import { csvFormat, exportColumns, localTime, serializeResponses, streamResponseExport } from "../../src/collector/surveys/export.js";
+import { toCsv } from "../../src/csv.js";
+import { marktplatzResponse } from "./helpers/seed.js";
 import type { StoredResponse } from "../../src/collector/store/index.js";
 import { createCollector } from "../../src/collector/server.js";
 import { exampleCampaign, exampleSite, fullMarktplatzAnswers, surveyPage } from "./helpers/campaigns.js";
@@ -153,12 +155,39 @@ test("the streamed export is the same text as the whole one, CSV and JSON, also 
   }
 });
 
-test("each JSON row holds every column's cell, as JSON.stringify would write the object", () => {
-  const rows = Array.from({ length: 50 }, (_, i) => stored(i % 2 ? fullMarktplatzAnswers() : { bezug: "altstadt", einwilligung: true }, { seq: i + 1, id: `r${i}` }));
+describe("each row holds every column's cell, however often its answers repeat", () => {
+  // Varied answers (every subset and order of the choices, numbers, dates, points, free text) and
+  // more distinct rankings than the export remembers texts for: each row must still be the cells
+  // one column at a time would give, written by JSON.stringify and by the CSV writer.
+  const rows = [
+    ...Array.from({ length: 6000 }, (_, i) => {
+      const r = marktplatzResponse(i);
+      return stored(r.answers, { seq: i + 1, id: r.id, locale: r.locale, receivedAt: r.receivedAt, channel: r.channel, verified: r.verified });
+    }),
+    stored(fullMarktplatzAnswers(), { seq: 6001, id: "voll" }),
+    stored({ nutzung: ["bus", "parken"], einwilligung: true }, { seq: 6002, id: "liste-1" }),
+    stored({ nutzung: ["busparken"], einwilligung: true }, { seq: 6003, id: "liste-2" }),
+    stored({ zufriedenheit: 3 }, { seq: 6004, id: "zahl" }),
+    stored({ zufriedenheit: "3" }, { seq: 6005, id: "text" }),
+  ];
   const columns = exportColumns(marktplatz, umfrage);
-  const text = serializeResponses(marktplatz, umfrage, rows, { format: "json" });
-  const lines = text.split("\n").slice(1, -2).map((line) => line.replace(/,$/, ""));
-  expect(lines).toEqual(rows.map((r) => JSON.stringify(Object.fromEntries(columns.map((c) => [c.key, c.cell(r)])))));
+
+  test("JSON, as JSON.stringify would write the object", () => {
+    const text = serializeResponses(marktplatz, umfrage, rows, { format: "json" });
+    const lines = text.split("\n").slice(1, -2).map((line) => line.replace(/,$/, ""));
+    expect(lines).toEqual(rows.map((r) => JSON.stringify(Object.fromEntries(columns.map((c) => [c.key, c.cell(r)])))));
+  });
+
+  test("CSV, as the CSV writer writes the cells", () => {
+    for (const delimiter of [undefined, ","]) {
+      const text = serializeResponses(marktplatz, umfrage, rows, { format: "csv", delimiter });
+      const expected = toCsv(
+        rows.map((r) => columns.map((c) => c.cell(r))),
+        { header: columns.map((c) => c.label), ...csvFormat("de", delimiter) },
+      );
+      expect(text).toBe(expected);
+    }
+  });
 });
 
 test("local times are the zone's wall clock, in any order, also across daylight-saving changes and in zones a quarter or half hour off", () => {

@@ -327,6 +327,14 @@ export function postMetricsFromRow(row: Record<string, unknown>): PostMetrics {
 /** How many rows a read cursor hands over at once: large enough that the hand-over costs nothing, small enough to keep memory flat. */
 export const STREAM_BATCH = 1000;
 
+/**
+ * SQLite's batches are smaller: a row costs no round trip there, and the rows of a batch, parsed
+ * before the first is written, outlive the young generation's collections. With 1,000 a million
+ * rows' export spent its time copying them and grew by tens of megabytes; with 100 the CSV export
+ * was a quarter faster (bench:export).
+ */
+export const SQLITE_STREAM_BATCH = 100;
+
 /** Batches as single records, for callers that take one at a time. */
 export async function* oneByOne<T>(batches: AsyncIterable<T[]>): AsyncGenerator<T> {
   for await (const batch of batches) yield* batch;

@@ -185,7 +185,7 @@ class SqliteStore implements Store {
       let batch: T[] = [];
       for (const row of reader.prepare(sql).raw(raw).iterate(...params)) {
         batch.push(map(row as Row));
-        if (batch.length === mapping.STREAM_BATCH) {
+        if (batch.length === mapping.SQLITE_STREAM_BATCH) {
           yield batch;
           batch = [];
         }

@@ -237,7 +237,7 @@ export interface Store {
    */
   streamResponses(campaign: string, page: string): AsyncIterable<StoredResponse>;
   /**
-   * The same stream a batch at a time (up to STREAM_BATCH responses): what exports and results read,
+   * The same stream a batch at a time (up to STREAM_BATCH responses, SQLITE_STREAM_BATCH from SQLite): what exports and results read,
    * since handing a million responses over one by one through async iteration costs more than
    * writing them out.
    */
