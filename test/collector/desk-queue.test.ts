@@ -5,6 +5,11 @@ import * as cheerio from "cheerio";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { JSON_HEADERS, testCollector, type TestCollector } from "./helpers/collector.js";
 import { addStaff, loggedIn, type LoggedIn } from "./helpers/desk.js";
+import { exampleCampaign } from "./helpers/campaigns.js";
+import { marktplatzContribution } from "./helpers/seed.js";
+import type { MapPageModel, SurveyPageModel } from "../../src/campaign/model.js";
+import { serializeContributions } from "../../src/collector/contributions/export.js";
+import { serializeResponses } from "../../src/collector/surveys/export.js";
 
 const BRUNNEN: [number, number] = [6.99998, 50.93998];
 const XSS = `<script>alert(1)</script><img src=x onerror=alert(2)> "quoted" & 'single'`;
@@ -179,6 +184,22 @@ describe("desk survey answers", () => {
       const log = await collector.store.listAudit({}, { limit: 20, offset: 0 });
       expect(log.map((e) => e.action)).toEqual(expect.arrayContaining(["response.redact", "export.download", "login"]));
       expect(JSON.stringify(log)).not.toContain("2345678");
+
+      // Streamed from the store's cursor, each download has the text of the export's serializers.
+      for (let i = 0; i < 3; i++) await collector.store.insertContribution(marktplatzContribution(i));
+      const marktplatz = exampleCampaign("marktplatz");
+      const umfrage = marktplatz.pages.find((p) => p.id === "umfrage") as SurveyPageModel;
+      const karte = marktplatz.pages.find((p) => p.id === "karte") as MapPageModel;
+      for (const format of ["csv", "json"] as const) {
+        const download = await anna.get(`/admin/export/marktplatz/umfrage/${format}`);
+        expect(download.body).toBe(serializeResponses(marktplatz, umfrage, await collector.store.listResponses("marktplatz", "umfrage"), { format }));
+      }
+      for (const format of ["csv", "json", "geojson"] as const) {
+        const download = await anna.get(`/admin/export/marktplatz/karte/${format}`);
+        expect(download.statusCode).toBe(200);
+        expect(download.body).toBe(serializeContributions(marktplatz, karte, await collector.store.listContributions("marktplatz", "karte"), { format }));
+      }
+      expect(JSON.parse((await anna.get("/admin/export/marktplatz/karte/geojson")).body).features).toHaveLength(3);
     } finally {
       await collector.close();
     }

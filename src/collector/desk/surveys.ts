@@ -2,6 +2,7 @@
 // counts per question and option (the results page's tally and tables), the responses per day and
 // a paginated read view (free text as text) with redaction of a span; for
 // administrators the downloads of `mitreden export` (the same serializers), each one logged.
+import { Readable } from "node:stream";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { CampaignModel, Locale, MapPageModel, QuestionModel, SurveyPageModel } from "../../campaign/model.js";
 import { type LocationAnswer, OTHER_VALUE } from "../../forms/fields.js";
@@ -9,11 +10,11 @@ import type { QuestionFigures } from "../../campaign/results-file.js";
 import { questionView } from "../../campaign/results-questions.js";
 import { formatDate, formatDateTime, responseExportWords } from "../../i18n/index.js";
 import { markdownToText } from "../../pages/markdown.js";
-import { serializeContributions } from "../contributions/export.js";
+import { streamContributionExport } from "../contributions/export.js";
 import { redactResponse } from "../moderation.js";
 import { createSurveyTally } from "../results/aggregate.js";
 import { hiddenQuestions } from "../results/write.js";
-import { serializeResponses } from "../surveys/export.js";
+import { streamResponseExport } from "../surveys/export.js";
 import { deskRoute, refuse, type Desk } from "./index.js";
 import { retentionNotes } from "./retention.js";
 
@@ -138,10 +139,13 @@ export function registerSurveys(app: FastifyInstance, desk: Desk): void {
       if (!found || !formats.includes(format)) return refuse(desk, request, reply, staff, 404, "desk.error.notFound");
       const { campaign, page } = found;
       await desk.audit(staff, { action: "export.download", target: `page:${campaign.slug}/${page.id}`, details: { format } });
-      const body =
+      // Streamed from the store's cursor, as `mitreden export` and the export API are: a big
+      // consultation's download neither fills the collector's memory nor waits for the last row.
+      const chunks =
         page.type === "map"
-          ? serializeContributions(campaign, page, await desk.ctx.store.listContributions(campaign.slug, page.id), { format: format as "csv" | "json" | "geojson" })
-          : serializeResponses(campaign, page, await desk.ctx.store.listResponses(campaign.slug, page.id), { format: format as "csv" | "json" });
+          ? streamContributionExport(campaign, page, desk.ctx.store.contributionBatches(campaign.slug, page.id), { format: format as "csv" | "json" | "geojson" })
+          : streamResponseExport(campaign, page, desk.ctx.store.responseBatches(campaign.slug, page.id), { format: format as "csv" | "json" });
+      const body = Readable.from(chunks, { highWaterMark: 1 });
       const type = format === "csv" ? "text/csv" : format === "geojson" ? "application/geo+json" : "application/json";
       return reply
         .type(`${type}; charset=utf-8`)
