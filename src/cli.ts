@@ -222,7 +222,8 @@ const commands: Record<string, Command> = {
       if (values.out === undefined) await api.exportPage(options, process.stdout, { end: false });
       else {
         const { createWriteStream } = await import("node:fs");
-        await api.exportPage(options, () => createWriteStream(String(values.out)));
+        // A megabyte of room: the next rows are made while the last ones are written (a chunk is 64 KB).
+        await api.exportPage(options, () => createWriteStream(String(values.out), { highWaterMark: 1 << 20 }));
         console.error(`Wrote ${values.out}.`);
       }
     },

@@ -169,6 +169,11 @@ describe("each row holds every column's cell, however often its answers repeat",
     stored({ nutzung: ["busparken"], einwilligung: true }, { seq: 6003, id: "liste-2" }),
     stored({ zufriedenheit: 3 }, { seq: 6004, id: "zahl" }),
     stored({ zufriedenheit: "3" }, { seq: 6005, id: "text" }),
+    // Lists as no form sends them: twice the same, unknown values, empty, not a list.
+    stored({ nutzung: ["bus", "bus", "unbekannt"], prioritaeten: ["gruen", "x", "sitzen"] }, { seq: 6006, id: "doppelt" }),
+    stored({ nutzung: [], prioritaeten: [] }, { seq: 6007, id: "leer" }),
+    stored({ nutzung: "bus", prioritaeten: { gruen: 1 } }, { seq: 6008, id: "keine-liste" }),
+    stored({ bezug: null, zufriedenheit: null }, { seq: 6009, id: "null" }),
   ];
   const columns = exportColumns(marktplatz, umfrage);
 

@@ -31,16 +31,26 @@ interface ColumnGroup {
   answer?: string;
   /** Appends this group's cells, made of `input`, to `row`. */
   add(row: Cell[], input: unknown): void;
-  /** Its input is rarely the same twice (an id, a time, free text, a point): its text is not remembered. */
-  varied?: boolean;
+  /**
+   * What the group's text is remembered by (an option, a number, the set of choices as bits), or
+   * FORGET where the input is rarely the same twice (an id, a time, free text, a point). Default:
+   * a plain value is its own key.
+   */
+  key?(input: unknown): unknown;
 }
+
+/** A key that says: make this text anew, do not remember it. */
+const FORGET = Symbol("forget");
+/** Free text, an id, a time, a point: only "not answered" repeats. */
+const varied = (input: unknown) => (input === undefined || input === null ? input : FORGET);
+const plainKey = (input: unknown) => (input !== null && typeof input === "object" ? FORGET : input);
 
 function columnGroups(campaign: CampaignModel, page: SurveyPageModel, locale: Locale): ColumnGroup[] {
   const w = responseExportWords(locale);
-  const fact = (key: string, label: string, input: ColumnGroup["input"], varied = false): ColumnGroup => ({ columns: [{ key, label }], input, add: (row, value) => row.push(value as Cell), varied });
+  const fact = (key: string, label: string, input: ColumnGroup["input"], remember = plainKey): ColumnGroup => ({ columns: [{ key, label }], input, add: (row, value) => row.push(value as Cell), key: remember });
   const facts = [
-    fact("_id", w.id, (r) => r.id, true),
-    fact("_received", w.received, (r) => localTime(r.receivedAt, campaign.timezone), true),
+    fact("_id", w.id, (r) => r.id, varied),
+    fact("_received", w.received, (r) => localTime(r.receivedAt, campaign.timezone), varied),
     fact("_locale", w.language, (r) => r.locale),
     fact("_channel", w.channel, (r) => channelWord(r, w)),
     fact("_timing", w.timing, (r) => timingWord(r, w)),
@@ -67,10 +77,10 @@ function questionGroups(q: QuestionModel, locale: Locale, w: Words): ColumnGroup
   const labels = new Map<unknown, string>("options" in q ? q.options.map((o) => [o.value, o.label[locale] ?? o.value]) : []);
   labels.set(OTHER_VALUE, w.other);
   const optionLabel = (value: unknown) => labels.get(value) ?? String(value);
-  const group = (columns: ColumnGroup["columns"], add: ColumnGroup["add"], varied = false): ColumnGroup => ({ columns, input: (r) => r.answers[q.id], answer: q.id, add, varied });
+  const group = (columns: ColumnGroup["columns"], add: ColumnGroup["add"], key = plainKey): ColumnGroup => ({ columns, input: (r) => r.answers[q.id], answer: q.id, add, key });
   const otherKey = fieldName(q.id, "other");
   const otherText: ColumnGroup[] =
-    "other" in q && q.other ? [{ columns: [{ key: otherKey, label: `${label}: ${w.otherText}` }], input: (r) => r.answers[otherKey], answer: otherKey, add: (row, answer) => row.push(text(answer)), varied: true }] : [];
+    "other" in q && q.other ? [{ columns: [{ key: otherKey, label: `${label}: ${w.otherText}` }], input: (r) => r.answers[otherKey], answer: otherKey, add: (row, answer) => row.push(text(answer)), key: varied }] : [];
   switch (q.type) {
     case "single":
     case "select":
@@ -79,19 +89,44 @@ function questionGroups(q: QuestionModel, locale: Locale, w: Words): ColumnGroup
       const values = [...q.options.map((o) => o.value), ...(q.other ? [OTHER_VALUE] : [])];
       // 1 chosen, 0 not chosen, empty: the question was not answered (or not shown).
       const columns = values.map((value) => ({ key: fieldName(q.id, value), label: `${label}: ${plain(optionLabel(value))}` }));
+      // The cells depend only on which options are in the list: one bit each.
+      const bits = new Map(values.map((value, i) => [value, 2 ** i]));
+      const chosenBits = (chosen: unknown) => {
+        if (!Array.isArray(chosen)) return -1;
+        if (values.length > 30) return FORGET;
+        let set = 0;
+        for (const value of chosen) set |= bits.get(value) ?? 0;
+        return set;
+      };
       return [
-        group(columns, (row, chosen) => {
-          for (const value of values) row.push(Array.isArray(chosen) ? (chosen.includes(value) ? 1 : 0) : null);
-        }),
+        group(
+          columns,
+          (row, chosen) => {
+            for (const value of values) row.push(Array.isArray(chosen) ? (chosen.includes(value) ? 1 : 0) : null);
+          },
+          chosenBits,
+        ),
         ...otherText,
       ];
     }
     case "ranking": {
       const columns = q.options.map((o) => ({ key: fieldName(q.id, o.value), label: `${label}: ${plain(o.label[locale] ?? o.value)} (${w.position})` }));
+      // The cells are each option's place: a digit of 4 bits each (0: not placed).
+      const places = (order: unknown) => {
+        if (!Array.isArray(order)) return -1;
+        if (q.options.length > 13 || order.length > 15) return FORGET;
+        let key = 0;
+        for (const o of q.options) key = key * 16 + order.indexOf(o.value) + 1;
+        return key;
+      };
       return [
-        group(columns, (row, order) => {
-          for (const o of q.options) row.push(Array.isArray(order) && order.includes(o.value) ? order.indexOf(o.value) + 1 : null);
-        }),
+        group(
+          columns,
+          (row, order) => {
+            for (const o of q.options) row.push(Array.isArray(order) && order.includes(o.value) ? order.indexOf(o.value) + 1 : null);
+          },
+          places,
+        ),
       ];
     }
     case "location": {
@@ -109,7 +144,7 @@ function questionGroups(q: QuestionModel, locale: Locale, w: Words): ColumnGroup
             const part = (answer ?? {}) as LocationAnswer;
             row.push(part.point?.[0] ?? null, part.point?.[1] ?? null, part.place === undefined ? null : (places.get(part.place) ?? part.place), text(part.description));
           },
-          true,
+          varied,
         ),
       ];
     }
@@ -121,7 +156,7 @@ function questionGroups(q: QuestionModel, locale: Locale, w: Words): ColumnGroup
     case "text":
     case "textarea":
     case "email":
-      return [group([{ key: q.id, label }], (row, answer) => row.push(text(answer)), true)];
+      return [group([{ key: q.id, label }], (row, answer) => row.push(text(answer)), varied)];
     default:
       return [group([{ key: q.id, label }], (row, answer) => row.push(text(answer)))];
   }
@@ -205,7 +240,7 @@ function exportText(campaign: CampaignModel, page: SurveyPageModel, options: Ser
       for (let i = 0; i < cells.length; i++) text += cellText(cells[i]!, from + i);
       return text;
     };
-    return { input: group.input, made, remembered: group.varied ? undefined : new PieceCache() };
+    return { input: group.input, made, key: group.key ?? plainKey, remembered: new Map<unknown, Buffer>() };
   });
   // Where each answer goes: the answers are walked once per row instead of each group asking for
   // its own (answers differ in their keys from row to row, and a lookup by name then costs more
@@ -226,6 +261,8 @@ function exportText(campaign: CampaignModel, page: SurveyPageModel, options: Ser
         const slot = slotOf.get(key);
         if (slot !== undefined) inputs[slot] = answers[key];
       }
+      // Remembered pieces are copied as bytes; text made anew waits in `text`, so that neighbouring
+      // pieces of free text are encoded together.
       let text = rows++ === 0 ? firstStart : nextStart;
       for (let i = 0; i < pieces.length; i++) {
         const piece = pieces[i]!;
@@ -234,56 +271,23 @@ function exportText(campaign: CampaignModel, page: SurveyPageModel, options: Ser
           input = inputs[i];
           inputs[i] = undefined;
         } else input = piece.input(r);
-        const cache = piece.remembered;
-        let known = cache?.get(input);
-        if (known === undefined) {
-          known = piece.made(input);
-          if (cache?.accepts(input)) cache.set(input, known);
+        const key = piece.key(input);
+        let known = key === FORGET ? undefined : piece.remembered.get(key);
+        if (known === undefined && key !== FORGET && piece.remembered.size < PIECES_PER_GROUP) piece.remembered.set(key, (known = Buffer.from(piece.made(input))));
+        if (known === undefined) text += piece.made(input);
+        else {
+          if (text !== "") out.write(text);
+          text = "";
+          out.bytes(known);
         }
-        text += known;
       }
       out.write(text + rowEnd);
     },
   };
 }
 
-/**
- * A column group's text per input, for inputs that are a value or a list of texts (a multiple
- * choice): up to a few thousand of them, the rest are made each time (a ranking of seven options
- * has 13,700 orders and part-orders).
- */
-class PieceCache {
-  private values = new Map<unknown, string>();
-  private lists = new Map<string, string>();
-
-  get(input: unknown): string | undefined {
-    if (!Array.isArray(input)) return this.values.get(input);
-    const key = listKey(input);
-    return key === undefined ? undefined : this.lists.get(key);
-  }
-
-  accepts(input: unknown): boolean {
-    if (this.values.size + this.lists.size >= PIECES_PER_GROUP) return false;
-    return Array.isArray(input) ? listKey(input) !== undefined : input === null || typeof input !== "object";
-  }
-
-  set(input: unknown, piece: string): void {
-    if (Array.isArray(input)) this.lists.set(listKey(input)!, piece);
-    else this.values.set(input, piece);
-  }
-}
-
+/** Texts remembered per column group: a few thousand (a ranking of seven options has 13,700 orders and part-orders). */
 const PIECES_PER_GROUP = 4096;
-
-/** A list of texts as one key, each text after its length (no two lists share one); undefined for other lists. */
-function listKey(list: unknown[]): string | undefined {
-  let key = "";
-  for (const item of list) {
-    if (typeof item !== "string") return undefined;
-    key += `${item.length}:${item}`;
-  }
-  return key;
-}
 
 /** Text encoded as UTF-8 into one buffer as it is written, taken out a chunk at a time. */
 export class Utf8Builder {
