@@ -5,6 +5,7 @@ import type { Answers } from "../../src/forms/fields.js";
 import { aggregateMap, aggregateSurvey, createSurveyTally } from "../../src/collector/results/aggregate.js";
 import type { StoredContribution } from "../../src/collector/store/index.js";
 import { exampleCampaign, surveyPage } from "./helpers/campaigns.js";
+import { marktplatzAnswers } from "./helpers/seed.js";
 
 const marktplatz = exampleCampaign("marktplatz");
 const umfrage = surveyPage(marktplatz);
@@ -84,6 +85,28 @@ describe("survey figures", () => {
     expect(file).toMatchObject({ format: "mitreden-results/1", campaign: "marktplatz", page: "umfrage", type: "survey", responses: 0 });
     expect(file.questions.find((q) => q.id === "gruppe_groesse")).toMatchObject({ answered: 0, min: null, median: null, bins: [] });
   });
+});
+
+test("tallies of parts of the responses, merged, give the figures of one tally of all (as workers count in parallel)", () => {
+  const answers = [
+    ...Array.from({ length: 3000 }, (_, i) => marktplatzAnswers(i)),
+    { gruppe: "ja", gruppe_groesse: 2.5, nutzung: ["bus", "bus"] },
+    { gruppe: "ja", gruppe_groesse: -7 },
+    { zufriedenheit: 9, bezug: "unbekannt" },
+  ] as Answers[];
+  const whole = createSurveyTally(umfrage);
+  answers.forEach((a) => whole.add(a));
+  // Uneven parts, one of them empty; counts travel as plain data, as between threads.
+  const cuts = [0, 0, 1, 1234, 1900, answers.length];
+  const merged = createSurveyTally(umfrage);
+  for (let i = 1; i < cuts.length; i++) {
+    const part = createSurveyTally(umfrage);
+    answers.slice(cuts[i - 1], cuts[i]).forEach((a) => part.add(a));
+    merged.merge(structuredClone(part.counts()));
+  }
+  expect(merged.responses).toBe(answers.length);
+  expect(merged.figures()).toEqual(whole.figures());
+  expect(merged.figures().find((f) => f.id === "gruppe_groesse")).toMatchObject({ type: "number", integers: false, min: -7 });
 });
 
 test("a map's results: received and approved, approved per category, the approved ones with their public status and the city's answer", async () => {
