@@ -93,7 +93,8 @@ describe.each(stores)("mitreden results on %s", (_name, setUp) => {
     } finally {
       await store.close();
     }
-    const written = await writeResults({ ...location, slug: "marktplatz" });
+    // Counted by three threads, as a big survey is (the ranges of arrival add up; see the test below).
+    const written = await writeResults({ ...location, slug: "marktplatz", workers: 3 });
     expect(written.files.map((f) => path.relative(campaignsDir, f))).toEqual(["marktplatz/results/umfrage.json", "marktplatz/results/karte.json"]);
     survey = JSON.parse(readFileSync(path.join(campaignsDir, "marktplatz/results/umfrage.json"), "utf8"));
     map = JSON.parse(readFileSync(path.join(campaignsDir, "marktplatz/results/karte.json"), "utf8"));
@@ -124,6 +125,13 @@ describe.each(stores)("mitreden results on %s", (_name, setUp) => {
     const nutzung = question<{ counts: Record<string, number>; answered: number }>("nutzung");
     for (const [value, n] of Object.entries(nutzung.counts)) expect(n, value).toBe(rows.filter((r) => r[`nutzung__${value}`] === 1).length);
     expect(nutzung.answered).toBe(rows.filter((r) => r.nutzung__wochenmarkt !== null).length);
+  });
+
+  test("one thread counts the same file as three, byte for byte", async () => {
+    const threeThreads = readFileSync(path.join(campaignsDir, "marktplatz/results/umfrage.json"), "utf8");
+    expect(JSON.parse(threeThreads)).toEqual(survey);
+    await writeResults({ ...location, slug: "marktplatz", workers: 1 });
+    expect(readFileSync(path.join(campaignsDir, "marktplatz/results/umfrage.json"), "utf8")).toBe(threeThreads);
   });
 
   test("scale, ranking, number and date figures equal the export's", () => {

@@ -2,7 +2,7 @@
 // against SQLite (store-sqlite.test.ts) and PostgreSQL (store-postgres.test.ts).
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import type { NewContribution, NewResponse, ReachCount, Store } from "../../src/collector/store/index.js";
+import type { NewContribution, NewResponse, ReachCount, ResponseRange, Store } from "../../src/collector/store/index.js";
 import { fullMarktplatzAnswers } from "./helpers/campaigns.js";
 
 export interface StoreFactory {
@@ -97,6 +97,41 @@ export function describeStore(name: string, factory: () => Promise<StoreFactory>
         ["form", false],
       ]);
       expect(await store.listResponses("zaehlen", "c")).toEqual([]);
+    });
+
+    test("cuts a survey's responses into ranges of arrival that together hold each response once, for counting side by side", async () => {
+      expect(await store.responseRanges("teile", "a", 3)).toEqual([]);
+      for (let i = 0; i < 10; i++) {
+        await store.insertResponse(response({ campaign: "teile", page: "a", answers: { n: i } as never }));
+        await store.insertResponse(response({ campaign: "teile", page: "b" }));
+      }
+      const answersIn = async (range?: ResponseRange) => {
+        const all = [];
+        for await (const batch of store.answerBatches("teile", "a", range)) all.push(...batch);
+        return all;
+      };
+      const everything = await answersIn();
+      for (const parts of [1, 2, 3, 4, 10, 25]) {
+        const ranges = await store.responseRanges("teile", "a", parts);
+        expect(ranges).toHaveLength(Math.min(parts, 10));
+        const sizes = [];
+        const joined = [];
+        for (const range of ranges) {
+          const part = await answersIn(range);
+          sizes.push(part.length);
+          joined.push(...part);
+        }
+        // Each range after the one before, of about the same size, together all of the page's and no other's.
+        expect(ranges.every((r, i) => r.after < r.upTo && (i === 0 || r.after === ranges[i - 1]!.upTo))).toBe(true);
+        expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+        expect(joined).toEqual(everything);
+      }
+      // A response arriving after the cut falls after the last range.
+      const ranges = await store.responseRanges("teile", "a", 2);
+      await store.insertResponse(response({ campaign: "teile", page: "a", answers: { n: 10 } as never }));
+      const counted = [];
+      for (const range of ranges) counted.push(...(await answersIn(range)));
+      expect(counted).toEqual(everything);
     });
 
     test("streams a survey's responses in order of arrival, as listed; a download stopped early leaves the store taking submissions", async () => {

@@ -88,6 +88,10 @@ export function createSurveyTally(page: SurveyPageModel, options: TallyOptions =
 export async function aggregateSurvey(campaign: CampaignModel, page: SurveyPageModel, batches: AsyncIterable<Answers[]>, options: TallyOptions = {}): Promise<SurveyResultsFile> {
   const tally = createSurveyTally(page, options);
   for await (const batch of batches) for (const answers of batch) tally.add(answers);
+  return surveyResultsFile(campaign, page, tally);
+}
+
+export function surveyResultsFile(campaign: CampaignModel, page: SurveyPageModel, tally: SurveyTally): SurveyResultsFile {
   return { format: RESULTS_FORMAT, campaign: campaign.slug, page: page.id, type: "survey", responses: tally.responses, questions: tally.figures() };
 }
 

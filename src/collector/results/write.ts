@@ -7,10 +7,13 @@ import type { CampaignModel, MapPageModel, SurveyPageModel } from "../../campaig
 import { resultsFilePath, type ResultsFile } from "../../campaign/results-file.js";
 import { loadCampaign, storeOf, type StoreLocation } from "../commands.js";
 import { withExistingStore } from "../store/index.js";
-import { aggregateMap, aggregateSurvey } from "./aggregate.js";
+import { aggregateMap } from "./aggregate.js";
+import { countSurvey } from "./parallel.js";
 
 export interface WriteResultsOptions extends StoreLocation {
   slug: string;
+  /** Threads that count a survey (default: one per core for big surveys; parallel.ts). */
+  workers?: number;
 }
 
 export interface WrittenResults {
@@ -22,12 +25,13 @@ export interface WrittenResults {
 export async function writeResults(options: WriteResultsOptions): Promise<WrittenResults> {
   const campaign = await loadCampaign(options.campaignsDir, options.slug);
   const pages = campaign.pages.filter((p): p is SurveyPageModel | MapPageModel => p.type === "survey" || p.type === "map");
-  return withExistingStore(storeOf(options), async (store) => {
+  const location = storeOf(options);
+  return withExistingStore(location, async (store) => {
     const written: WrittenResults = { files: [], figures: [] };
     for (const page of pages) {
       const figures =
         page.type === "survey"
-          ? await aggregateSurvey(campaign, page, store.answerBatches(campaign.slug, page.id), { hide: hiddenQuestions(campaign, page.id) })
+          ? await countSurvey(store, location, campaign, page, { hide: hiddenQuestions(campaign, page.id), workers: options.workers })
           : await aggregateMap(campaign, page, store.streamContributions(campaign.slug, page.id));
       const file = path.join(campaign.dir, resultsFilePath(page.id));
       await writeFileAtomically(file, JSON.stringify(figures, null, 2) + "\n");

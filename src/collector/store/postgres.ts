@@ -28,6 +28,7 @@ import type {
   StoredResponse,
   StoredSession,
   StoredUser,
+  ResponseRange,
 } from "./types.js";
 
 // Any fixed number: instances starting together take turns migrating.
@@ -108,8 +109,20 @@ class PostgresStore implements Store {
     );
   }
 
-  answerBatches(campaign: string, page: string): AsyncIterable<Answers[]> {
-    return this.batches("SELECT answers FROM responses WHERE campaign = $1 AND page = $2 ORDER BY seq", [campaign, page], (row: { answers: Answers }) => row.answers);
+  answerBatches(campaign: string, page: string, range?: ResponseRange): AsyncIterable<Answers[]> {
+    const part = range ? " AND seq > $3 AND seq <= $4" : "";
+    return this.batches(`SELECT answers FROM responses WHERE campaign = $1 AND page = $2${part} ORDER BY seq`, [campaign, page, ...(range ? [range.after, range.upTo] : [])], (row: { answers: Answers }) => row.answers);
+  }
+
+  async responseRanges(campaign: string, page: string, parts: number): Promise<ResponseRange[]> {
+    const count = Number((await this.pool.query<{ n: string }>("SELECT count(*) AS n FROM responses WHERE campaign = $1 AND page = $2", [campaign, page])).rows[0]!.n);
+    const seqs = new Map<number, number>();
+    const offsets = mapping.rangeOffsets(count, parts);
+    for (const offset of offsets) {
+      const row = (await this.pool.query<{ seq: string }>("SELECT seq FROM responses WHERE campaign = $1 AND page = $2 ORDER BY seq LIMIT 1 OFFSET $3", [campaign, page, offset])).rows[0];
+      seqs.set(offset, Number(row!.seq));
+    }
+    return mapping.rangesOf(count, parts, (offset) => seqs.get(offset)!);
   }
 
   /** Rows through a server-side cursor (pg-cursor), a batch at a time, on a connection held for the stream's length. */

@@ -19,6 +19,7 @@ import type {
   ReachCount,
   ReachSubmission,
   SubmissionTiming,
+  ResponseRange,
 } from "./types.js";
 
 type Bool = (b: boolean) => number | boolean;
@@ -338,4 +339,20 @@ export const SQLITE_STREAM_BATCH = 100;
 /** Batches as single records, for callers that take one at a time. */
 export async function* oneByOne<T>(batches: AsyncIterable<T[]>): AsyncGenerator<T> {
   for await (const batch of batches) yield* batch;
+}
+
+/** The offsets (in order of arrival, from 0) of the last response of each of up to `parts` ranges of `count` responses. */
+export function rangeOffsets(count: number, parts: number): number[] {
+  const n = Math.max(0, Math.min(parts, count));
+  return Array.from({ length: n }, (_, i) => Math.ceil((count * (i + 1)) / n) - 1);
+}
+
+/** Ranges ending at the responses at rangeOffsets, each after the one before; `seqAt` gives the seq at an offset. */
+export function rangesOf(count: number, parts: number, seqAt: (offset: number) => number): ResponseRange[] {
+  let after = 0;
+  return rangeOffsets(count, parts).map((offset) => {
+    const range = { after, upTo: seqAt(offset) };
+    after = range.upTo;
+    return range;
+  });
 }

@@ -28,6 +28,7 @@ import type {
   StoredResponse,
   StoredSession,
   StoredUser,
+  ResponseRange,
 } from "./types.js";
 import type { Answers } from "../../forms/fields.js";
 
@@ -168,8 +169,15 @@ class SqliteStore implements Store {
     return this.batches("SELECT seq, id, locale, answers, received_at, channel, verified, version, timing, referral FROM responses WHERE campaign = ? AND page = ? ORDER BY seq", [campaign, page], read, true);
   }
 
-  answerBatches(campaign: string, page: string): AsyncIterable<Answers[]> {
-    return this.batches("SELECT answers FROM responses WHERE campaign = ? AND page = ? ORDER BY seq", [campaign, page], (v: unknown[]) => JSON.parse(v[0] as string) as Answers, true);
+  answerBatches(campaign: string, page: string, range?: ResponseRange): AsyncIterable<Answers[]> {
+    const part = range ? " AND seq > ? AND seq <= ?" : "";
+    return this.batches(`SELECT answers FROM responses WHERE campaign = ? AND page = ?${part} ORDER BY seq`, [campaign, page, ...(range ? [range.after, range.upTo] : [])], (v: unknown[]) => JSON.parse(v[0] as string) as Answers, true);
+  }
+
+  async responseRanges(campaign: string, page: string, parts: number): Promise<ResponseRange[]> {
+    const nth = this.prepared("SELECT seq FROM responses WHERE campaign = ? AND page = ? ORDER BY seq LIMIT 1 OFFSET ?");
+    const count = (this.prepared("SELECT count(*) AS n FROM responses WHERE campaign = ? AND page = ?").get(campaign, page) as { n: number }).n;
+    return mapping.rangesOf(count, parts, (offset) => (nth.get(campaign, page, offset) as { seq: number }).seq);
   }
 
   /**

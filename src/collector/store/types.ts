@@ -34,6 +34,12 @@ export interface NewResponse {
  */
 export type SubmissionTiming = "valid" | "missing" | "invalid" | "expired" | "reused";
 
+/** A part of a survey's responses in order of arrival: seq after `after`, up to and including `upTo`. */
+export interface ResponseRange {
+  after: number;
+  upTo: number;
+}
+
 export interface StoredResponse extends NewResponse {
   /** Order of arrival, per store. */
   seq: number;
@@ -242,8 +248,17 @@ export interface Store {
    * writing them out.
    */
   responseBatches(campaign: string, page: string): AsyncIterable<StoredResponse[]>;
-  /** Only the answers of the same responses, a batch at a time: what counting for a results page needs, read in half the time. */
-  answerBatches(campaign: string, page: string): AsyncIterable<Answers[]>;
+  /**
+   * Only the answers of the same responses, a batch at a time: what counting for a results page
+   * needs, read in half the time. With `range`, only the responses of that part (responseRanges).
+   */
+  answerBatches(campaign: string, page: string, range?: ResponseRange): AsyncIterable<Answers[]>;
+  /**
+   * The survey's responses as they are now, cut into up to `parts` ranges of arrival of about the
+   * same size (fewer when there are fewer responses; none when there are none): parts that workers
+   * count side by side. Responses arriving later fall after the last range.
+   */
+  responseRanges(campaign: string, page: string, parts: number): Promise<ResponseRange[]>;
   countResponses(campaign?: string, page?: string): Promise<number>;
   /** Changes whenever a response of the survey arrives, is removed or redacted: the key of the desk's kept counts. */
   responsesVersion(campaign: string, page: string): Promise<string>;

@@ -1,0 +1,43 @@
+// `mitreden results` on a big survey counts in worker threads (src/collector/results/parallel.ts):
+// the same figures as one thread (results-command.test.ts, both stores), and a worker that fails
+// fails the command with its reason instead of leaving figures out or hanging.
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { countSurvey } from "../../src/collector/results/parallel.js";
+import { openStore, type Store } from "../../src/collector/store/index.js";
+import { exampleCampaign, surveyPage } from "./helpers/campaigns.js";
+import { tempDir } from "./helpers/collector.js";
+import { marktplatzResponse } from "./helpers/seed.js";
+
+const marktplatz = exampleCampaign("marktplatz");
+const umfrage = surveyPage(marktplatz);
+let dir: string;
+let file: string;
+let store: Store;
+
+beforeAll(async () => {
+  dir = tempDir("results-parallel");
+  file = path.join(dir, "mitreden.sqlite");
+  store = await openStore({ file });
+  for (let i = 0; i < 300; i++) await store.insertResponse(marktplatzResponse(i));
+});
+afterAll(async () => {
+  await store?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test("two, three or seven threads count what one counts", async () => {
+  const alone = await countSurvey(store, { file }, marktplatz, umfrage, { hide: [], workers: 1 });
+  expect(alone.responses).toBe(300);
+  for (const workers of [2, 3, 7]) expect(await countSurvey(store, { file }, marktplatz, umfrage, { hide: [], workers })).toEqual(alone);
+  // Hidden questions stay hidden in every thread.
+  const hidden = await countSurvey(store, { file }, marktplatz, umfrage, { hide: ["bezug"], workers: 3 });
+  expect(hidden.questions.map((q) => q.id)).toEqual(alone.questions.map((q) => q.id).filter((id) => id !== "bezug"));
+});
+
+test("a worker that cannot read its part fails the count, naming the survey and the part", async () => {
+  // The workers are sent to a database that is not there; this thread's own part reads fine.
+  const nowhere = { databaseUrl: "postgres://mitreden@127.0.0.1:9/nichts" };
+  await expect(countSurvey(store, nowhere, marktplatz, umfrage, { hide: [], workers: 2 })).rejects.toThrow(/^Counting marktplatz\/umfrage \(arrival numbers \d+ to \d+\) failed: .*(ECONNREFUSED|connect)/);
+});
