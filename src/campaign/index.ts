@@ -7,6 +7,8 @@ import { validateCampaigns } from "./validate.js";
 export interface LoadSiteOptions {
   /** The moment the build represents (open/closed states); default now. */
   now?: Date;
+  /** Only this campaign (by slug), when the folder has it: for commands about one campaign. */
+  only?: string;
 }
 
 /** Validated, normalized campaigns of a folder. Throws CampaignValidationError when any campaign has errors. */
@@ -14,7 +16,7 @@ export async function loadSiteModel(
   campaignsDir: string,
   options: LoadSiteOptions = {},
 ): Promise<{ model: SiteModel; warnings: Problem[] }> {
-  const { campaigns, problems } = await validateCampaigns(campaignsDir, { now: options.now });
+  const { campaigns, problems } = await validateCampaigns(campaignsDir, { now: options.now, only: options.only });
   if (problems.some((p) => p.severity === "error")) throw new CampaignValidationError(problems);
   const models = campaigns.map(normalizeCampaign).sort((a, b) => a.slug.localeCompare(b.slug));
   return {

@@ -57,7 +57,11 @@ function folderProblem(severity: Problem["severity"], folder: string, message: s
   return { severity, file: displayPath(folder), line: 1, column: 1, pointer: "", message };
 }
 
-export async function loadCampaignSources(dir: string): Promise<{ campaigns: SourcedCampaign[]; problems: Problem[] }> {
+/**
+ * Every campaign of the folder with its site.json, or with `only` just that campaign's folder (when
+ * it is there): commands about one campaign are not stopped by a mistake in another.
+ */
+export async function loadCampaignSources(dir: string, only?: string): Promise<{ campaigns: SourcedCampaign[]; problems: Problem[] }> {
   const root = path.resolve(dir);
   const problems: Problem[] = [];
   const info = await stat(root).catch(() => undefined);
@@ -75,6 +79,7 @@ export async function loadCampaignSources(dir: string): Promise<{ campaigns: Sou
   const folders = (await readdir(root, { withFileTypes: true }))
     .filter((e) => e.isDirectory() && !e.name.startsWith("."))
     .map((e) => e.name)
+    .filter((name, _, all) => only === undefined || !all.includes(only) || name === only)
     .sort((a, b) => a.localeCompare(b));
   const campaigns: SourcedCampaign[] = [];
   for (const name of folders) {

@@ -11,10 +11,12 @@ import { schemaIssues } from "./schema-issues.js";
 export interface ValidateOptions {
   /** The moment to check for (default now): a campaign whose period ended before it gets a warning. */
   now?: Date;
+  /** Only this campaign (by its folder's name), when the folder has it. */
+  only?: string;
 }
 
 export async function validateCampaigns(dir: string, options: ValidateOptions = {}): Promise<{ campaigns: LoadedCampaign[]; problems: Problem[] }> {
-  const { campaigns, problems } = await loadCampaignSources(dir);
+  const { campaigns, problems } = await loadCampaignSources(dir, options.only);
   const valid: LoadedCampaign[] = [];
   for (const campaign of campaigns) {
     const found = await validateCampaign(campaign, options);

@@ -51,8 +51,13 @@ export async function exportPage(options: ExportPageOptions, out: NodeJS.Writabl
   });
 }
 
+/**
+ * One campaign's model, validated and normalized without the folder's other campaigns: an error in
+ * another campaign does not stop the export, results or moderation of this one (and it loads
+ * faster).
+ */
 export async function loadCampaign(campaignsDir: string, slug: string): Promise<CampaignModel> {
-  const { model } = await loadSiteModel(campaignsDir);
+  const { model } = await loadSiteModel(campaignsDir, { only: slug });
   const campaign = model.campaigns.find((c) => c.slug === slug);
   if (!campaign) throw new UsageError(`No campaign "${slug}" in ${campaignsDir}/. Campaigns: ${model.campaigns.map((c) => c.slug).join(", ")}`);
   return campaign;
