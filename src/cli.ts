@@ -222,9 +222,15 @@ const commands: Record<string, Command> = {
       if (values.out === undefined) await api.exportPage(options, process.stdout, { end: false });
       else {
         const { createWriteStream } = await import("node:fs");
+        const started = performance.now();
+        // On a terminal, the rows written so far (a million take a while), a few times a second.
+        const progress = terminalProgress(process.stderr);
+        let shown = 0;
+        const onProgress = progress && ((done: number, total: number) => (done === total || performance.now() - shown > 200) && (progress({ step: `export ${options.pageId}`, done, total }), (shown = performance.now())));
         // A megabyte of room: the next rows are made while the last ones are written (a chunk is 64 KB).
-        await api.exportPage(options, () => createWriteStream(String(values.out), { highWaterMark: 1 << 20 }));
-        console.error(`Wrote ${values.out}.`);
+        const { rows, of } = await api.exportPage({ ...options, onProgress: onProgress || undefined }, () => createWriteStream(String(values.out), { highWaterMark: 1 << 20 }));
+        progress?.finish();
+        console.error(`Wrote ${rows} ${rows === 1 ? of.slice(0, -1) : of} to ${values.out} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
       }
     },
   },

@@ -27,6 +27,8 @@ export interface ExportPageOptions extends StoreLocation {
   format?: ExportFormat;
   /** CSV column separator; default ";" where the campaign's language writes decimals with a comma. */
   delimiter?: string;
+  /** Told how many rows are written so far, of how many (0 when not known: a map's contributions). */
+  onProgress?: (written: number, total: number) => void;
 }
 
 /**
@@ -34,20 +36,31 @@ export interface ExportPageOptions extends StoreLocation {
  * responses, or a map's contributions with their moderation state. Memory stays flat with the
  * number of rows; resolves when everything is written (and `out` ended, unless `end: false`).
  * `out` may be a function that opens the file: then a mistake in the arguments leaves no empty file.
+ * Resolves with how many rows were written, and of what.
  */
-export async function exportPage(options: ExportPageOptions, out: NodeJS.WritableStream | (() => NodeJS.WritableStream), { end = true } = {}): Promise<void> {
+export async function exportPage(options: ExportPageOptions, out: NodeJS.WritableStream | (() => NodeJS.WritableStream), { end = true } = {}): Promise<{ rows: number; of: "responses" | "contributions" }> {
   const campaign = await loadCampaign(options.campaignsDir, options.slug);
   const page = participationPage(campaign, options.pageId);
   const format = options.format ?? "csv";
   const formats: ExportFormat[] = page.type === "map" ? ["csv", "json", "geojson"] : ["csv", "json"];
   if (!formats.includes(format)) throw new UsageError(`--format must be ${formats.join(", ").replace(/, (\w+)$/, " or $1")} for ${page.type === "map" ? "a map" : "a survey"}, not "${String(format)}".`);
-  await withExistingStore(storeOf(options), async (store) => {
+  return withExistingStore(storeOf(options), async (store) => {
+    const total = page.type === "survey" && options.onProgress ? await store.countResponses(campaign.slug, page.id) : 0;
+    let rows = 0;
+    const counted = async function* <T>(batches: AsyncIterable<T[]>) {
+      for await (const batch of batches) {
+        rows += batch.length;
+        options.onProgress?.(rows, total);
+        yield batch;
+      }
+    };
     const chunks =
       page.type === "map"
-        ? streamContributionExport(campaign, page, store.contributionBatches(campaign.slug, page.id), { format, delimiter: options.delimiter })
-        : streamResponseExport(campaign, page, store.responseBatches(campaign.slug, page.id), { format: format as "csv" | "json", delimiter: options.delimiter });
+        ? streamContributionExport(campaign, page, counted(store.contributionBatches(campaign.slug, page.id)), { format, delimiter: options.delimiter })
+        : streamResponseExport(campaign, page, counted(store.responseBatches(campaign.slug, page.id)), { format: format as "csv" | "json", delimiter: options.delimiter });
     // pipeline waits for the writer when it is slower than the database (backpressure).
     await pipeline(Readable.from(chunks, { highWaterMark: 1 }), typeof out === "function" ? out() : out, { end });
+    return { rows, of: page.type === "map" ? "contributions" : "responses" };
   });
 }
 

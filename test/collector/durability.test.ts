@@ -2,11 +2,11 @@
 // process is killed with SIGKILL mid-stream, restarted, and the clients retry what went unanswered
 // with the same ids. The export then holds every acknowledged submission exactly once.
 import { randomUUID } from "node:crypto";
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { fullMarktplatzAnswers } from "./helpers/campaigns.js";
-import { ensureBuilt, runCli, startCollectorProcess, type CollectorProcess } from "./helpers/cli.js";
+import { ensureBuilt, runCli, runCliWithMessages, startCollectorProcess, type CollectorProcess } from "./helpers/cli.js";
 import { tempDir } from "./helpers/collector.js";
 
 const CLIENTS = 8;
@@ -93,6 +93,11 @@ test("every acknowledged submission survives kill -9, none is stored twice", asy
   const csv = runCli(["export", "marktplatz", "--page", "umfrage", "--db", db, "--delimiter", ","]);
   expect(csv.startsWith("\uFEFFAntwort-ID,Eingegangen am,Sprache,")).toBe(true);
   expect(csv.trimEnd().split("\r\n")).toHaveLength(ids.length + 1);
+  // Into a file, the same text; the message says how many rows went where (no progress line: not a terminal).
+  const file = path.join(dir, "umfrage.csv");
+  const { stderr } = runCliWithMessages(["export", "marktplatz", "--page", "umfrage", "--db", db, "--delimiter", ",", "--out", file]);
+  expect(readFileSync(file, "utf8")).toBe(csv);
+  expect(stderr).toMatch(new RegExp(`^Wrote ${ids.length} responses to ${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} in \\d+\\.\\d s\\.\\n$`));
   console.log(
     `durability: ${acknowledgedBeforeKill} acknowledged before SIGKILL; ${unanswered.length} without answer retried ` +
       `(${storedButUnacknowledged} of them had been stored already); ${ids.length} rows exported, none twice`,

@@ -37,6 +37,15 @@ describe("build progress", () => {
     expect(screen.endsWith("\r\x1b[K  ✓ pages 12 (1.5 s)\n")).toBe(true);
   });
 
+  it("counts rows whose total is not known as they come (an export of a map's contributions)", () => {
+    const written: string[] = [];
+    const printer = terminalProgress({ isTTY: true, write: (t) => written.push(t) }, () => 0)!;
+    printer({ step: "export karte", done: 0, total: 0 });
+    printer({ step: "export karte", done: 1200, total: 0 });
+    printer.finish();
+    expect(written.join("")).toBe("\r\x1b[K    export karte …\r\x1b[K    export karte 1200\r\x1b[K  ✓ export karte 1200 (0.0 s)\n");
+  });
+
   it("prints nothing step by step when the output is not a terminal", () => {
     expect(terminalProgress({ isTTY: false, write: () => {} })).toBeUndefined();
   });

@@ -1,5 +1,5 @@
 // The real command line, as a city runs it: `node bin/mitreden.js …` from the compiled dist/.
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
@@ -54,4 +54,11 @@ export function startCollectorProcess(args: string[], env: NodeJS.ProcessEnv = p
 
 export function runCli(args: string[], env: NodeJS.ProcessEnv = process.env): string {
   return execFileSync(process.execPath, [BIN, ...args], { env, maxBuffer: 64 * 1024 * 1024 }).toString();
+}
+
+/** The same, with what the command printed to standard error (its messages beside the data). */
+export function runCliWithMessages(args: string[], env: NodeJS.ProcessEnv = process.env): { stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, [BIN, ...args], { env, maxBuffer: 64 * 1024 * 1024 });
+  if (run.status !== 0) throw new Error(`mitreden ${args.join(" ")} exited with ${run.status}: ${run.stderr.toString()}`);
+  return { stdout: run.stdout.toString(), stderr: run.stderr.toString() };
 }
