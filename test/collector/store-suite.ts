@@ -124,6 +124,7 @@ export function describeStore(name: string, factory: () => Promise<StoreFactory>
         // Each range after the one before, of about the same size, together all of the page's and no other's.
         expect(ranges.every((r, i) => r.after < r.upTo && (i === 0 || r.after === ranges[i - 1]!.upTo))).toBe(true);
         expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+        expect(ranges.map((r) => r.rows)).toEqual(sizes);
         expect(joined).toEqual(everything);
       }
       // A response arriving after the cut falls after the last range.

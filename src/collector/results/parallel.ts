@@ -12,8 +12,8 @@ import { aggregateSurvey, createSurveyTally, surveyResultsFile, type TallyCounts
 import type { CountJob } from "./count-worker.js";
 
 /**
- * Below this many responses one thread counts: starting a worker (about 0.1 s and 10 MB) costs
- * what counting some 20,000 responses costs.
+ * Below this many responses one thread counts: a worker takes about 60 ms to start and open its
+ * store (and ≈ 10 MB), the time of counting some 8,000 responses, so small surveys gain nothing.
  */
 export const PARALLEL_FROM = 20_000;
 
@@ -25,11 +25,11 @@ export interface CountOptions {
 
 export async function countSurvey(store: Store, location: OpenStoreOptions, campaign: CampaignModel, page: SurveyPageModel, options: CountOptions): Promise<SurveyResultsFile> {
   const alone = () => aggregateSurvey(campaign, page, store.answerBatches(campaign.slug, page.id), { hide: options.hide });
-  let workers = options.workers;
-  if (workers === undefined) workers = (await store.countResponses(campaign.slug, page.id)) >= PARALLEL_FROM ? Math.min(availableParallelism(), 4) : 1;
-  if (workers < 2) return alone();
-  const ranges = await store.responseRanges(campaign.slug, page.id, workers);
-  if (ranges.length < 2) return alone();
+  const parts = options.workers ?? Math.min(availableParallelism(), 4);
+  if (parts < 2) return alone();
+  const ranges = await store.responseRanges(campaign.slug, page.id, parts);
+  const responses = ranges.reduce((sum, range) => sum + range.rows, 0);
+  if (ranges.length < 2 || (options.workers === undefined && responses < PARALLEL_FROM)) return alone();
   // This thread counts the first range itself, a worker each further one.
   const [first, ...rest] = ranges;
   const counting = rest.map((range) => countInWorker({ store: location, campaign: campaign.slug, page, hide: options.hide, range }));

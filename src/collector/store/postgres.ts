@@ -116,13 +116,13 @@ class PostgresStore implements Store {
 
   async responseRanges(campaign: string, page: string, parts: number): Promise<ResponseRange[]> {
     const count = Number((await this.pool.query<{ n: string }>("SELECT count(*) AS n FROM responses WHERE campaign = $1 AND page = $2", [campaign, page])).rows[0]!.n);
-    const seqs = new Map<number, number>();
     const offsets = mapping.rangeOffsets(count, parts);
+    const ends: number[] = [];
     for (const offset of offsets) {
       const row = (await this.pool.query<{ seq: string }>("SELECT seq FROM responses WHERE campaign = $1 AND page = $2 ORDER BY seq LIMIT 1 OFFSET $3", [campaign, page, offset])).rows[0];
-      seqs.set(offset, Number(row!.seq));
+      ends.push(Number(row!.seq));
     }
-    return mapping.rangesOf(count, parts, (offset) => seqs.get(offset)!);
+    return mapping.rangesEndingAt(offsets, ends);
   }
 
   /** Rows through a server-side cursor (pg-cursor), a batch at a time, on a connection held for the stream's length. */

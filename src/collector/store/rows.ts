@@ -347,12 +347,7 @@ export function rangeOffsets(count: number, parts: number): number[] {
   return Array.from({ length: n }, (_, i) => Math.ceil((count * (i + 1)) / n) - 1);
 }
 
-/** Ranges ending at the responses at rangeOffsets, each after the one before; `seqAt` gives the seq at an offset. */
-export function rangesOf(count: number, parts: number, seqAt: (offset: number) => number): ResponseRange[] {
-  let after = 0;
-  return rangeOffsets(count, parts).map((offset) => {
-    const range = { after, upTo: seqAt(offset) };
-    after = range.upTo;
-    return range;
-  });
+/** The ranges ending at the responses at `offsets` (rangeOffsets), whose seqs are `ends`. */
+export function rangesEndingAt(offsets: number[], ends: number[]): ResponseRange[] {
+  return offsets.map((offset, i) => ({ after: i === 0 ? 0 : ends[i - 1]!, upTo: ends[i]!, rows: offset - (i === 0 ? -1 : offsets[i - 1]!) }));
 }

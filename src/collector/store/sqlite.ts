@@ -177,7 +177,11 @@ class SqliteStore implements Store {
   async responseRanges(campaign: string, page: string, parts: number): Promise<ResponseRange[]> {
     const nth = this.prepared("SELECT seq FROM responses WHERE campaign = ? AND page = ? ORDER BY seq LIMIT 1 OFFSET ?");
     const count = (this.prepared("SELECT count(*) AS n FROM responses WHERE campaign = ? AND page = ?").get(campaign, page) as { n: number }).n;
-    return mapping.rangesOf(count, parts, (offset) => (nth.get(campaign, page, offset) as { seq: number }).seq);
+    const offsets = mapping.rangeOffsets(count, parts);
+    return mapping.rangesEndingAt(
+      offsets,
+      offsets.map((offset) => (nth.get(campaign, page, offset) as { seq: number }).seq),
+    );
   }
 
   /**

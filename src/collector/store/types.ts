@@ -38,6 +38,8 @@ export type SubmissionTiming = "valid" | "missing" | "invalid" | "expired" | "re
 export interface ResponseRange {
   after: number;
   upTo: number;
+  /** How many responses the range held when it was cut. */
+  rows: number;
 }
 
 export interface StoredResponse extends NewResponse {
