@@ -226,9 +226,13 @@ const commands: Record<string, Command> = {
         // On a terminal, the rows written so far (a million take a while), a few times a second.
         const progress = terminalProgress(process.stderr);
         let shown = 0;
-        const onProgress = progress && ((done: number, total: number) => (done === total || performance.now() - shown > 200) && (progress({ step: `export ${options.pageId}`, done, total }), (shown = performance.now())));
+        const onProgress = (done: number, total: number) => {
+          if (done !== total && performance.now() - shown < 200) return;
+          progress?.({ step: `export ${options.pageId}`, done, total });
+          shown = performance.now();
+        };
         // A megabyte of room: the next rows are made while the last ones are written (a chunk is 64 KB).
-        const { rows, of } = await api.exportPage({ ...options, onProgress: onProgress || undefined }, () => createWriteStream(String(values.out), { highWaterMark: 1 << 20 }));
+        const { rows, of } = await api.exportPage({ ...options, onProgress: progress && onProgress }, () => createWriteStream(String(values.out), { highWaterMark: 1 << 20 }));
         progress?.finish();
         console.error(`Wrote ${rows} ${rows === 1 ? of.slice(0, -1) : of} to ${values.out} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
       }

@@ -72,8 +72,10 @@ export async function exportPage(options: ExportPageOptions, out: NodeJS.Writabl
 export async function loadCampaign(campaignsDir: string, slug: string): Promise<CampaignModel> {
   const { model } = await loadSiteModel(campaignsDir, { only: slug });
   const campaign = model.campaigns.find((c) => c.slug === slug);
-  if (!campaign) throw new UsageError(`No campaign "${slug}" in ${campaignsDir}/. Campaigns: ${model.campaigns.map((c) => c.slug).join(", ")}`);
-  return campaign;
+  if (campaign) return campaign;
+  // A folder of that name without a campaign in it (media/, a typo'd copy): the list needs them all.
+  const all = model.campaigns.length > 0 ? model : (await loadSiteModel(campaignsDir)).model;
+  throw new UsageError(`No campaign "${slug}" in ${campaignsDir}/. Campaigns: ${all.campaigns.map((c) => c.slug).join(", ")}`);
 }
 
 /** The survey or map page `pageId` of a campaign, or a usage error listing the ones there are. */

@@ -32,4 +32,6 @@ test("the campaign with errors still reports them at its file and line", async (
 test("an unknown campaign is named; the folder's campaigns are checked to list them", async () => {
   rmSync(path.join(dir, "kaputt"), { recursive: true });
   await expect(loadCampaign(dir, "gibtsnicht")).rejects.toThrow(/No campaign "gibtsnicht".*Campaigns: marktplatz, radverkehr/);
+  // A folder of that name that holds no campaign (the shared pictures) is no campaign either.
+  await expect(loadCampaign(dir, "media")).rejects.toThrow(/No campaign "media".*Campaigns: marktplatz, radverkehr/);
 });
