@@ -290,7 +290,7 @@ function exportText(campaign: CampaignModel, page: SurveyPageModel, options: Ser
 const PIECES_PER_GROUP = 4096;
 
 /** Text encoded as UTF-8 into one buffer as it is written, taken out a chunk at a time. */
-export class Utf8Builder {
+class Utf8Builder {
   private buffer = Buffer.allocUnsafe(CHUNK_BYTES * 2);
   length = 0;
 
