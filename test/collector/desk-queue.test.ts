@@ -200,6 +200,22 @@ describe("desk survey answers", () => {
         expect(download.body).toBe(serializeContributions(marktplatz, karte, await collector.store.listContributions("marktplatz", "karte"), { format }));
       }
       expect(JSON.parse((await anna.get("/admin/export/marktplatz/karte/geojson")).body).features).toHaveLength(3);
+      // A format or a page that is not there: 404.
+      for (const url of ["/admin/export/marktplatz/umfrage/geojson", "/admin/export/marktplatz/umfrage/xlsx", "/admin/export/marktplatz/gibtsnicht/csv", "/admin/export/gibtsnicht/umfrage/csv", "/admin/export/marktplatz/umfrage/..%2fcsv"]) {
+        expect((await anna.get(url)).statusCode, url).toBe(404);
+      }
+      // Two downloads at once while answers arrive: each is whole JSON with the responses stored so far.
+      const before = (await collector.store.listResponses("marktplatz", "umfrage")).length;
+      const sending = Array.from({ length: 3 }, () =>
+        collector.app.inject({ method: "POST", url: "/api/marktplatz/umfrage/responses", headers: JSON_HEADERS, payload: { answers: fullMarktplatzAnswers(), _id: randomUUID(), _locale: "de" } }),
+      );
+      const [one, two, ...arrived] = await Promise.all([anna.get("/admin/export/marktplatz/umfrage/json"), anna.get("/admin/export/marktplatz/umfrage/json"), ...sending]);
+      expect(arrived.map((r) => r.statusCode)).toEqual([201, 201, 201]);
+      for (const download of [one!, two!]) {
+        const rows = (JSON.parse(download.body) as { rows: unknown[] }).rows.length;
+        expect(rows).toBeGreaterThanOrEqual(before);
+        expect(rows).toBeLessThanOrEqual(before + 3);
+      }
     } finally {
       await collector.close();
     }
