@@ -11,7 +11,7 @@ import type { SiteModel } from "../../src/campaign/model.js";
 import { accessibilityPath, pagePath } from "../../src/campaign/urls.js";
 import { cardPages, renderCards, type CardContent, type CardFormat, type ShareCard } from "../../src/site/cards/index.js";
 import { postCard } from "../../src/site/social/posts.js";
-import { CardRenderer } from "../../src/site/cards/render.js";
+import { blendOnto, CardRenderer } from "../../src/site/cards/render.js";
 import { cardGeometry } from "../../src/site/cards/layout.js";
 import { packagePath } from "../../src/package-root.js";
 import { contrast, exampleModel, tempDir } from "./cards-helpers.js";
@@ -141,6 +141,42 @@ async function matchReference(name: string, png: Buffer): Promise<void> {
   if (different > allowed) await writeFile(path.join(outDir, `${name}.diff.png`), PNG.sync.write(diff));
   expect(different, `${name} differs from its reference in ${different} pixels (diff in ${outDir})`).toBeLessThanOrEqual(allowed);
 }
+
+describe("laying the words onto the backdrop", () => {
+  it("gives what libvips' composite gives, to within one level, for every opacity over every shade", async () => {
+    // A layer with each of the 256 opacities in each of 4 colours, over a backdrop of every shade.
+    const width = 256;
+    const height = 16;
+    const layer = Buffer.alloc(width * height * 4);
+    const backdrop = Buffer.alloc(width * height * 3);
+    const colours = [[255, 255, 255], [0, 0, 0], [200, 30, 90], [17, 180, 240]];
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        const p = y * width + x;
+        layer.set([...colours[y % 4]!, x], p * 4);
+        backdrop.set([(x * 7 + y * 31) % 256, (x * 3 + y * 11) % 256, (255 - x + y) % 256], p * 3);
+      }
+    }
+    const raw = { raw: { width, height, channels: 3 as const } };
+    const expected = await sharp(backdrop, raw)
+      .composite([{ input: await sharp(layer, { raw: { width, height, channels: 4 } }).png().toBuffer(), top: 0, left: 0 }])
+      .removeAlpha()
+      .raw()
+      .toBuffer();
+    const ours = Buffer.from(backdrop);
+    blendOnto(ours, layer);
+    let worst = 0;
+    for (let i = 0; i < ours.length; i++) worst = Math.max(worst, Math.abs(ours[i]! - expected[i]!));
+    expect(worst).toBeLessThanOrEqual(1);
+    // Fully transparent leaves the backdrop, fully opaque is the layer's colour.
+    expect([...ours.subarray(0, 3)]).toEqual([...backdrop.subarray(0, 3)]);
+    expect([...ours.subarray(255 * 3, 256 * 3)]).toEqual([255, 255, 255]);
+  });
+
+  it("refuses a layer of another size", () => {
+    expect(() => blendOnto(Buffer.alloc(30), Buffer.alloc(36))).toThrow(/does not fit/);
+  });
+});
 
 describe("reference cards", () => {
   it("match test/reference/cards/ (set UPDATE_REFERENCES=1 to accept an intended change)", async () => {
