@@ -90,6 +90,9 @@ async function encodeImage(file: string, role: "logo" | "content", cacheDir: str
       // larger, still a third smaller than WebP; sharp's default, 4, is slower again. A city's first
       // build and every CI run on a cold cache pay this per picture (issue 16: cold build < 8 s).
       sharpAvifOptions: { effort: 0 },
+      // WebP at effort 2 instead of sharp's 4: 45 % less CPU time for files 4 % larger (the
+      // examples' three photos at the three widths: 460 ms instead of 817 ms, 417 KB instead of 401 KB).
+      sharpWebpOptions: { effort: 2 },
     });
     return toAsset(file, metadata, fallbackFormat);
   } catch (error) {

@@ -92,6 +92,7 @@ declare module "@11ty/eleventy-img" {
       urlPath?: string;
       svgShortCircuit?: boolean | "size";
       sharpAvifOptions?: Record<string, unknown>;
+      sharpWebpOptions?: Record<string, unknown>;
       dryRun?: boolean;
     }
   }
