@@ -8,7 +8,6 @@ import { cp, mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promise
 import path from "node:path";
 // Before Eleventy: it must see the setting when it loads.
 import "./eleventy-env.js";
-import Eleventy from "@11ty/eleventy";
 import { DEFAULT_REPORT_DIR, readAuditReport } from "../audit/report.js";
 import type { SiteModel } from "../campaign/model.js";
 import { loadSiteModel } from "../campaign/index.js";
@@ -20,7 +19,7 @@ import { pool } from "../parallel.js";
 import { writeHeaderFiles } from "../security/headers-file.js";
 import { settings } from "../settings.js";
 import { prepareAssets } from "./assets.js";
-import { DEFAULT_CACHE_DIR as CARD_CACHE_DIR, openCardSession, renderCards } from "./cards/index.js";
+import { DEFAULT_CACHE_DIR as CARD_CACHE_DIR, cardPages, openCardSession, renderCards } from "./cards/index.js";
 import { bundleClientScript } from "./client-bundle.js";
 import { prepareProofOfWorkAssets } from "./pow-assets.js";
 import { compileNunjucksOnce } from "./compile-once.js";
@@ -69,7 +68,7 @@ export interface BuildSiteResult {
 
 /** A step of the build; `done` of `total` things (pictures, cards, kits); total 0 for a step without counts. */
 export interface BuildProgress {
-  step: "pictures, share cards and kits" | "scripts" | "pages";
+  step: "pictures, share cards and kits" | "pages";
   done: number;
   total: number;
   /** Work that runs side by side, each with its own count (a total of 0: not known yet). */
@@ -93,11 +92,27 @@ export interface RenderSiteResult {
   pictures: number;
 }
 
+let eleventyModule: Promise<typeof import("@11ty/eleventy")> | undefined;
+
+/**
+ * Eleventy takes about 0.4 s to load. Loaded when a build starts rather than with this module, it
+ * loads while the campaigns are read and pictures, cards and kits are made, much of which is
+ * waiting for files and for sharp's threads; a failed load is reported where the build uses it.
+ */
+function loadEleventy(): Promise<typeof import("@11ty/eleventy")> {
+  if (!eleventyModule) {
+    eleventyModule = import("@11ty/eleventy");
+    eleventyModule.catch(() => (eleventyModule = undefined));
+  }
+  return eleventyModule;
+}
+
 /** The build could not finish; the previous site in the output folder is untouched. */
 export class SiteBuildError extends MitredenError {}
 
 export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteResult> {
   const started = performance.now();
+  void loadEleventy();
   const { model, warnings } = await loadSiteModel(options.campaignsDir, { now: options.now });
   phaseTimer(started)("campaigns read and checked");
   const { pages, cards, pictures } = await renderSiteWithCounts(model, options);
@@ -114,6 +129,7 @@ export async function renderSiteWithCounts(model: SiteModel, options: Omit<Build
   const outDir = path.resolve(options.outDir);
   const started = performance.now();
   const lap = phaseTimer(started);
+  const eleventy = loadEleventy();
   await assertReplaceable(outDir);
   await removeLeftovers(outDir);
   if (options.kitOutDir) await removeLeftovers(path.resolve(options.kitOutDir));
@@ -125,28 +141,17 @@ export async function renderSiteWithCounts(model: SiteModel, options: Omit<Build
     // takes about the longer of the two instead of their sum. Neither reads what the other writes.
     const progress = options.onProgress ?? (() => {});
     const sideBySide = sideBySideProgress(progress);
-    const [assets, { cardRun, kits, counts }] = await allSettled([
+    // The survey validators, scripts, map assets and open data, mostly this thread's work, go
+    // beside them too: while sharp encodes, this thread would otherwise wait (a cold build of the
+    // examples: 0.8 s). Each writes its own files into the staging folder.
+    const [assets, { cardRun, kits, counts }, { scripts, proofOfWork, mapAssets, auditReport }] = await allSettled([
       prepareAssets(model, staging, { cacheDir: options.cacheDir, templatesDir, onPicture: sideBySide("pictures") }).then((result) => (phaseTimer(started)("pictures"), result)),
       cardsAndKits(model, staging, options, sideBySide),
+      scriptsAndData(model, staging, options).then((result) => (phaseTimer(started)("scripts, maps and open data"), result)),
     ] as const);
-    lap("pictures, share cards and kits, side by side");
+    lap("pictures, share cards, kits and scripts, side by side");
     if (options.quiet === false) console.log(`Share cards: ${counts.rendered} rendered, ${counts.reused} reused.`);
-    // Survey forms: each survey's schema and browser validator next to its page, and the one script
-    // that enhances every survey form (loaded on survey pages only).
-    progress({ step: "scripts", done: 0, total: 0 });
-    await emitSurveySchemas(model, staging);
-    lap("survey validators");
-    // Results pages' downloads and DCAT-AP.de metadata, from the committed results files.
-    await writeOpenData(model, staging);
-    const scripts = { survey: await bundleClientScript(packagePath("src/client/survey/index.ts"), staging, "survey") };
-    // Campaigns with the proof of work only: the self-hosted widget (ADR 025).
-    const proofOfWork = await prepareProofOfWorkAssets(model, staging);
-    lap("survey script");
-    // Map pages only: their script, stylesheet and the self-hosted map library.
-    const mapAssets = await prepareMapAssets(model, staging);
-    await publishSignLanguageVideos(model.campaigns, staging);
-    lap("map scripts and library");
-    const auditReport = await readAuditReport(path.resolve(options.auditReport ?? DEFAULT_REPORT_DIR));
+    const { default: Eleventy } = await eleventy;
     const elev = new Eleventy(path.join(templatesDir, "eleventy"), staging, {
       // "" reads no configuration file: a .eleventy.js in the city's repository is not ours.
       configPath: "",
@@ -230,26 +235,48 @@ async function moveKitsOut(model: SiteModel, staging: string, kitOutDir: string,
 }
 
 /**
- * Share cards of the public pages, then each campaign's social kit (its own images, QR codes,
- * posters, calendar). One after the other: both use the same card cache.
+ * What the pages load besides styles and pictures: each survey's schema and browser validator
+ * next to its page, the one script that enhances every survey form, the proof-of-work widget
+ * where a campaign uses it (ADR 025), the map's script, stylesheet and library where a page shows
+ * a map, sign-language videos, the results pages' downloads and DCAT-AP.de metadata (from the
+ * committed results files), and the audit report the accessibility statement cites.
+ */
+async function scriptsAndData(model: SiteModel, staging: string, options: Omit<BuildSiteOptions, "campaignsDir" | "now">) {
+  await emitSurveySchemas(model, staging);
+  await writeOpenData(model, staging);
+  const scripts = { survey: await bundleClientScript(packagePath("src/client/survey/index.ts"), staging, "survey") };
+  const proofOfWork = await prepareProofOfWorkAssets(model, staging);
+  const mapAssets = await prepareMapAssets(model, staging);
+  await publishSignLanguageVideos(model.campaigns, staging);
+  const auditReport = await readAuditReport(path.resolve(options.auditReport ?? DEFAULT_REPORT_DIR));
+  return { scripts, proofOfWork, mapAssets, auditReport };
+}
+
+/**
+ * Share cards of the public pages, and beside them each campaign's social kit (its own images, QR
+ * codes, posters, calendar), which takes the share cards as its link pictures once they are made.
+ * Both use the same card cache, read once and written once.
  */
 async function cardsAndKits(model: SiteModel, staging: string, options: Omit<BuildSiteOptions, "campaignsDir" | "now">, progress: SideBySide) {
   const lap = phaseTimer();
   const cardCacheDir = options.cardCacheDir ?? path.resolve(CARD_CACHE_DIR);
   const session = await openCardSession(cardCacheDir);
   try {
-    const cardRun = await renderCards(model, staging, { session, onCard: progress("share cards") });
-    const counts: CardCounts = { rendered: cardRun.rendered, reused: cardRun.reused };
-    lap("share cards");
+    const drawing = renderCards(model, staging, { session, onCard: progress("share cards") }).then((run) => (lap("share cards"), run));
+    const shareCards = { urls: new Set(cardPages(model).map((page) => page.url)), cards: drawing.then((run) => run.cards) };
+    // A failure to draw is reported once, from `drawing`, even when no kit got as far as waiting.
+    shareCards.cards.catch(() => {});
     // A few kits at a time: most of a kit is linking cached images, a wait on the file system.
     const kitDone = progress("social-media kits");
     let kitsDone = 0;
     kitDone(0, model.campaigns.length);
-    const kitList = await pool(model.campaigns, 4, async (campaign) => {
-      const kit = await buildSocialKit(campaign, staging, { session, now: new Date(model.builtAt), shareCards: cardRun.cards });
+    const kitsMade = pool(model.campaigns, 4, async (campaign) => {
+      const kit = await buildSocialKit(campaign, staging, { session, now: new Date(model.builtAt), shareCards });
       kitDone(++kitsDone, model.campaigns.length);
       return kit;
     });
+    const [cardRun, kitList] = await allSettled([drawing, kitsMade] as const);
+    const counts: CardCounts = { rendered: cardRun.rendered, reused: cardRun.reused };
     const kits = new Map<string, KitData>(model.campaigns.map((campaign, i) => [campaign.slug, kitList[i]!]));
     for (const kit of kitList) {
       counts.rendered += kit.rendered;

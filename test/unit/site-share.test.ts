@@ -183,6 +183,23 @@ describe("social kit page", () => {
   });
 });
 
+describe("the kit's link pictures", () => {
+  it("are the site's share cards of the same build, drawn once while the kit drew its posts' pictures", async () => {
+    // Kits are made beside the share cards; a kit that did not wait for them would draw its
+    // link pictures again under /assets/social/, or point at cards that are not there.
+    const cards = new Set(await readdir(path.join(site.outDir, "assets", "cards")));
+    for (const c of model.campaigns) {
+      const $ = site.load(socialKitPath(c));
+      const links = $("main a[download]").map((_, el) => $(el).attr("href")).get().filter((href) => href.startsWith("/assets/cards/"));
+      expect(links.length, c.slug).toBeGreaterThan(0);
+      for (const href of links) expect(cards.has(path.posix.basename(href)), href).toBe(true);
+      const own = await readdir(path.join(site.outDir, "assets", "social", c.slug));
+      expect(own.filter((name) => /-link\./.test(name)), c.slug).toEqual([]);
+    }
+    expect(first.cards.rendered + first.cards.reused).toBe(second.cards.reused);
+  });
+});
+
 describe("posters", () => {
   it("exist for every page the kit lists, each with its print styles and QR code", async () => {
     for (const c of model.campaigns) {

@@ -143,6 +143,16 @@ export interface KitData {
 }
 
 /**
+ * The site's share cards of this build, which a kit takes as its link pictures instead of drawing
+ * them again. Which pages have one is known before they are drawn, so a kit draws its posts'
+ * pictures while the share cards are still being made.
+ */
+export interface SharedCards {
+  urls: ReadonlySet<string>;
+  cards: Promise<Map<string, ShareCard>>;
+}
+
+/**
  * Writes the kit's files into `<outDir>/<slug>/social-kit/`, the posts' pictures into
  * `<outDir>/assets/social/<slug>/` (public: scheduling tools fetch them from the site, also when
  * the kit itself is built for an intranet), and returns what its page shows.
@@ -150,7 +160,7 @@ export interface KitData {
 export async function buildSocialKit(
   campaign: CampaignModel,
   outDir: string,
-  opts: CardOptions & { now?: Date; shareCards?: Map<string, ShareCard> } = {},
+  opts: CardOptions & { now?: Date; shareCards?: SharedCards } = {},
 ): Promise<KitData> {
   const base = socialKitPath(campaign);
   const dir = path.join(outDir, ...base.split("/").filter(Boolean));
@@ -170,13 +180,17 @@ export async function buildSocialKit(
   };
   pages.forEach((page) => want(`${page.name}-link`, { content: page.content, format: "link" }));
   planned.forEach((p) => p.images.forEach((image) => want(image.name, { content: image.content, format: image.format })));
+  const sharedNames = new Set(pages.filter((page) => opts.shareCards?.urls.has(page.url)).map((page) => `${page.name}-link`));
+  const list = [...requests.values()].filter((request) => !sharedNames.has(request.name));
+  const rendered = await renderCardImages(list, path.join(outDir, ...imagesUrl.split("/").filter(Boolean)), imagesUrl, opts);
+  const shareCards = (await opts.shareCards?.cards) ?? new Map<string, ShareCard>();
   const shared = new Map<string, CardImage>();
   for (const page of pages) {
-    const card = opts.shareCards?.get(page.url);
-    if (card) shared.set(`${page.name}-link`, { path: card.png, jpeg: card.jpeg, width: card.width, height: card.height, alt: card.alt, credit: page.content.credit });
+    const card = shareCards.get(page.url);
+    if (!sharedNames.has(`${page.name}-link`)) continue;
+    if (!card) throw new Error(`the share card of ${page.url} was announced but not made`);
+    shared.set(`${page.name}-link`, { path: card.png, jpeg: card.jpeg, width: card.width, height: card.height, alt: card.alt, credit: page.content.credit });
   }
-  const list = [...requests.values()].filter((request) => !shared.has(request.name));
-  const rendered = await renderCardImages(list, path.join(outDir, ...imagesUrl.split("/").filter(Boolean)), imagesUrl, opts);
   const images = new Map(list.map((request, i) => [request.name, kitImage(campaign, request, rendered.images[i]!, locale)]));
   for (const [name, image] of shared) images.set(name, kitImage(campaign, requests.get(name)!, image, locale));
   const imagesOf = (p: PlannedPost): KitImage[] => p.images.map((image: PostImage) => images.get(image.name)!);
@@ -184,7 +198,7 @@ export async function buildSocialKit(
 
   const localeName = (l: Locale) => languageName(l);
   const titleOf = (page: CardPage) => page.content.title;
-  const shareOf = (page: CardPage) => opts.shareCards?.get(page.url);
+  const shareOf = (page: CardPage) => shareCards.get(page.url);
   const posts = campaign.social.posts.map((post): KitPost => ({
     id: post.id,
     title: postTitle(campaign, post, locale),
