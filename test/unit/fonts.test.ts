@@ -7,7 +7,8 @@ import path from "node:path";
 import subsetFont from "subset-font";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildStyles } from "../../src/site/styles/compile.js";
-import { BASE_CHARACTERS, buildFonts, FACES, FONT_SYNTHESIS, NOT_IN_FIRA } from "../../src/site/styles/fonts.js";
+import { BASE_CHARACTERS, buildFonts, FACES, FONT_SYNTHESIS, kernFontDir, NOT_IN_FIRA } from "../../src/site/styles/fonts.js";
+import { subsetOffThread } from "../../src/site/styles/subset-thread.js";
 
 const tmpRoot = path.resolve("test", ".tmp");
 let outDir: string;
@@ -161,3 +162,25 @@ async function glyphCount(font: Buffer, characters: string): Promise<number> {
   }
   throw new Error("no maxp table in the subset");
 }
+
+describe("subsetting on a thread of its own", () => {
+  it("gives the same bytes as subset-font on this thread, for several faces at once", async () => {
+    const features = ["kern", "liga"];
+    const faces = FACES.slice(0, 3).map((face) => path.join(kernFontDir(), face.file));
+    const fonts = await Promise.all(faces.map((file) => readFile(file)));
+    const text = "Neugestaltung Marktplatz – Ihre Meinung zählt!";
+    const offThread = await Promise.all(fonts.map((font) => subsetOffThread(font, text, features)));
+    for (const [i, font] of fonts.entries()) {
+      const here = await subsetFont(font, text, { targetFormat: "woff2", keepFeatures: features });
+      expect(offThread[i]!.subarray(0, 4).toString("latin1"), faces[i]).toBe("wOF2");
+      expect(offThread[i]!.equals(here), faces[i]).toBe(true);
+      expect(offThread[i]!.byteLength).toBeLessThan(font.byteLength / 3);
+    }
+  });
+
+  it("rejects what is not a font, and goes on subsetting afterwards", async () => {
+    await expect(subsetOffThread(Buffer.from("kein Font"), "abc", [])).rejects.toThrow();
+    const font = await readFile(path.join(kernFontDir(), FACES[0]!.file));
+    expect((await subsetOffThread(font, "abc", [])).subarray(0, 4).toString("latin1")).toBe("wOF2");
+  });
+});

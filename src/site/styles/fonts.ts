@@ -5,6 +5,7 @@ import { MissingPrerequisiteError } from "../../errors.js";
 import { packagePath } from "../../package-root.js";
 import { cachedBytes, hashOf } from "../../build-cache.js";
 import { StylesError } from "./errors.js";
+import { subsetOffThread } from "./subset-thread.js";
 import { writeFileAtomically } from "../../atomic-file.js";
 import { contentHash, removeStale } from "./internal/write-asset.js";
 
@@ -155,7 +156,7 @@ async function subsetKey(source: string, characters: string): Promise<{ key: str
 }
 
 function subset(original: Buffer, characters: string): Promise<Buffer> {
-  return import("subset-font").then(({ default: subsetFont }) => subsetFont(original, characters, { targetFormat: "woff2", keepFeatures: LAYOUT_FEATURES }));
+  return subsetOffThread(original, characters, LAYOUT_FEATURES);
 }
 
 function fontFace(file: FontFile): string {

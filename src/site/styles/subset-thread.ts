@@ -1,0 +1,39 @@
+// Subsets fonts on a thread of their own (subset-worker.ts), so that a cold build's main thread
+// draws share cards meanwhile. One thread for the whole process, started at the first subset and
+// left to end with the process: it holds nothing open while it waits (unref).
+import { Worker } from "node:worker_threads";
+import { packagePath } from "../../package-root.js";
+import type { SubsetAnswer, SubsetJob } from "./subset-worker.js";
+
+let worker: Worker | undefined;
+let nextId = 0;
+const waiting = new Map<number, { resolve: (woff2: Buffer) => void; reject: (error: Error) => void }>();
+
+/** `font` cut down to `characters` (and the glyphs `features` reach), as WOFF2. */
+export function subsetOffThread(font: Buffer, characters: string, features: string[]): Promise<Buffer> {
+  const thread = (worker ??= start());
+  const id = nextId++;
+  const answer = new Promise<Buffer>((resolve, reject) => waiting.set(id, { resolve, reject }));
+  thread.ref();
+  thread.postMessage({ id, font, characters, features } satisfies SubsetJob);
+  return answer;
+}
+
+function start(): Worker {
+  const thread = new Worker(packagePath("dist", "site", "styles", "subset-worker.js"));
+  thread.on("message", (answer: SubsetAnswer) => {
+    const job = waiting.get(answer.id);
+    waiting.delete(answer.id);
+    if ("error" in answer) job?.reject(new Error(answer.error));
+    else job?.resolve(Buffer.from(answer.woff2.buffer, answer.woff2.byteOffset, answer.woff2.byteLength));
+    if (waiting.size === 0) thread.unref();
+  });
+  const fail = (error: Error) => {
+    if (worker === thread) worker = undefined;
+    for (const job of waiting.values()) job.reject(error);
+    waiting.clear();
+  };
+  thread.on("error", fail);
+  thread.on("exit", (code) => fail(new Error(`the font subsetting thread stopped (exit code ${code})`)));
+  return thread;
+}
