@@ -114,7 +114,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   const started = performance.now();
   void loadEleventy();
   const { model, warnings } = await loadSiteModel(options.campaignsDir, { now: options.now });
-  phaseTimer(started)("campaigns read and checked");
+  phaseTimer(started)("campaigns read and checked, Eleventy loading meanwhile");
   const { pages, cards, pictures } = await renderSiteWithCounts(model, options);
   return { model, pages, warnings, cards, pictures, ms: Math.round(performance.now() - started) };
 }
