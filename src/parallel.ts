@@ -1,17 +1,29 @@
 // Small concurrency helpers for build steps that are mostly file-system waits (linking cached
 // images, reading the cache) with some CPU work in between.
 
-/** Runs `work` over `items`, `size` at a time, keeping the order of results. */
+/**
+ * Runs `work` over `items`, `size` at a time, keeping the order of results. After a failure no
+ * further item starts, and the failure is thrown once the items under way have ended: a build
+ * removes its staging folder on failure, and nothing may still be writing into it then.
+ */
 export async function pool<T, R>(items: readonly T[], size: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
+  let failed = false;
   const worker = async () => {
-    while (next < items.length) {
+    while (next < items.length && !failed) {
       const i = next++;
-      results[i] = await work(items[i]!, i);
+      try {
+        results[i] = await work(items[i]!, i);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(size, items.length)) }, worker));
+  const ended = await Promise.allSettled(Array.from({ length: Math.max(1, Math.min(size, items.length)) }, worker));
+  const failure = ended.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failure) throw failure.reason;
   return results;
 }
 
