@@ -21,10 +21,19 @@ export async function pool<T, R>(items: readonly T[], size: number, work: (item:
       }
     }
   };
-  const ended = await Promise.allSettled(Array.from({ length: Math.max(1, Math.min(size, items.length)) }, worker));
-  const failure = ended.find((r): r is PromiseRejectedResult => r.status === "rejected");
-  if (failure) throw failure.reason;
+  await allSettled(Array.from({ length: Math.max(1, Math.min(size, items.length)) }, worker));
   return results;
+}
+
+/**
+ * Like Promise.all, but waits for every task before failing: a task still writing into the
+ * staging folder after the build has removed it would leave a half-written folder behind.
+ */
+export async function allSettled<T extends readonly unknown[]>(tasks: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const results = await Promise.allSettled(tasks);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failed) throw failed.reason;
+  return results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as { -readonly [K in keyof T]: Awaited<T[K]> };
 }
 
 /** A gate that lets at most `size` calls of `run` work at once; the others wait their turn. */

@@ -9,6 +9,7 @@ import { copyImages, prepareImages } from "./images.js";
 import { buildStyles } from "./styles/compile.js";
 import { buildFonts } from "./styles/fonts.js";
 import { packagePath } from "../package-root.js";
+import { allSettled } from "../parallel.js";
 
 
 export interface PrepareAssetsOptions {
@@ -26,8 +27,8 @@ export interface PrepareAssetsOptions {
 export async function prepareAssets(model: SiteModel, outDir: string, options: PrepareAssetsOptions = {}): Promise<SiteAssets> {
   const cacheDir = options.cacheDir ?? path.resolve(".cache", "mitreden", "img");
   const text = siteText(model) + (await templateText(options.templatesDir ?? packagePath("templates"))) + WRITTEN_BY_CODE;
-  const [fonts, images] = await settled([buildFonts(outDir, text), prepareImages(model, cacheDir, options.onPicture)] as const);
-  const [styles] = await settled([
+  const [fonts, images] = await allSettled([buildFonts(outDir, text), prepareImages(model, cacheDir, options.onPicture)] as const);
+  const [styles] = await allSettled([
     buildStyles(outDir, {
       themes: model.campaigns.map((c) => ({ slug: c.slug, primary: c.theme.primary, accent: c.theme.accent })),
       minify: options.minify ?? true,
@@ -37,17 +38,6 @@ export async function prepareAssets(model: SiteModel, outDir: string, options: P
     copyImages(images, outDir),
   ] as const);
   return { stylesheet: styles.cssPath, fontPreload: fonts.preload, images };
-}
-
-/**
- * Like Promise.all, but waits for every task before failing: a task still writing into the
- * staging folder after the build has removed it would leave a half-written folder behind.
- */
-async function settled<T extends readonly unknown[]>(tasks: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
-  const results = await Promise.allSettled(tasks);
-  const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
-  if (failed) throw failed.reason;
-  return results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as { -readonly [K in keyof T]: Awaited<T[K]> };
 }
 
 /**

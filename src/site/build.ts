@@ -15,7 +15,7 @@ import { socialKitPath } from "../campaign/urls.js";
 import { MitredenError, type Problem } from "../errors.js";
 import { emitSurveySchemas } from "../forms/emit.js";
 import { packagePath } from "../package-root.js";
-import { pool } from "../parallel.js";
+import { allSettled, pool } from "../parallel.js";
 import { writeHeaderFiles } from "../security/headers-file.js";
 import { settings } from "../settings.js";
 import { prepareAssets } from "./assets.js";
@@ -136,9 +136,10 @@ export async function renderSiteWithCounts(model: SiteModel, options: Omit<Build
   const staging = `${outDir}.staging-${randomBytes(4).toString("hex")}`;
   try {
     const templatesDir = options.templatesDir ?? packagePath("templates");
-    // Pictures and fonts (sharp and harfbuzz, much of it in libuv's threads) side by side with the
-    // share cards and kits (Satori and QR codes, mostly on this thread): on two cores a cold build
-    // takes about the longer of the two instead of their sum. Neither reads what the other writes.
+    // Pictures and fonts (sharp in libuv's threads, harfbuzz in a worker of its own) side by side
+    // with the share cards and kits (Satori and QR codes, mostly on this thread): on two cores a
+    // cold build takes about the longer of the two instead of their sum. Neither reads what the
+    // other writes.
     const progress = options.onProgress ?? (() => {});
     const sideBySide = sideBySideProgress(progress);
     // The survey validators, scripts, map assets and open data, mostly this thread's work, go
@@ -313,17 +314,6 @@ function sideBySideProgress(progress: (p: BuildProgress) => void): SideBySide {
     part.total = total;
     emit();
   };
-}
-
-/**
- * Like Promise.all, but waits for every task before failing: a task still writing into the
- * staging folder after the build has removed it would leave a half-written folder behind.
- */
-async function allSettled<T extends readonly unknown[]>(tasks: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
-  const results = await Promise.allSettled(tasks);
-  const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
-  if (failed) throw failed.reason;
-  return results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as { -readonly [K in keyof T]: Awaited<T[K]> };
 }
 
 /** With DEBUG=mitreden, how long each step of a build took (on stderr). */

@@ -2,7 +2,7 @@
 // more than its size at once, and, when an item fails, lets the items under way end before it
 // fails (the build then removes a staging folder nothing writes into any more).
 import { describe, expect, it } from "vitest";
-import { pool } from "../../src/parallel.js";
+import { allSettled, pool } from "../../src/parallel.js";
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -34,5 +34,18 @@ describe("pool", () => {
     // Item 1 was under way when item 0 failed: it ended before the pool failed; no item after it began.
     expect(started).toEqual([0, 1]);
     expect(ended).toEqual([1]);
+  });
+});
+
+describe("allSettled", () => {
+  it("gives the values in the tasks' order", async () => {
+    expect(await allSettled([pause(20).then(() => "slow"), Promise.resolve(2)] as const)).toEqual(["slow", 2]);
+  });
+
+  it("fails with the first failure only when every task has ended", async () => {
+    let slowEnded = false;
+    const run = allSettled([Promise.reject(new Error("first")), pause(40).then(() => (slowEnded = true)), Promise.reject(new Error("second"))]);
+    await expect(run).rejects.toThrow("first");
+    expect(slowEnded).toBe(true);
   });
 });
