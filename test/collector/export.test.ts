@@ -1,6 +1,10 @@
 // What staff get out: one row per response, one column per question, in the campaign's language,
 // as CSV that German Excel opens as it is (BOM, ";", decimal comma) or as JSON.
 import { randomUUID } from "node:crypto";
+import { once } from "node:events";
+import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import fc from "fast-check";
 import { csvFormat, exportColumns, localTime, serializeResponses, streamResponseExport } from "../../src/collector/surveys/export.js";
@@ -155,6 +159,37 @@ test("the streamed export is the same text as the whole one, CSV and JSON, also 
   }
 });
 
+test("a file's writes keep pace with an export from a store that reads synchronously (SQLite), instead of piling up to its buffer's limit", async () => {
+  // A megabyte's buffer, as the CLI writes a file. Without a turn of the event loop between chunks,
+  // no write completes until the buffer is full, and the export then stops until all of it is written.
+  const dir = mkdtempSync(path.join(os.tmpdir(), "mitreden-export-"));
+  try {
+    const file = createWriteStream(path.join(dir, "export.json"), { highWaterMark: 1 << 20 });
+    const rows = Array.from({ length: 16_000 }, (_, i) => {
+      const r = marktplatzResponse(i);
+      return stored(r.answers, { seq: i + 1, id: r.id, locale: r.locale, receivedAt: r.receivedAt, channel: r.channel, verified: r.verified });
+    });
+    async function* batches() {
+      for (let i = 0; i < rows.length; i += 100) yield rows.slice(i, i + 100);
+    }
+    let written = 0;
+    // How often the export had to stop for the file: without turns, once per megabyte.
+    let drains = 0;
+    for await (const chunk of streamResponseExport(marktplatz, umfrage, batches(), { format: "json" })) {
+      written += chunk.length;
+      if (!file.write(chunk)) {
+        drains++;
+        await once(file, "drain");
+      }
+    }
+    await new Promise<void>((resolve, reject) => file.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    expect(written).toBeGreaterThan(15 << 20);
+    expect(drains).toBeLessThan(written / (1 << 20) / 3);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 describe("each row holds every column's cell, however often its answers repeat", () => {
   // Varied answers (every subset and order of the choices, numbers, dates, points, free text) and
   // more distinct rankings than the export remembers texts for: each row must still be the cells
@@ -174,6 +209,9 @@ describe("each row holds every column's cell, however often its answers repeat",
     stored({ nutzung: [], prioritaeten: [] }, { seq: 6007, id: "leer" }),
     stored({ nutzung: "bus", prioritaeten: { gruen: 1 } }, { seq: 6008, id: "keine-liste" }),
     stored({ bezug: null, zufriedenheit: null }, { seq: 6009, id: "null" }),
+    // Free text that JSON must escape: quotes, a backslash, line breaks, a control character, an
+    // emoji (a surrogate pair), a lone surrogate half, and a line separator it may leave as it is.
+    stored({ gruppe_name: 'Der "Treff" \\ C:\\Pfad\nzweite Zeile\r\tTab \u0001 😀 \ud800 \u2028 Ende', gruppe_termin: "2027-04-01" }, { seq: 6010, id: 'mit "Zeichen"' }),
   ];
   const columns = exportColumns(marktplatz, umfrage);
 
@@ -190,7 +228,8 @@ describe("each row holds every column's cell, however often its answers repeat",
         rows.map((r) => columns.map((c) => c.cell(r))),
         { header: columns.map((c) => c.label), ...csvFormat("de", delimiter) },
       );
-      expect(text).toBe(expected);
+      // As a UTF-8 file holds it: a lone surrogate half becomes U+FFFD (JSON escapes it instead).
+      expect(text).toBe(Buffer.from(expected).toString("utf8"));
     }
   });
 });
@@ -211,6 +250,19 @@ test("local times are the zone's wall clock, in any order, also across daylight-
   // The minutes around Berlin's change to summer time, in order, as an export reads them.
   for (let ms = Date.UTC(2027, 2, 28, 0, 50); ms < Date.UTC(2027, 2, 28, 1, 10); ms += 20_000) {
     expect(localTime(new Date(ms).toISOString(), "Europe/Berlin")).toBe(wallClock(ms, "Europe/Berlin"));
+  }
+  // Whole days in order, a minute apart, from the day before each change to the day after: the
+  // export looks a day up once when its offset holds all day, and per quarter hour when it changes
+  // (Lord Howe changes by half an hour; Kathmandu never changes).
+  const changes: [string, number][] = [
+    ["Europe/Berlin", Date.UTC(2027, 2, 27)],
+    ["Europe/Berlin", Date.UTC(2027, 9, 30)],
+    ["Australia/Lord_Howe", Date.UTC(2027, 3, 3)],
+    ["America/St_Johns", Date.UTC(2027, 2, 13)],
+    ["Asia/Kathmandu", Date.UTC(2027, 2, 27)],
+  ];
+  for (const [zone, from] of changes) {
+    for (let ms = from; ms < from + 3 * 86_400_000; ms += 60_000) expect(localTime(new Date(ms).toISOString(), zone)).toBe(wallClock(ms, zone));
   }
   expect(localTime("not a date", "Europe/Berlin")).toBe("not a date");
 });

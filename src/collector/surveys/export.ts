@@ -191,11 +191,25 @@ export async function* streamResponseExport(campaign: CampaignModel, page: Surve
   for await (const batch of batches) {
     for (const r of batch) {
       text.row(r, out);
-      if (out.length >= CHUNK_BYTES) yield out.take();
+      if (out.length >= CHUNK_BYTES) {
+        yield out.take();
+        await ioTurn();
+      }
     }
   }
   out.write(text.tail);
   yield out.take();
+}
+
+/**
+ * Waits for one turn of the event loop. A store that reads synchronously (SQLite) and a consumer
+ * that takes each chunk at once keep the export in promise callbacks, which run before any I/O
+ * callback: the file's or socket's writes then complete only when its buffer is full and the
+ * export stops, and the export waits for the whole buffer to be written, one megabyte at a time.
+ * A turn per chunk (≈ 60 rows) lets writes finish while the next rows are made.
+ */
+export function ioTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /**
@@ -349,8 +363,12 @@ export function jsonObject<T>(keys: string[], cells: (record: T) => Cell[]): (re
 function jsonValue(cell: Cell): string {
   if (cell === null) return "null";
   if (typeof cell === "number") return Number.isFinite(cell) ? String(cell) : "null";
-  return JSON.stringify(cell);
+  // Ids, times and most answers need no escape: quoted as they are, at half JSON.stringify's cost.
+  return NOTHING_TO_ESCAPE.test(cell) ? `"${cell}"` : JSON.stringify(cell);
 }
+
+/** Text JSON.stringify would only put in quotes: no quote, backslash, control character or surrogate (emoji and lone halves take the long way). */
+const NOTHING_TO_ESCAPE = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
 
 /**
  * JSON exports: `{ …meta, "rows": [` one row per line `]}`, written so that it can be streamed; any
@@ -395,6 +413,7 @@ export async function* textChunks<T>(head: string, batches: AsyncIterable<T[]>, 
     for (let i = 0; i < batch.length; i += CHUNK_RECORDS) {
       yield Buffer.from(pending + text(batch.length <= CHUNK_RECORDS ? batch : batch.slice(i, i + CHUNK_RECORDS)));
       pending = "";
+      await ioTurn();
     }
   }
   if (pending + tail) yield Buffer.from(pending + tail);
@@ -439,28 +458,48 @@ function dayText(day: number): string {
 }
 
 /**
- * The zone's offset in ms at `instant`, worked out once per quarter hour of UTC and zone: every
- * zone's offset is a multiple of 15 minutes and changes only on a quarter hour, and the rows of an
- * export come in order of arrival, so nearly every row finds its quarter hour already known.
+ * The zone's offset in ms at `instant`. Every zone's offset is a multiple of 15 minutes and changes
+ * only on a quarter hour, and never twice in a day: when a UTC day's first and last quarter hour
+ * have the same offset, the whole day has it, and is looked up once. A day with a change (two a
+ * year) is looked up per quarter hour. The rows of an export come in order of arrival, so nearly
+ * every row finds its day already known.
  */
 function zoneOffset(instant: number, timeZone: string): number {
+  const day = Math.floor(instant / 86_400_000);
+  if (day === lastDayOfZone && timeZone === lastZone && lastDayOffset !== undefined) return lastDayOffset;
+  if (day !== lastDayOfZone || timeZone !== lastZone) {
+    const start = day * 86_400_000;
+    const first = quarterOffset(start, timeZone);
+    lastDayOffset = first === quarterOffset(start + 86_400_000 - 900_000, timeZone) ? first : undefined;
+    lastDayOfZone = day;
+    lastZone = timeZone;
+    if (lastDayOffset !== undefined) return lastDayOffset;
+  }
+  return quarterOffset(instant, timeZone);
+}
+
+let lastDayOfZone = NaN;
+let lastZone = "";
+/** The offset of the whole of `lastDayOfZone`, or undefined on a day the offset changes. */
+let lastDayOffset: number | undefined;
+
+/** The zone's offset in the quarter hour of `instant`, remembered per quarter hour. */
+function quarterOffset(instant: number, timeZone: string): number {
   const quarter = Math.floor(instant / 900_000);
-  if (quarter === last.quarter && timeZone === last.timeZone) return last.offset;
   let zone = offsets.get(timeZone);
   if (!zone) offsets.set(timeZone, (zone = new Map()));
   let offset = zone.get(quarter);
   if (offset === undefined) {
-    const parts = wallClock(timeZone).formatToParts(instant);
+    // The wall clock shows whole seconds: the offset is taken against the instant's whole second.
+    const second = Math.floor(instant / 1000) * 1000;
+    const parts = wallClock(timeZone).formatToParts(second);
     const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-    offset = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second")) - instant;
+    offset = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second")) - second;
     if (zone.size > 10_000) zone.clear();
     zone.set(quarter, offset);
   }
-  last = { quarter, timeZone, offset };
   return offset;
 }
-
-let last = { quarter: NaN, timeZone: "", offset: 0 };
 
 const offsets = new Map<string, Map<number, number>>();
 // Making a DateTimeFormat costs a hundred times more than using one: once per time zone.
