@@ -4,7 +4,7 @@
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { countSurvey } from "../../src/collector/results/parallel.js";
+import { countSurvey, startCounters } from "../../src/collector/results/parallel.js";
 import { openStore, type Store } from "../../src/collector/store/index.js";
 import { exampleCampaign, surveyPage } from "./helpers/campaigns.js";
 import { tempDir } from "./helpers/collector.js";
@@ -40,4 +40,18 @@ test("a worker that cannot read its part fails the count, naming the survey and 
   // The workers are sent to a database that is not there; this thread's own part reads fine.
   const nowhere = { databaseUrl: "postgres://mitreden@127.0.0.1:9/nichts" };
   await expect(countSurvey(store, nowhere, marktplatz, umfrage, { hide: [], workers: 2 })).rejects.toThrow(/^Counting marktplatz\/umfrage \(arrival numbers \d+ to \d+\) failed: .*(ECONNREFUSED|connect)/);
+});
+
+test("workers started before the count (as `mitreden results` starts them) count one survey after another, and stop when closed", async () => {
+  const counters = startCounters(2);
+  try {
+    const alone = await countSurvey(store, { file }, marktplatz, umfrage, { hide: [], workers: 1 });
+    // Twice, as for two survey pages: the same workers, each a range at a time.
+    expect(await countSurvey(store, { file }, marktplatz, umfrage, { hide: [], workers: 3, counters })).toEqual(alone);
+    expect(await countSurvey(store, { file }, marktplatz, umfrage, { hide: ["bezug"], workers: 3, counters })).toEqual(await countSurvey(store, { file }, marktplatz, umfrage, { hide: ["bezug"], workers: 1 }));
+  } finally {
+    await counters.close();
+  }
+  const range = (await store.responseRanges("marktplatz", "umfrage", 2))[1]!;
+  await expect(counters.count(0, { store: { file }, campaign: "marktplatz", page: umfrage, hide: [], range })).rejects.toThrow(/^Counting marktplatz\/umfrage .* failed/);
 });

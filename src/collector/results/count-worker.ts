@@ -1,9 +1,12 @@
-// One worker of `mitreden results` on a big survey (parallel.ts): counts one range of the survey's
-// responses in a store of its own and hands back its tally's counts. Runs the compiled module.
-import { parentPort, workerData } from "node:worker_threads";
+// A worker of `mitreden results` on a big survey (parallel.ts): counts ranges of a survey's
+// responses in a store connection of its own and hands back each tally's counts. It starts with
+// the command and loads its modules while the command reads the campaign; it opens the store with
+// its first range, when the command's own thread has opened (and, if need be, migrated) it.
+// Runs the compiled module.
+import { parentPort } from "node:worker_threads";
 import type { SurveyPageModel } from "../../campaign/model.js";
-import { openStore, type OpenStoreOptions, type ResponseRange } from "../store/index.js";
-import { createSurveyTally } from "./aggregate.js";
+import { openStore, type OpenStoreOptions, type ResponseRange, type Store } from "../store/index.js";
+import { createSurveyTally, type TallyCounts } from "./aggregate.js";
 
 export interface CountJob {
   store: OpenStoreOptions;
@@ -13,12 +16,26 @@ export interface CountJob {
   range: ResponseRange;
 }
 
-const job = workerData as CountJob;
-const store = await openStore(job.store);
-try {
-  const tally = createSurveyTally(job.page, { hide: job.hide });
-  for await (const batch of store.answerBatches(job.campaign, job.page.id, job.range)) for (const answers of batch) tally.add(answers);
-  parentPort!.postMessage(tally.counts());
-} finally {
-  await store.close();
-}
+/** One answer per job, in the jobs' order; `null` ends the worker. */
+export type CountAnswer = { counts: TallyCounts } | { error: string };
+
+let store: Promise<Store> | undefined;
+let queue = Promise.resolve();
+
+parentPort!.on("message", (job: CountJob | null) => {
+  queue = queue.then(async () => {
+    if (job === null) {
+      await (await store?.catch(() => undefined))?.close();
+      parentPort!.close();
+      return;
+    }
+    try {
+      store ??= openStore(job.store);
+      const tally = createSurveyTally(job.page, { hide: job.hide });
+      for await (const batch of (await store).answerBatches(job.campaign, job.page.id, job.range)) for (const answers of batch) tally.add(answers);
+      parentPort!.postMessage({ counts: tally.counts() } satisfies CountAnswer);
+    } catch (error) {
+      parentPort!.postMessage({ error: (error as Error).message } satisfies CountAnswer);
+    }
+  });
+});

@@ -9,7 +9,7 @@ import type { SurveyResultsFile } from "../../campaign/results-file.js";
 import { packagePath } from "../../package-root.js";
 import type { OpenStoreOptions, Store } from "../store/index.js";
 import { aggregateSurvey, createSurveyTally, surveyResultsFile, type TallyCounts } from "./aggregate.js";
-import type { CountJob } from "./count-worker.js";
+import type { CountAnswer, CountJob } from "./count-worker.js";
 
 /**
  * Below this many responses one thread counts: a worker takes about 60 ms to start and open its
@@ -17,43 +17,114 @@ import type { CountJob } from "./count-worker.js";
  */
 export const PARALLEL_FROM = 20_000;
 
+/** Threads that count by default, this one included: one per core, at most 4. */
+export function defaultCountingThreads(): number {
+  return Math.min(availableParallelism(), 4);
+}
+
 export interface CountOptions {
   hide: string[];
-  /** How many threads count; default: one per core (at most 4) from PARALLEL_FROM responses on, else 1. */
+  /** How many threads count; default: defaultCountingThreads() from PARALLEL_FROM responses on, else 1. */
   workers?: number;
+  /**
+   * Workers started before the count (startCounters), so that they load while the command reads
+   * its campaign; without them, the count starts its own and ends them.
+   */
+  counters?: Counters;
 }
 
 export async function countSurvey(store: Store, location: OpenStoreOptions, campaign: CampaignModel, page: SurveyPageModel, options: CountOptions): Promise<SurveyResultsFile> {
   const alone = () => aggregateSurvey(campaign, page, store.answerBatches(campaign.slug, page.id), { hide: options.hide });
-  const parts = options.workers ?? Math.min(availableParallelism(), 4);
+  const parts = options.workers ?? (options.counters ? options.counters.size + 1 : defaultCountingThreads());
   if (parts < 2) return alone();
   const ranges = await store.responseRanges(campaign.slug, page.id, parts);
   const responses = ranges.reduce((sum, range) => sum + range.rows, 0);
   if (ranges.length < 2 || (options.workers === undefined && responses < PARALLEL_FROM)) return alone();
   // This thread counts the first range itself, a worker each further one.
   const [first, ...rest] = ranges;
-  const counting = rest.map((range) => countInWorker({ store: location, campaign: campaign.slug, page, hide: options.hide, range }));
-  const tally = createSurveyTally(page, { hide: options.hide });
+  const counters = options.counters && options.counters.size >= rest.length ? options.counters : startCounters(rest.length);
   try {
-    for await (const batch of store.answerBatches(campaign.slug, page.id, first)) for (const answers of batch) tally.add(answers);
+    const counting = rest.map((range, i) => counters.count(i, { store: location, campaign: campaign.slug, page, hide: options.hide, range }));
+    const tally = createSurveyTally(page, { hide: options.hide });
+    try {
+      for await (const batch of store.answerBatches(campaign.slug, page.id, first)) for (const answers of batch) tally.add(answers);
+    } finally {
+      // A failure here still waits for the workers, so none outlives the command.
+      await Promise.allSettled(counting);
+    }
+    // In the ranges' order, so that the same store and the same number of workers give the same file.
+    for (const counts of await Promise.all(counting)) tally.merge(counts);
+    return surveyResultsFile(campaign, page, tally);
   } finally {
-    // A failure here still waits for the workers, so none outlives the command.
-    await Promise.allSettled(counting);
+    if (counters !== options.counters) await counters.close();
   }
-  // In the ranges' order, so that the same store and the same number of workers give the same file.
-  for (const counts of await Promise.all(counting)) tally.merge(counts);
-  return surveyResultsFile(campaign, page, tally);
 }
 
-function countInWorker(job: CountJob): Promise<TallyCounts> {
-  return new Promise((resolve, reject) => {
-    // The compiled module, also when this one runs from TypeScript source under the test runner
-    // (npm test builds first).
-    const worker = new Worker(packagePath("dist/collector/results/count-worker.js"), { workerData: job });
-    let counts: TallyCounts | undefined;
-    const part = `${job.campaign}/${job.page.id} (arrival numbers ${job.range.after + 1} to ${job.range.upTo})`;
-    worker.once("message", (message: TallyCounts) => (counts = message));
-    worker.once("error", (error) => reject(new Error(`Counting ${part} failed: ${error.message}`, { cause: error })));
-    worker.once("exit", (code) => (counts ? resolve(counts) : reject(new Error(`Counting ${part} stopped with exit code ${code}.`))));
+/** Worker threads that count ranges of surveys, each a range at a time. */
+export interface Counters {
+  readonly size: number;
+  /** The counts of `job`'s range, from worker number `worker`. */
+  count(worker: number, job: CountJob): Promise<TallyCounts>;
+  /** Ends the workers once their ranges are counted; resolves when they have stopped. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts `size` counting workers at once: each loads its modules (≈ 150 ms) while the caller goes
+ * on, and opens the store with its first range.
+ */
+export function startCounters(size: number): Counters {
+  const workers = Array.from({ length: size }, () => startWorker());
+  return {
+    size,
+    count: (worker, job) => workers[worker]!.count(job),
+    close: async () => {
+      await Promise.all(workers.map((w) => w.close()));
+    },
+  };
+}
+
+function startWorker() {
+  // The compiled module, also when this one runs from TypeScript source under the test runner
+  // (npm test builds first).
+  const worker = new Worker(packagePath("dist/collector/results/count-worker.js"));
+  // Answers come in the order of the jobs.
+  const waiting: { job: CountJob; resolve: (counts: TallyCounts) => void; reject: (error: Error) => void }[] = [];
+  let stopped: Error | undefined;
+  const part = (job: CountJob) => `${job.campaign}/${job.page.id} (arrival numbers ${job.range.after + 1} to ${job.range.upTo})`;
+  const failAll = (error: Error) => {
+    stopped = error;
+    for (const { job, reject } of waiting.splice(0)) reject(new Error(`Counting ${part(job)} failed: ${error.message}`, { cause: error }));
+  };
+  worker.on("message", (answer: CountAnswer) => {
+    const next = waiting.shift();
+    if (!next) return;
+    if ("counts" in answer) next.resolve(answer.counts);
+    else next.reject(new Error(`Counting ${part(next.job)} failed: ${answer.error}`));
   });
+  worker.on("error", failAll);
+  const exited = new Promise<void>((resolve) =>
+    worker.once("exit", (code) => {
+      if (!stopped) failAll(new Error(`the worker stopped with exit code ${code}`));
+      resolve();
+    }),
+  );
+  return {
+    count(job: CountJob): Promise<TallyCounts> {
+      if (stopped) return Promise.reject(new Error(`Counting ${part(job)} failed: ${stopped.message}`, { cause: stopped }));
+      return new Promise((resolve, reject) => {
+        waiting.push({ job, resolve, reject });
+        worker.postMessage(job);
+      });
+    },
+    async close(): Promise<void> {
+      if (!stopped) {
+        // The ranges sent so far are counted first: the worker answers its jobs in order.
+        worker.postMessage(null);
+        await exited;
+      }
+      stopped = new Error("the counting workers were closed");
+      await exited;
+    },
+  };
 }

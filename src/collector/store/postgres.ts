@@ -100,18 +100,23 @@ class PostgresStore implements Store {
 
   responseBatches(campaign: string, page: string): AsyncIterable<StoredResponse[]> {
     // The arrival time as the ISO text the records hold, written by PostgreSQL: node-postgres would
-    // parse it into a Date in JavaScript first, a good part of a million responses' export.
+    // parse it into a Date in JavaScript first, a good part of a million responses' export. Rows as
+    // arrays, without the campaign and page the query names: node-postgres then builds no object
+    // per row, and reads two columns fewer.
+    const read = (v: unknown[]) =>
+      mapping.responseFromRow({ seq: v[0], id: v[1], campaign, page, locale: v[2], answers: v[3], received_at: v[4], channel: v[5], verified: v[6], version: v[7], timing: v[8], referral: v[9] } as mapping.ResponseRow);
     return this.batches(
-      `SELECT seq, id, campaign, page, locale, answers, to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS received_at, channel, verified, version, timing, referral
+      `SELECT seq, id, locale, answers, to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS received_at, channel, verified, version, timing, referral
        FROM responses WHERE campaign = $1 AND page = $2 ORDER BY seq`,
       [campaign, page],
-      mapping.responseFromRow,
+      read,
+      { rowMode: "array" },
     );
   }
 
   answerBatches(campaign: string, page: string, range?: ResponseRange): AsyncIterable<Answers[]> {
     const part = range ? " AND seq > $3 AND seq <= $4" : "";
-    return this.batches(`SELECT answers FROM responses WHERE campaign = $1 AND page = $2${part} ORDER BY seq`, [campaign, page, ...(range ? [range.after, range.upTo] : [])], (row: { answers: Answers }) => row.answers);
+    return this.batches(`SELECT answers FROM responses WHERE campaign = $1 AND page = $2${part} ORDER BY seq`, [campaign, page, ...(range ? [range.after, range.upTo] : [])], (row: [Answers]) => row[0], { rowMode: "array" });
   }
 
   async responseRanges(campaign: string, page: string, parts: number): Promise<ResponseRange[]> {
@@ -126,9 +131,9 @@ class PostgresStore implements Store {
   }
 
   /** Rows through a server-side cursor (pg-cursor), a batch at a time, on a connection held for the stream's length. */
-  private async *batches<Row, T>(sql: string, params: unknown[], map: (row: Row) => T): AsyncGenerator<T[]> {
+  private async *batches<Row, T>(sql: string, params: unknown[], map: (row: Row) => T, config?: { rowMode?: "array" }): AsyncGenerator<T[]> {
     const client = await this.pool.connect();
-    const cursor = client.query(new Cursor<Row>(sql, params));
+    const cursor = client.query(new Cursor<Row>(sql, params, config));
     let finished = false;
     try {
       for (let rows = await cursor.read(mapping.STREAM_BATCH); rows.length > 0; rows = await cursor.read(mapping.STREAM_BATCH)) yield rows.map(map);
