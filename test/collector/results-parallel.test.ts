@@ -43,7 +43,7 @@ test("a worker that cannot read its part fails the count, naming the survey and 
 });
 
 test("workers started before the count (as `mitreden results` starts them) count one survey after another, and stop when closed", async () => {
-  const counters = startCounters(2);
+  const counters = startCounters(2, { file });
   try {
     const alone = await countSurvey(store, { file }, marktplatz, umfrage, { hide: [], workers: 1 });
     // Twice, as for two survey pages: the same workers, each a range at a time.

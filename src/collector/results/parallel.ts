@@ -9,7 +9,7 @@ import type { SurveyResultsFile } from "../../campaign/results-file.js";
 import { packagePath } from "../../package-root.js";
 import type { OpenStoreOptions, Store } from "../store/index.js";
 import { aggregateSurvey, createSurveyTally, surveyResultsFile, type TallyCounts } from "./aggregate.js";
-import type { CountAnswer, CountJob } from "./count-worker.js";
+import type { CountAnswer, CounterStart, CountJob } from "./count-worker.js";
 
 /**
  * Below this many responses one thread counts: a worker takes about 60 ms to start and open its
@@ -42,7 +42,7 @@ export async function countSurvey(store: Store, location: OpenStoreOptions, camp
   if (ranges.length < 2 || (options.workers === undefined && responses < PARALLEL_FROM)) return alone();
   // This thread counts the first range itself, a worker each further one.
   const [first, ...rest] = ranges;
-  const counters = options.counters && options.counters.size >= rest.length ? options.counters : startCounters(rest.length);
+  const counters = options.counters && options.counters.size >= rest.length ? options.counters : startCounters(rest.length, location);
   try {
     const counting = rest.map((range, i) => counters.count(i, { store: location, campaign: campaign.slug, page, hide: options.hide, range }));
     const tally = createSurveyTally(page, { hide: options.hide });
@@ -70,11 +70,12 @@ export interface Counters {
 }
 
 /**
- * Starts `size` counting workers at once: each loads its modules (≈ 150 ms) while the caller goes
- * on, and opens the store with its first range.
+ * Starts `size` counting workers at once: each loads its modules and the library of the store at
+ * `location` (≈ 150 ms) while the caller goes on, and opens the store with its first range.
  */
-export function startCounters(size: number): Counters {
-  const workers = Array.from({ length: size }, () => startWorker());
+export function startCounters(size: number, location: OpenStoreOptions): Counters {
+  const start: CounterStart = { postgres: Boolean(location.databaseUrl) };
+  const workers = Array.from({ length: size }, () => startWorker(start));
   return {
     size,
     count: (worker, job) => workers[worker]!.count(job),
@@ -84,10 +85,10 @@ export function startCounters(size: number): Counters {
   };
 }
 
-function startWorker() {
+function startWorker(start: CounterStart) {
   // The compiled module, also when this one runs from TypeScript source under the test runner
   // (npm test builds first).
-  const worker = new Worker(packagePath("dist/collector/results/count-worker.js"));
+  const worker = new Worker(packagePath("dist/collector/results/count-worker.js"), { workerData: start });
   // Answers come in the order of the jobs.
   const waiting: { job: CountJob; resolve: (counts: TallyCounts) => void; reject: (error: Error) => void }[] = [];
   let stopped: Error | undefined;

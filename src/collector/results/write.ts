@@ -26,12 +26,12 @@ export async function writeResults(options: WriteResultsOptions): Promise<Writte
   // The counting workers start first and load their modules while this thread reads and checks the
   // campaign (a third of a second): on two cores that hides their start. A small survey leaves them
   // unused, which costs their start on a core that was idle.
+  const location = storeOf(options);
   const threads = options.workers ?? defaultCountingThreads();
-  const counters = threads > 1 ? startCounters(threads - 1) : undefined;
+  const counters = threads > 1 ? startCounters(threads - 1, location) : undefined;
   try {
     const campaign = await loadCampaign(options.campaignsDir, options.slug);
     const pages = campaign.pages.filter((p): p is SurveyPageModel | MapPageModel => p.type === "survey" || p.type === "map");
-    const location = storeOf(options);
     return await withExistingStore(location, async (store) => {
       const written: WrittenResults = { files: [], figures: [] };
       for (const page of pages) {
