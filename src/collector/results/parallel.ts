@@ -10,6 +10,7 @@ import { packagePath } from "../../package-root.js";
 import type { OpenStoreOptions, Store } from "../store/index.js";
 import { aggregateSurvey, createSurveyTally, surveyResultsFile, type TallyCounts } from "./aggregate.js";
 import type { CountAnswer, CounterStart, CountJob } from "./count-worker.js";
+import { countSlices, SLICES_PER_PART, sliced } from "./slices.js";
 
 /**
  * Below this many responses one thread counts: a worker takes about 60 ms to start and open its
@@ -40,38 +41,54 @@ export async function countSurvey(store: Store, location: OpenStoreOptions, camp
   const ranges = await store.responseRanges(campaign.slug, page.id, parts);
   const responses = ranges.reduce((sum, range) => sum + range.rows, 0);
   if (ranges.length < 2 || (options.workers === undefined && responses < PARALLEL_FROM)) return alone();
-  // This thread counts the first range itself, a worker each further one.
-  const [first, ...rest] = ranges;
-  const counters = options.counters && options.counters.size >= rest.length ? options.counters : startCounters(rest.length, location);
+  // This thread and a worker for each further range take slices from one shared counter (slices.ts).
+  const workers = ranges.length - 1;
+  const counters = options.counters && options.counters.size >= workers ? options.counters : startCounters(workers, location);
   try {
-    const counting = rest.map((range, i) => counters.count(i, { store: location, campaign: campaign.slug, page, hide: options.hide, range }));
-    const tally = createSurveyTally(page, { hide: options.hide });
+    const job: CountJob = {
+      store: location,
+      campaign: campaign.slug,
+      page,
+      hide: options.hide,
+      slices: ranges.flatMap((range) => sliced(range, SLICES_PER_PART)),
+      next: new SharedArrayBuffer(4),
+      lanes: location.databaseUrl ? 2 : 1,
+    };
+    // Settled from the start: a worker's failure while this thread still counts is kept, not unhandled.
+    const counting = Promise.allSettled(Array.from({ length: workers }, (_, i) => counters.count(i, job)));
+    let own: [number, TallyCounts][];
     try {
-      for await (const batch of store.answerBatches(campaign.slug, page.id, first)) for (const answers of batch) tally.add(answers);
+      own = await countSlices(store, job);
     } finally {
       // A failure here still waits for the workers, so none outlives the command.
-      await Promise.allSettled(counting);
+      await counting;
     }
-    // In the ranges' order, so that the same store and the same number of workers give the same file.
-    for (const counts of await Promise.all(counting)) tally.merge(counts);
+    const theirs = await counting;
+    const failure = theirs.find((r): r is PromiseRejectedResult => r.status === "rejected");
+    if (failure) throw failure.reason;
+    const counted = [...own, ...theirs.flatMap((r) => (r.status === "fulfilled" ? r.value : []))].sort(([a], [b]) => a - b);
+    if (counted.length !== job.slices.length) throw new Error(`Counting ${campaign.slug}/${page.id}: ${counted.length} of ${job.slices.length} parts were counted.`);
+    // In the slices' order, so that the same store and the same number of threads give the same file.
+    const tally = createSurveyTally(page, { hide: options.hide });
+    for (const [, counts] of counted) tally.merge(counts);
     return surveyResultsFile(campaign, page, tally);
   } finally {
     if (counters !== options.counters) await counters.close();
   }
 }
 
-/** Worker threads that count ranges of surveys, each a range at a time. */
+/** Worker threads that count slices of surveys, a job at a time. */
 export interface Counters {
   readonly size: number;
-  /** The counts of `job`'s range, from worker number `worker`. */
-  count(worker: number, job: CountJob): Promise<TallyCounts>;
-  /** Ends the workers once their ranges are counted; resolves when they have stopped. */
+  /** The counts of the slices of `job` that worker number `worker` took, by slice number. */
+  count(worker: number, job: CountJob): Promise<[number, TallyCounts][]>;
+  /** Ends the workers once their jobs are done; resolves when they have stopped. */
   close(): Promise<void>;
 }
 
 /**
  * Starts `size` counting workers at once: each loads its modules and the library of the store at
- * `location` (≈ 150 ms) while the caller goes on, and opens the store with its first range.
+ * `location` (≈ 150 ms) while the caller goes on, and opens the store with its first job.
  */
 export function startCounters(size: number, location: OpenStoreOptions): Counters {
   const start: CounterStart = { postgres: Boolean(location.databaseUrl) };
@@ -90,18 +107,19 @@ function startWorker(start: CounterStart) {
   // (npm test builds first).
   const worker = new Worker(packagePath("dist/collector/results/count-worker.js"), { workerData: start });
   // Answers come in the order of the jobs.
-  const waiting: { job: CountJob; resolve: (counts: TallyCounts) => void; reject: (error: Error) => void }[] = [];
+  const waiting: { job: CountJob; resolve: (counts: [number, TallyCounts][]) => void; reject: (error: Error) => void }[] = [];
   let stopped: Error | undefined;
-  const part = (job: CountJob) => `${job.campaign}/${job.page.id} (arrival numbers ${job.range.after + 1} to ${job.range.upTo})`;
+  const failed = (job: CountJob, error: Error) => new Error(`Counting ${job.campaign}/${job.page.id} failed: ${error.message}`, { cause: error });
   const failAll = (error: Error) => {
     stopped = error;
-    for (const { job, reject } of waiting.splice(0)) reject(new Error(`Counting ${part(job)} failed: ${error.message}`, { cause: error }));
+    for (const { job, reject } of waiting.splice(0)) reject(failed(job, error));
   };
   worker.on("message", (answer: CountAnswer) => {
     const next = waiting.shift();
     if (!next) return;
+    // A slice's failure names the survey and the slice already (slices.ts).
     if ("counts" in answer) next.resolve(answer.counts);
-    else next.reject(new Error(`Counting ${part(next.job)} failed: ${answer.error}`));
+    else next.reject(new Error(answer.error));
   });
   worker.on("error", failAll);
   const exited = new Promise<void>((resolve) =>
@@ -111,8 +129,8 @@ function startWorker(start: CounterStart) {
     }),
   );
   return {
-    count(job: CountJob): Promise<TallyCounts> {
-      if (stopped) return Promise.reject(new Error(`Counting ${part(job)} failed: ${stopped.message}`, { cause: stopped }));
+    count(job: CountJob): Promise<[number, TallyCounts][]> {
+      if (stopped) return Promise.reject(failed(job, stopped));
       return new Promise((resolve, reject) => {
         waiting.push({ job, resolve, reject });
         worker.postMessage(job);
@@ -120,7 +138,7 @@ function startWorker(start: CounterStart) {
     },
     async close(): Promise<void> {
       if (!stopped) {
-        // The ranges sent so far are counted first: the worker answers its jobs in order.
+        // The jobs sent so far are done first: the worker answers them in order.
         worker.postMessage(null);
         await exited;
       }

@@ -114,7 +114,7 @@ class PostgresStore implements Store {
     );
   }
 
-  answerBatches(campaign: string, page: string, range?: ResponseRange): AsyncIterable<Answers[]> {
+  answerBatches(campaign: string, page: string, range?: Pick<ResponseRange, "after" | "upTo">): AsyncIterable<Answers[]> {
     const part = range ? " AND seq > $3 AND seq <= $4" : "";
     return this.batches(`SELECT answers FROM responses WHERE campaign = $1 AND page = $2${part} ORDER BY seq`, [campaign, page, ...(range ? [range.after, range.upTo] : [])], (row: [Answers]) => row[0], { rowMode: "array" });
   }

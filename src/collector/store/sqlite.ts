@@ -169,7 +169,7 @@ class SqliteStore implements Store {
     return this.batches("SELECT seq, id, locale, answers, received_at, channel, verified, version, timing, referral FROM responses WHERE campaign = ? AND page = ? ORDER BY seq", [campaign, page], read, true);
   }
 
-  answerBatches(campaign: string, page: string, range?: ResponseRange): AsyncIterable<Answers[]> {
+  answerBatches(campaign: string, page: string, range?: Pick<ResponseRange, "after" | "upTo">): AsyncIterable<Answers[]> {
     const part = range ? " AND seq > ? AND seq <= ?" : "";
     return this.batches(`SELECT answers FROM responses WHERE campaign = ? AND page = ?${part} ORDER BY seq`, [campaign, page, ...(range ? [range.after, range.upTo] : [])], (v: unknown[]) => JSON.parse(v[0] as string) as Answers, true);
   }

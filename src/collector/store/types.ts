@@ -254,7 +254,7 @@ export interface Store {
    * Only the answers of the same responses, a batch at a time: what counting for a results page
    * needs, read in half the time. With `range`, only the responses of that part (responseRanges).
    */
-  answerBatches(campaign: string, page: string, range?: ResponseRange): AsyncIterable<Answers[]>;
+  answerBatches(campaign: string, page: string, range?: Pick<ResponseRange, "after" | "upTo">): AsyncIterable<Answers[]>;
   /**
    * The survey's responses as they are now, cut into up to `parts` ranges of arrival of about the
    * same size (fewer when there are fewer responses; none when there are none): parts that workers
