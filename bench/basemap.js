@@ -8,12 +8,11 @@ import { fileURLToPath } from "node:url";
 import { loadSiteModel } from "../dist/campaign/index.js";
 import { makeGlyphs } from "../dist/site/basemap/glyphs.js";
 import { prepareBasemaps } from "../dist/site/basemap/index.js";
+import { median } from "./median.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const work = path.join(root, "bench/.tmp/basemap");
 const runs = Number(process.env.BENCH_RUNS ?? 3);
-
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 function sizes(dir) {
   const out = { tiles: [0, 0], glyphs: [0, 0], style: [0, 0] };

@@ -13,6 +13,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { median } from "./median.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const work = path.join(root, "bench/.tmp/build");
@@ -123,8 +124,6 @@ function htmlFiles(dir) {
 function waitForOldSites(dir) {
   for (let i = 0; i < 600 && readdirSync(path.dirname(dir)).some((n) => n.startsWith(`${path.basename(dir)}.old-`)); i++) execFileSync("sleep", ["0.1"]);
 }
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 console.log(`mitreden build vs bare Eleventy, ${runs} runs each, median wall time (node start included)`);
 console.log(`before = ${baseline ? `bench/build-baseline.json (commit ${baseline.commit}, measured ${baseline.measured}, same script)` : "no baseline stored"}`);

@@ -18,6 +18,7 @@ import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import puppeteer from "puppeteer";
 import { CHROMIUM_ARGS, CHROMIUM_PATH, CLOCK_SCRIPT, root, startExampleSite } from "./local-site.js";
+import { median } from "./median.js";
 
 // Also BENCH_PAGES=map,survey to run only some of them.
 const PAGES = [
@@ -99,8 +100,7 @@ function shortUrl(url) {
 
 function summarize(page, runs) {
   const performance = runs.map((r) => r.scores.performance).sort((a, b) => a - b);
-  const median = performance[Math.floor(performance.length / 2)];
-  const medianRun = runs.find((r) => r.scores.performance === median);
+  const medianRun = runs.find((r) => r.scores.performance === median(performance));
   const scores = { ...medianRun.scores };
   // The other categories are deterministic, but one bad run must show.
   for (const c of CATEGORIES.filter((c) => c !== "performance")) scores[c] = Math.min(...runs.map((r) => r.scores[c]));

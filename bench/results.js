@@ -6,6 +6,7 @@
 import { cpSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { median } from "./median.js";
 import { clean, helpers, seedPostgres, seedSqlite, timed } from "./seeded-stores.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -16,8 +17,7 @@ const runs = Number(process.env.BENCH_RUNS ?? 3);
 
 /** The median time of some runs of a command, with the highest peak memory among them. */
 function typical(measured) {
-  const seconds = measured.map((m) => m.seconds).sort((a, b) => a - b);
-  return { seconds: seconds[Math.floor(seconds.length / 2)], rssMb: Math.max(...measured.map((m) => m.rssMb)) };
+  return { seconds: median(measured.map((m) => m.seconds)), rssMb: Math.max(...measured.map((m) => m.rssMb)) };
 }
 
 clean(work);
