@@ -7,6 +7,7 @@ import { Worker } from "node:worker_threads";
 import type { CampaignModel, SurveyPageModel } from "../../campaign/model.js";
 import type { SurveyResultsFile } from "../../campaign/results-file.js";
 import { packagePath } from "../../package-root.js";
+import { allSettled } from "../../parallel.js";
 import type { OpenStoreOptions, Store } from "../store/index.js";
 import { aggregateSurvey, createSurveyTally, surveyResultsFile, type TallyCounts } from "./aggregate.js";
 import type { CountAnswer, CounterStart, CountJob } from "./count-worker.js";
@@ -54,19 +55,9 @@ export async function countSurvey(store: Store, location: OpenStoreOptions, camp
       next: new SharedArrayBuffer(4),
       lanes: location.databaseUrl ? 2 : 1,
     };
-    // Settled from the start: a worker's failure while this thread still counts is kept, not unhandled.
-    const counting = Promise.allSettled(Array.from({ length: workers }, (_, i) => counters.count(i, job)));
-    let own: [number, TallyCounts][];
-    try {
-      own = await countSlices(store, job);
-    } finally {
-      // A failure here still waits for the workers, so none outlives the command.
-      await counting;
-    }
-    const theirs = await counting;
-    const failure = theirs.find((r): r is PromiseRejectedResult => r.status === "rejected");
-    if (failure) throw failure.reason;
-    const counted = [...own, ...theirs.flatMap((r) => (r.status === "fulfilled" ? r.value : []))].sort(([a], [b]) => a - b);
+    // Every thread ends before the count fails (this one's failure first): none outlives the command.
+    const [own, ...theirs] = await allSettled([countSlices(store, job), ...Array.from({ length: workers }, (_, i) => counters.count(i, job))]);
+    const counted = [...own, ...theirs.flat()].sort(([a], [b]) => a - b);
     if (counted.length !== job.slices.length) throw new Error(`Counting ${campaign.slug}/${page.id}: ${counted.length} of ${job.slices.length} parts were counted.`);
     // In the slices' order, so that the same store and the same number of threads give the same file.
     const tally = createSurveyTally(page, { hide: options.hide });
