@@ -208,7 +208,7 @@ export async function* streamResponseExport(campaign: CampaignModel, page: Surve
  * export stops, and the export waits for the whole buffer to be written, one megabyte at a time.
  * A turn per chunk (≈ 60 rows) lets writes finish while the next rows are made.
  */
-export function ioTurn(): Promise<void> {
+function ioTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
 
