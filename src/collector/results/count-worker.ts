@@ -2,8 +2,9 @@
 // responses (slices.ts) in a store connection of its own and hands back their counts. It starts
 // with the command and loads its modules while the command reads the campaign; it opens the store
 // with its first job, when the command's own thread has opened (and, if need be, migrated) it.
-// Runs the compiled module.
-import { parentPort, workerData } from "node:worker_threads";
+// Jobs come and are answered as worker-jobs.ts has it. Runs the compiled module.
+import { workerData } from "node:worker_threads";
+import { answerJobs } from "../../worker-jobs.js";
 import { openStore, type OpenStoreOptions, type Store } from "../store/index.js";
 import type { TallyCounts } from "./aggregate.js";
 import { countSlices, type SliceJob } from "./slices.js";
@@ -12,8 +13,8 @@ export interface CountJob extends SliceJob {
   store: OpenStoreOptions;
 }
 
-/** One answer per job, in the jobs' order: the counts of the slices this worker took, by number. */
-export type CountAnswer = { counts: [number, TallyCounts][] } | { error: string };
+/** The counts of the slices this worker took, by slice number. */
+export type SliceCounts = [number, TallyCounts][];
 
 /** What the command told the worker when it started it: which store it will read. */
 export interface CounterStart {
@@ -25,20 +26,7 @@ export interface CounterStart {
 void ((workerData as CounterStart | null)?.postgres ? import("../store/postgres.js") : import("../store/sqlite.js")).catch(() => undefined);
 
 let store: Promise<Store> | undefined;
-let queue = Promise.resolve();
 
-parentPort!.on("message", (job: CountJob | null) => {
-  queue = queue.then(async () => {
-    if (job === null) {
-      await (await store?.catch(() => undefined))?.close();
-      parentPort!.close();
-      return;
-    }
-    try {
-      const counts = await countSlices(() => (store ??= openStore(job.store)), job);
-      parentPort!.postMessage({ counts } satisfies CountAnswer);
-    } catch (error) {
-      parentPort!.postMessage({ error: (error as Error).message } satisfies CountAnswer);
-    }
-  });
+answerJobs<CountJob, SliceCounts>((job) => countSlices(() => (store ??= openStore(job.store)), job), {
+  end: async () => (await store?.catch(() => undefined))?.close(),
 });

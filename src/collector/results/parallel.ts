@@ -3,14 +3,14 @@
 // own, and the tallies' counts add up in order (docs/adr/021-results-and-open-data.md). Parsing
 // each response's answers is most of the work, and it divides.
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
 import type { CampaignModel, SurveyPageModel } from "../../campaign/model.js";
 import type { SurveyResultsFile } from "../../campaign/results-file.js";
 import { packagePath } from "../../package-root.js";
 import { allSettled } from "../../parallel.js";
+import { startJobThread, ThreadStopped } from "../../worker-jobs.js";
 import type { OpenStoreOptions, Store } from "../store/index.js";
-import { aggregateSurvey, createSurveyTally, surveyResultsFile, type TallyCounts } from "./aggregate.js";
-import type { CountAnswer, CounterStart, CountJob } from "./count-worker.js";
+import { aggregateSurvey, createSurveyTally, surveyResultsFile } from "./aggregate.js";
+import type { CounterStart, CountJob, SliceCounts } from "./count-worker.js";
 import { countSlices, SLICES_PER_PART, sliced } from "./slices.js";
 
 /**
@@ -72,7 +72,7 @@ export async function countSurvey(store: Store, location: OpenStoreOptions, camp
 export interface Counters {
   readonly size: number;
   /** The counts of the slices of `job` that worker number `worker` took, by slice number. */
-  count(worker: number, job: CountJob): Promise<[number, TallyCounts][]>;
+  count(worker: number, job: CountJob): Promise<SliceCounts>;
   /** Ends the workers once their jobs are done; resolves when they have stopped. */
   close(): Promise<void>;
 }
@@ -82,59 +82,20 @@ export interface Counters {
  * `location` (≈ 150 ms) while the caller goes on, and opens the store with its first job.
  */
 export function startCounters(size: number, location: OpenStoreOptions): Counters {
-  const start: CounterStart = { postgres: Boolean(location.databaseUrl) };
-  const workers = Array.from({ length: size }, () => startWorker(start));
-  return {
-    size,
-    count: (worker, job) => workers[worker]!.count(job),
-    close: async () => {
-      await Promise.all(workers.map((w) => w.close()));
-    },
-  };
-}
-
-function startWorker(start: CounterStart) {
+  const workerData: CounterStart = { postgres: Boolean(location.databaseUrl) };
   // The compiled module, also when this one runs from TypeScript source under the test runner
   // (npm test builds first).
-  const worker = new Worker(packagePath("dist/collector/results/count-worker.js"), { workerData: start });
-  // Answers come in the order of the jobs.
-  const waiting: { job: CountJob; resolve: (counts: [number, TallyCounts][]) => void; reject: (error: Error) => void }[] = [];
-  let stopped: Error | undefined;
-  const failed = (job: CountJob, error: Error) => new Error(`Counting ${job.campaign}/${job.page.id} failed: ${error.message}`, { cause: error });
-  const failAll = (error: Error) => {
-    stopped = error;
-    for (const { job, reject } of waiting.splice(0)) reject(failed(job, error));
-  };
-  worker.on("message", (answer: CountAnswer) => {
-    const next = waiting.shift();
-    if (!next) return;
-    // A slice's failure names the survey and the slice already (slices.ts).
-    if ("counts" in answer) next.resolve(answer.counts);
-    else next.reject(new Error(answer.error));
-  });
-  worker.on("error", failAll);
-  const exited = new Promise<void>((resolve) =>
-    worker.once("exit", (code) => {
-      if (!stopped) failAll(new Error(`the worker stopped with exit code ${code}`));
-      resolve();
-    }),
-  );
+  const file = packagePath("dist/collector/results/count-worker.js");
+  const workers = Array.from({ length: size }, () => startJobThread<CountJob, SliceCounts>(file, { name: "the counting worker", workerData }));
   return {
-    count(job: CountJob): Promise<[number, TallyCounts][]> {
-      if (stopped) return Promise.reject(failed(job, stopped));
-      return new Promise((resolve, reject) => {
-        waiting.push({ job, resolve, reject });
-        worker.postMessage(job);
-      });
-    },
-    async close(): Promise<void> {
-      if (!stopped) {
-        // The jobs sent so far are done first: the worker answers them in order.
-        worker.postMessage(null);
-        await exited;
-      }
-      stopped = new Error("the counting workers were closed");
-      await exited;
+    size,
+    // A slice's failure names the survey and the slice already (slices.ts); a worker's, the survey.
+    count: (worker, job) =>
+      workers[worker]!.run(job).catch((error: Error) => {
+        throw error instanceof ThreadStopped ? new Error(`Counting ${job.campaign}/${job.page.id} failed: ${error.message}`, { cause: error }) : error;
+      }),
+    close: async () => {
+      await Promise.all(workers.map((w) => w.end()));
     },
   };
 }
