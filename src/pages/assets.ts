@@ -20,9 +20,13 @@ export const ASSETS_MANIFEST = "assets/mitreden-assets.json";
 /**
  * The manifest's text: the assets without the build's cache paths, pictures named relative to the
  * working directory (a city builds and collects from its repository's root, maybe on two machines).
+ * Sorted by file: pictures are encoded side by side and finish in any order, the same site gives
+ * the same manifest.
  */
 export function assetsManifest(assets: SiteAssets): string {
-  const images = [...assets.images.values()].map(({ files: _files, ...image }) => ({ ...image, file: path.relative(process.cwd(), image.file) }));
+  const images = [...assets.images.values()]
+    .map(({ files: _files, ...image }) => ({ ...image, file: path.relative(process.cwd(), image.file) }))
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return JSON.stringify({ stylesheet: assets.stylesheet, fontPreload: assets.fontPreload, images });
 }
 
