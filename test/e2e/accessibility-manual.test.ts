@@ -4,17 +4,14 @@
 // src/audit/focus-walk.ts, in npm test's audit and test/unit/audit-focus.test.ts); the map form's errors (3, 5);
 // the ranking (13) and the error summary (14). The forms are checked in the browser before anything
 // is sent, so a static server is enough.
-import { existsSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import pixelmatch from "pixelmatch";
 import type { Browser, Page } from "playwright-core";
-import { PNG } from "pngjs";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COLOUR_MODES, type ColourMode } from "../../src/audit/focus-walk.js";
 import { startAuditServer, type AuditServer } from "../../src/audit/server.js";
 import { packagePath } from "../../src/package-root.js";
+import { expectLikeReference } from "../helpers/reference-picture.js";
 import { buildInto, type BuiltSite } from "../unit/site-support.js";
 import { tabTo } from "./keyboard.js";
 import { launchChromium } from "./server.js";
@@ -184,26 +181,13 @@ describe("the survey's ranking and error summary (findings 13, 14)", () => {
 // What a person sees in the two modes, kept as pictures: a rule that stops matching (a KERN
 // update, a purge of the stylesheet) shows as thousands of changed pixels. Half size is enough.
 const REFERENCES = packagePath("test", "reference", "colour-modes");
-const MAX_DIFFERENT_PIXELS = 0.002;
 
 async function matchReference(name: string, png: Buffer): Promise<void> {
   const { width = 2 } = await sharp(png).metadata();
   // A palette of 256 colours keeps the files small (the colours of text, rules and focus rings stay
   // apart); the picture taken is reduced the same way before it is compared.
   const actual = await sharp(png).resize({ width: Math.round(width / 2) }).png({ palette: true, compressionLevel: 9 }).toBuffer();
-  const reference = path.join(REFERENCES, `${name}.png`);
-  if (process.env.UPDATE_REFERENCES === "1" || !existsSync(reference)) {
-    await mkdir(REFERENCES, { recursive: true });
-    await writeFile(reference, actual);
-    return;
-  }
-  const [a, b] = [PNG.sync.read(actual), PNG.sync.read(await readFile(reference))];
-  expect([a.width, a.height], name).toEqual([b.width, b.height]);
-  const diff = new PNG({ width: a.width, height: a.height });
-  const different = pixelmatch(a.data, b.data, diff.data, a.width, a.height, { threshold: 0.1 });
-  const allowed = a.width * a.height * MAX_DIFFERENT_PIXELS;
-  if (different > allowed) await writeFile(path.join(site.outDir, `${name}.diff.png`), PNG.sync.write(diff));
-  expect(different, `${name} differs from test/reference/colour-modes/${name}.png in ${different} pixels`).toBeLessThanOrEqual(allowed);
+  await expectLikeReference(actual, { reference: path.join(REFERENCES, `${name}.png`), diffDir: site.outDir, name });
 }
 
 // One page of each kind the examples build (the Leichte Sprache page also shows the footer's

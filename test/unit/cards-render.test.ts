@@ -1,7 +1,7 @@
 // Share cards of the example campaigns: one per public page and locale, at the declared size, cached
 // by what they show, legible (4.5:1 behind every word) and unchanged against the reference PNGs.
 import { existsSync } from "node:fs";
-import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import pixelmatch from "pixelmatch";
 import { PNG } from "pngjs";
@@ -14,14 +14,13 @@ import { postCard } from "../../src/site/social/posts.js";
 import { blendOnto, CardRenderer } from "../../src/site/cards/render.js";
 import { cardGeometry } from "../../src/site/cards/layout.js";
 import { packagePath } from "../../src/package-root.js";
+import { expectLikeReference, MAX_DIFFERENT_PIXELS } from "../helpers/reference-picture.js";
 import { contrast, exampleModel, tempDir } from "./cards-helpers.js";
 
 const REFERENCES = packagePath("test", "reference", "cards");
 // References are kept at a third of the size: small enough for the repository, fine enough that a changed
 // word, colour or position shows as thousands of pixels.
 const REFERENCE_WIDTH = 400;
-// Anti-aliasing may differ by a pixel between machines; a changed word changes thousands.
-const MAX_DIFFERENT_PIXELS = 0.002;
 
 let model: SiteModel;
 let outDir: string;
@@ -128,18 +127,7 @@ describe("legibility", () => {
  */
 async function matchReference(name: string, png: Buffer): Promise<void> {
   const actual = await sharp(png).resize({ width: REFERENCE_WIDTH }).png({ compressionLevel: 9 }).toBuffer();
-  const reference = path.join(REFERENCES, `${name}.png`);
-  if (process.env.UPDATE_REFERENCES === "1" || !existsSync(reference)) {
-    await writeFile(reference, actual);
-    return;
-  }
-  const [a, b] = [PNG.sync.read(actual), PNG.sync.read(await readFile(reference))];
-  expect([a.width, a.height], name).toEqual([b.width, b.height]);
-  const diff = new PNG({ width: a.width, height: a.height });
-  const different = pixelmatch(a.data, b.data, diff.data, a.width, a.height, { threshold: 0.1 });
-  const allowed = a.width * a.height * MAX_DIFFERENT_PIXELS;
-  if (different > allowed) await writeFile(path.join(outDir, `${name}.diff.png`), PNG.sync.write(diff));
-  expect(different, `${name} differs from its reference in ${different} pixels (diff in ${outDir})`).toBeLessThanOrEqual(allowed);
+  await expectLikeReference(actual, { reference: path.join(REFERENCES, `${name}.png`), diffDir: outDir, name });
 }
 
 describe("laying the words onto the backdrop", () => {
