@@ -19,43 +19,11 @@ const SECONDS = Number(process.env.BENCH_DURATION ?? 3);
 /** The server half: `node bench/desk-compare.js --serve <root>` seeds, logs in and prints its address. */
 if (other === "--serve") {
   const root = path.resolve(process.argv[3]);
-  const { randomUUID } = await import("node:crypto");
-  const { mkdirSync, rmSync } = await import("node:fs");
-  const { default: Database } = await import("better-sqlite3");
-  const { loadSiteModel } = await import(path.join(root, "dist/campaign/index.js"));
-  const { hashPassword } = await import(path.join(root, "dist/collector/accounts.js"));
-  const { createCollector } = await import(path.join(root, "dist/collector/server.js"));
-  const { openStore } = await import(path.join(root, "dist/collector/store/index.js"));
-  const work = path.join(os.tmpdir(), `mitreden-desk-compare-${process.pid}`);
-  rmSync(work, { recursive: true, force: true });
-  mkdirSync(work, { recursive: true });
-  const file = path.join(work, "desk.sqlite");
-  await (await openStore({ file })).close();
-  const NOW = new Date("2027-03-20T10:00:00+01:00");
-  const db = new Database(file);
-  const insert = db.prepare(`INSERT INTO contributions (id, campaign, page, locale, category, comment, lng, lat, received_at, channel, verified, status, moderated_at) VALUES (?, 'marktplatz', 'karte', 'de', ?, ?, ?, ?, ?, 'script', 1, ?, ?)`);
-  db.transaction(() => {
-    for (let i = 0; i < 10_000; i++) {
-      const at = new Date(NOW.getTime() - (10_000 - i) * 60_000).toISOString();
-      const status = i % 3 === 0 ? "pending" : "approved";
-      insert.run(randomUUID(), ["idee", "problem", "lob"][i % 3], `Hinweis Nr. ${i + 1}: Mehr Schatten, mehr Bänke, weniger Autos – bitte prüfen.`, 6.999 + ((i * 7919) % 1000) / 500_000, 50.9395 + ((i * 104_729) % 1000) / 1_111_111, at, status, status === "pending" ? null : at);
-    }
-  })();
-  db.close();
-  const { model } = await loadSiteModel(path.join(here, "campaigns"));
-  const store = await openStore({ file });
-  await store.addUser({ name: "bench", role: "moderator", passwordHash: await hashPassword("bench-password-123"), createdAt: NOW.toISOString() }, { at: NOW.toISOString(), actor: "bench", action: "user.add" });
-  const app = createCollector({ model, store, now: () => NOW, desk: { failureDelayMs: 0 } });
-  await app.listen({ port: 0, host: "127.0.0.1" });
-  const base = `http://127.0.0.1:${app.server.address().port}`;
-  const login = await fetch(`${base}/admin/login`, { method: "POST", redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "username=bench&password=bench-password-123" });
-  const cookie = login.headers.get("set-cookie")?.split(";")[0];
-  if (login.status !== 303 || !cookie) throw new Error(`Login failed: ${login.status}`);
+  const { startDeskServer } = await import("./desk-server.js");
+  const { base, cookie, close } = await startDeskServer(root, { work: path.join(os.tmpdir(), `mitreden-desk-compare-${process.pid}`), count: 10_000 });
   console.log(JSON.stringify({ base, cookie }));
   process.on("SIGTERM", async () => {
-    await app.close();
-    await store.close();
-    rmSync(work, { recursive: true, force: true });
+    await close();
     process.exit(0);
   });
 } else {

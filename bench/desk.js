@@ -2,54 +2,18 @@
 // the public GeoJSON endpoint of the same map, in the same run: autocannon, 10 connections, ~10 s
 // each, no pipelining; p95 from every response's time (autocannon's own table has no p95).
 // Target: queue p95 < 100 ms. The queue page is the first of 25 items with counts per state.
-import { randomUUID } from "node:crypto";
-import { mkdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
-import Database from "better-sqlite3";
-import { loadSiteModel } from "../dist/campaign/index.js";
-import { hashPassword } from "../dist/collector/accounts.js";
-import { createCollector } from "../dist/collector/server.js";
-import { openStore } from "../dist/collector/store/index.js";
+import { startDeskServer } from "./desk-server.js";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const work = path.join(root, "bench/.tmp/desk");
 const COUNT = Number(process.env.BENCH_DESK_COUNT ?? 10_000);
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = 10;
-const NOW = new Date("2027-03-20T10:00:00+01:00");
-
-rmSync(work, { recursive: true, force: true });
-mkdirSync(work, { recursive: true });
-const file = path.join(work, "desk.sqlite");
-await (await openStore({ file })).close();
-const db = new Database(file);
-const insert = db.prepare(
-  `INSERT INTO contributions (id, campaign, page, locale, category, comment, lng, lat, received_at, channel, verified, status, moderated_at)
-   VALUES (?, 'marktplatz', 'karte', 'de', ?, ?, ?, ?, ?, 'script', 1, ?, ?)`,
-);
-db.transaction(() => {
-  for (let i = 0; i < COUNT; i++) {
-    const at = new Date(NOW.getTime() - (COUNT - i) * 60_000).toISOString();
-    // A third waits, the rest is decided: the queue's counts have work to do.
-    const status = i % 3 === 0 ? "pending" : "approved";
-    insert.run(randomUUID(), ["idee", "problem", "lob"][i % 3], `Hinweis Nr. ${i + 1}: Mehr Schatten, mehr Bänke, weniger Autos – bitte prüfen.`, 6.999 + ((i * 7919) % 1000) / 500_000, 50.9395 + ((i * 104_729) % 1000) / 1_111_111, at, status, status === "pending" ? null : at);
-  }
-})();
-db.close();
-
-const { model } = await loadSiteModel(path.join(root, "campaigns"));
-const store = await openStore({ file });
-await store.addUser({ name: "bench", role: "moderator", passwordHash: await hashPassword("bench-password-123"), createdAt: NOW.toISOString() }, { at: NOW.toISOString(), actor: "bench", action: "user.add" });
-const app = createCollector({ model, store, now: () => NOW, desk: { failureDelayMs: 0 } });
-await app.listen({ port: 0, host: "127.0.0.1" });
-const base = `http://127.0.0.1:${app.server.address().port}`;
-
-const login = await fetch(`${base}/admin/login`, { method: "POST", redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "username=bench&password=bench-password-123" });
-const cookie = login.headers.get("set-cookie")?.split(";")[0];
-if (login.status !== 303 || !cookie) throw new Error(`Login failed: ${login.status}`);
+const { base, cookie, close } = await startDeskServer(root, { work, count: COUNT });
 const check = await fetch(`${base}/admin/`, { headers: { cookie } });
 const html = await check.text();
 if (check.status !== 200 || !html.includes(`Offen: ${Math.ceil(COUNT / 3)}`)) throw new Error(`The queue page is not what it should be: ${check.status}`);
@@ -74,9 +38,7 @@ console.log(`${COUNT} contributions; autocannon ${CONNECTIONS} connections, ~${D
 const queue = await measure("desk queue (logged in)", "/admin/", { cookie, accept: "text/html" });
 const geojson = await measure("public GeoJSON", "/api/marktplatz/karte/contributions.geojson", { "accept-encoding": "br" });
 console.log(`queue p95 / GeoJSON p95: ${(queue.p95 / geojson.p95).toFixed(2)}`);
-await app.close();
-await store.close();
-rmSync(work, { recursive: true, force: true });
+await close();
 const ok = queue.p95 < 100 && queue.bad === 0;
 console.log(ok ? `OK: queue p95 ${queue.p95.toFixed(1)} ms < 100 ms` : `FAILED: queue p95 ${queue.p95.toFixed(1)} ms (target < 100 ms), ${queue.bad} bad answers`);
 process.exitCode = ok ? 0 : 1;
