@@ -8,6 +8,7 @@ import { absoluteUrl, accessibilityPath, collectorUrls, easyLanguagePath, hasGer
 import { signLanguageVideoUrls } from "./sign-language.js";
 import { contributionFormParams, surveyFormParams, type LocationQuestion, type MapFrameParams } from "../forms/render.js";
 import { packagePath } from "../package-root.js";
+import { loadCompiledTemplates } from "./compiled-templates.js";
 import { formatDate, languageName, translate } from "../i18n/index.js";
 import type { SiteAssets } from "./assets.js";
 import { isoDate, periodState } from "./dates.js";
@@ -36,11 +37,14 @@ export interface PageEnvironmentOptions {
   /** The proof-of-work widget's files (src/site/pow-assets.ts): forms of campaigns with `abuse.proofOfWork` carry the widget. */
   proofOfWork?: { worker: string };
   surveyMap?: (campaign: CampaignModel, page: SurveyPageModel, question: LocationQuestion, locale: Locale, ui: Locale) => MapFrameParams | undefined;
+  /** Keep compiled templates in the build cache too (a build; src/pages/compiled-templates.ts). */
+  compiledOnDisk?: boolean;
 }
 
 export function createPageEnvironment(options: PageEnvironmentOptions): nunjucks.Environment {
   const templatesDir = options.templatesDir ?? packagePath("templates");
   const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(templatesDir), { autoescape: true, trimBlocks: true, lstripBlocks: true });
+  loadCompiledTemplates(env, { onDisk: options.compiledOnDisk ?? false });
   compileOnLoad(env);
   const { model } = options;
   const now = options.now ?? (() => model.builtAt);

@@ -64,6 +64,7 @@ export default function mitredenPlugin(eleventyConfig: UserConfig, options: Mitr
     model,
     assets: () => assets,
     templatesDir: options.templatesDir,
+    compiledOnDisk: true,
     shareMeta: (route) => {
       const card = route.indexable ? cards.get(route.url) : undefined;
       return card ? shareMetaForRoute(model, route as Route, card) : undefined;
