@@ -134,6 +134,15 @@ export interface BasemapSourceModel {
 }
 
 /** Ids of the rejection reasons a campaign gets when it names none (campaign-format: contributions.reasons). */
+/**
+ * A scale step as people read it: the number, and at the ends the campaign's words for them
+ * ("1 – gar nicht zufrieden"). The form's choices and the results' rows say it alike.
+ */
+export function scaleStepText(q: Extract<QuestionModel, { type: "scale" }>, step: number, locale: Locale): string {
+  const words = step === q.min ? q.minLabel?.[locale] : step === q.max ? q.maxLabel?.[locale] : undefined;
+  return words ? `${step} – ${words}` : String(step);
+}
+
 export const DEFAULT_REJECTION_REASONS = ["off-topic", "insulting", "personal-data", "advertising", "duplicate", "other"] as const;
 
 export interface RejectionReasonModel {

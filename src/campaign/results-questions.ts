@@ -4,7 +4,7 @@
 // the desk's survey page (src/collector/desk/surveys.ts) from the live tally: the same words and
 // numbers in both places. Here, beside the results file, because the site and the collector do not
 // import each other.
-import type { Locale, SurveyPageModel } from "./model.js";
+import { scaleStepText, type Locale, type SurveyPageModel } from "./model.js";
 import { averagePosition, OTHER_KEY, type QuestionFigures } from "./results-file.js";
 import { formatNumber } from "../i18n/format.js";
 import { intlLocale, message } from "../i18n/index.js";
@@ -71,7 +71,8 @@ export function questionView(page: SurveyPageModel, f: QuestionFigures, locale: 
       rows = rowsOf(Object.entries(f.counts).map(([value, count]) => [optionLabel(value), count]), f.answered, ui);
       break;
     case "scale":
-      rows = rowsOf(Object.entries(f.counts).map(([step, count]) => [step, count]), f.answered, ui);
+      // The ends with the campaign's words for them, as the form showed them: "1" alone says nothing.
+      rows = rowsOf(Object.entries(f.counts).map(([step, count]) => [question?.type === "scale" ? scaleStepText(question, Number(step), locale) : step, count]), f.answered, ui);
       summary = message(ui, "results.scale.summary", { mean: n(f.mean), median: n(f.median) });
       break;
     case "ranking": {

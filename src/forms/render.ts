@@ -4,7 +4,7 @@
 // time) and the collector (its no-JavaScript error page, at request time) pass these params to the
 // same components in the same page environment (src/pages/environment.ts).
 import MarkdownIt from "markdown-it";
-import type { CampaignModel, Locale, MapPageModel, QuestionModel, SurveyPageModel } from "../campaign/model.js";
+import { scaleStepText, type CampaignModel, type Locale, type MapPageModel, type QuestionModel, type SurveyPageModel } from "../campaign/model.js";
 import { clientConfig } from "./client-config.js";
 import { contributionSurvey } from "./contribution.js";
 import { controlId, controlIdForField, FIELD, fieldName, type FormFields, optionControlId, OTHER_VALUE, questionIdOf } from "./fields.js";
@@ -241,9 +241,7 @@ function choiceParams(input: QuestionContext, q: Extract<QuestionModel, { type: 
   const chosen = all(fields[q.id]);
   let choices: { value: string; text: string }[];
   if (q.type === "scale") {
-    const label = (n: number) =>
-      n === q.min && q.minLabel ? `${n} – ${q.minLabel[locale]}` : n === q.max && q.maxLabel ? `${n} – ${q.maxLabel[locale]}` : String(n);
-    choices = Array.from({ length: q.max - q.min + 1 }, (_, i) => ({ value: String(q.min + i), text: label(q.min + i) }));
+    choices = Array.from({ length: q.max - q.min + 1 }, (_, i) => ({ value: String(q.min + i), text: scaleStepText(q, q.min + i, locale) }));
   } else {
     choices = q.options.map((o) => ({ value: o.value, text: o.label[locale] ?? o.value }));
     if (q.other) choices.push({ value: OTHER_VALUE, text: uiText("otherLabel", locale) });

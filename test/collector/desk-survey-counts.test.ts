@@ -43,6 +43,8 @@ interface Shown {
   sentence: string;
   rows: Record<string, number>;
   third: Record<string, string>;
+  /** The rows' labels in the table's order (an object's keys put "2" before "1 – …"). */
+  labels: string[];
 }
 
 /** What the page shows per question: the sentence under its heading and its table as label → count. */
@@ -53,14 +55,16 @@ function readPage(html: string): Map<string, Shown> {
     const id = $(section).find("h3").attr("id")!.replace(/^frage-/, "");
     const rows: Record<string, number> = {};
     const third: Record<string, string> = {};
+    const labels: string[] = [];
     $(section)
       .find("table[data-question] tbody tr")
       .each((_, tr) => {
         const label = $(tr).find("th[scope=row]").text().trim();
+        labels.push(label);
         rows[label] = Number($(tr).find("td").eq(0).text().trim());
         third[label] = $(tr).find("td").eq(1).text().trim();
       });
-    shown.set(id, { sentence: $(section).find("p").first().text().trim(), rows, third });
+    shown.set(id, { sentence: $(section).find("p").first().text().trim(), rows, third, labels });
   });
   return shown;
 }
@@ -132,8 +136,10 @@ describe.each(stores)("the desk's counts per question (%s)", (_name, open) => {
   test("scale: each step's count, every step shown (also those nobody chose)", () => {
     const shown = page.get("zufriedenheit")!;
     const counts = tally(rows, "zufriedenheit");
-    expect(Object.keys(shown.rows)).toEqual(["1", "2", "3", "4", "5"]);
-    expect(nonZero(shown.rows)).toEqual(counts);
+    // The ends carry the campaign's words for them, as the form showed them.
+    expect(shown.labels).toEqual(["1 – gar nicht zufrieden", "2", "3", "4", "5 – sehr zufrieden"]);
+    const byStep = Object.fromEntries(Object.entries(shown.rows).map(([label, n]) => [label.split(" ")[0]!, n]));
+    expect(nonZero(byStep)).toEqual(counts);
     expect(shown.sentence).toContain(answeredSentence(Object.values(counts).reduce((a, b) => a + b, 0), RESPONSES));
   });
 

@@ -84,7 +84,9 @@ export function questionFromExport(q: QuestionModel, page: SurveyPageModel, all:
       answered = values.length;
       for (let step = q.min; step <= q.max; step++) {
         const count = values.filter((v) => v === step).length;
-        table.set(String(step), [count, share(count, answered)]);
+        // The ends as the form named them.
+        const words = step === q.min ? q.minLabel?.de : step === q.max ? q.maxLabel?.de : undefined;
+        table.set(words ? `${step} – ${words}` : String(step), [count, share(count, answered)]);
       }
       summary = `Mittelwert ${n(values.reduce((a, b) => a + b, 0) / answered)}, Median ${n(median(values))}`;
       break;
