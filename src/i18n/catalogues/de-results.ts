@@ -22,7 +22,8 @@ export const results = {
   "table.caption": "{question} (n = {answered})",
   "scale.summary": "Mittelwert {mean}, Median {median}",
   "ranking.option": "Möglichkeit",
-  "ranking.first": "Auf Platz 1",
+  // A no-break space: on a phone the heading wraps, but "Platz 1" stays together.
+  "ranking.first": "Auf Platz\u00a01",
   "ranking.average": "Durchschnittlicher Platz",
   "number.summary": "Kleinster Wert {min}, Median {median}, größter Wert {max}",
   "number.bin": "{from} bis {to}",
