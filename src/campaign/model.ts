@@ -133,7 +133,6 @@ export interface BasemapSourceModel {
   nameProperty: string;
 }
 
-/** Ids of the rejection reasons a campaign gets when it names none (campaign-format: contributions.reasons). */
 /**
  * A scale step as people read it: the number, and at the ends the campaign's words for them
  * ("1 – gar nicht zufrieden"). The form's choices and the results' rows say it alike.
@@ -143,6 +142,7 @@ export function scaleStepText(q: Extract<QuestionModel, { type: "scale" }>, step
   return words ? `${step} – ${words}` : String(step);
 }
 
+/** Ids of the rejection reasons a campaign gets when it names none (campaign-format: contributions.reasons). */
 export const DEFAULT_REJECTION_REASONS = ["off-topic", "insulting", "personal-data", "advertising", "duplicate", "other"] as const;
 
 export interface RejectionReasonModel {
