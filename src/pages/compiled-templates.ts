@@ -38,43 +38,59 @@ export function loadCompiledTemplates(env: nunjucks.Environment, options: { onDi
     loader.getSource = (name) => {
       const source = getSource(name);
       if (!source) return source;
-      const code = compiledCode(source.src, source.path, inside, options.onDisk);
-      if (code === undefined) return source;
+      const props = templateProps(source.src, source.path, inside, options.onDisk);
       // Nunjucks' own form for a precompiled template (what its PrecompiledLoader hands over).
-      return { ...source, src: { type: "code", obj: new Function(code)() as unknown } } as unknown as nunjucks.LoaderSource;
+      return props === undefined ? source : ({ ...source, src: { type: "code", obj: props } } as unknown as nunjucks.LoaderSource);
     };
   }
 }
 
-function compiledCode(text: string, file: string, env: EnvironmentInside, onDisk: boolean): string | undefined {
+/**
+ * The compiled template's parts (what its code returns), or undefined when the text does not
+ * compile. Kept code that is empty or does not run (a full disk, an edited cache file) is
+ * compiled again from the text and replaced.
+ */
+function templateProps(text: string, file: string, env: EnvironmentInside, onDisk: boolean): object | undefined {
   const shape = JSON.stringify([env.opts, env.asyncFilters, env.extensionsList.map((e) => e.__name ?? String(e))]);
   const key = hashOf(NUNJUCKS_VERSION, shape, file, text);
-  const known = compiled.get(key);
-  if (known !== undefined) return known;
   const cached = path.join(buildCacheDir(), `template-${key}.js`);
-  let code: string | undefined;
+  const kept = compiled.get(key) ?? (onDisk ? readKept(cached) : undefined);
+  const keptProps = kept === undefined ? undefined : run(kept);
+  if (kept !== undefined && keptProps !== undefined) {
+    compiled.set(key, kept);
+    return keptProps;
+  }
+  let code: string;
+  try {
+    code = compile(text, env.asyncFilters, env.extensionsList, file, env.opts);
+  } catch {
+    return undefined;
+  }
   if (onDisk) {
     try {
-      code = readFileSync(cached, "utf8");
+      mkdirSync(path.dirname(cached), { recursive: true });
+      writeFileAtomic.sync(cached, code);
     } catch {
-      // Not compiled yet.
-    }
-  }
-  if (code === undefined) {
-    try {
-      code = compile(text, env.asyncFilters, env.extensionsList, file, env.opts);
-    } catch {
-      return undefined;
-    }
-    if (onDisk) {
-      try {
-        mkdirSync(path.dirname(cached), { recursive: true });
-        writeFileAtomic.sync(cached, code);
-      } catch {
-        // A cache that cannot be written costs the next build time, nothing else.
-      }
+      // A cache that cannot be written costs the next build time, nothing else.
     }
   }
   compiled.set(key, code);
-  return code;
+  return run(code);
+}
+
+function readKept(file: string): string | undefined {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return undefined; // not compiled yet
+  }
+}
+
+/** What compiled code returns (Nunjucks' root render function and blocks), or undefined if it does not run. */
+function run(code: string): object | undefined {
+  try {
+    return (new Function(code) as () => object | undefined)();
+  } catch {
+    return undefined;
+  }
 }

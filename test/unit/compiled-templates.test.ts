@@ -51,6 +51,17 @@ describe("compiled templates", () => {
     expect(environment((env) => next.loadCompiledTemplates(env, { onDisk: true })).render("page.njk", { name: "Ada" })).toBe("<main>Servus Ada</main>\n");
   });
 
+  it("are compiled again when a cache entry is empty or broken, and the entry is mended", async () => {
+    const first = await freshModule();
+    environment((env) => first.loadCompiledTemplates(env, { onDisk: true })).render("page.njk", { name: "Ada" });
+    const [one, two] = cached().map((f) => path.join(cacheDir, "build", f));
+    writeFileSync(one!, "");
+    writeFileSync(two!, "this is not JavaScript {");
+    const next = await freshModule();
+    expect(environment((env) => next.loadCompiledTemplates(env, { onDisk: true })).render("page.njk", { name: "Ada" })).toBe("<main>Hallo Ada</main>\n");
+    for (const entry of [one!, two!]) expect(readFileSync(entry, "utf8")).toContain("root");
+  });
+
   it("compile a changed text anew, in the same process too", async () => {
     const { loadCompiledTemplates } = await freshModule();
     expect(environment((env) => loadCompiledTemplates(env, { onDisk: true })).render("page.njk", { name: "Ada" })).toBe("<main>Hallo Ada</main>\n");
