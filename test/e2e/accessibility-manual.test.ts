@@ -9,32 +9,26 @@ import type { Browser, Page } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COLOUR_MODES, type ColourMode } from "../../src/audit/focus-walk.js";
-import { startAuditServer, type AuditServer } from "../../src/audit/server.js";
 import { packagePath } from "../../src/package-root.js";
 import { expectLikeReference } from "../helpers/reference-picture.js";
-import { buildInto, type BuiltSite } from "../unit/site-support.js";
 import { tabTo } from "./keyboard.js";
-import { launchChromium } from "./server.js";
+import { servedBuild, type ServedBuild } from "./server.js";
 
-let site: BuiltSite;
-let server: AuditServer;
+let served: ServedBuild;
 let browser: Browser;
 
 beforeAll(async () => {
-  site = await buildInto("campaigns");
-  server = await startAuditServer(site.outDir);
-  browser = await launchChromium();
+  served = await servedBuild("campaigns");
+  browser = served.browser;
 }, 240_000);
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  await site?.remove();
+  await served?.close();
 });
 
 async function open(path: string, mode: ColourMode | "light", width = 1280): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height: 900 }, locale: "de-DE" });
   await page.emulateMedia({ forcedColors: mode === "forced-colors" ? "active" : "none", colorScheme: mode === "dark" ? "dark" : "light" });
-  await page.goto(server.origin + path);
+  await page.goto(served.origin + path);
   // A map starts when it scrolls into view; its controls are tab stops too.
   for (const frame of await page.locator("[data-map-frame]").all()) {
     await frame.scrollIntoViewIfNeeded();
@@ -187,7 +181,7 @@ async function matchReference(name: string, png: Buffer): Promise<void> {
   // A palette of 256 colours keeps the files small (the colours of text, rules and focus rings stay
   // apart); the picture taken is reduced the same way before it is compared.
   const actual = await sharp(png).resize({ width: Math.round(width / 2) }).png({ palette: true, compressionLevel: 9 }).toBuffer();
-  await expectLikeReference(actual, { reference: path.join(REFERENCES, `${name}.png`), diffDir: site.outDir, name });
+  await expectLikeReference(actual, { reference: path.join(REFERENCES, `${name}.png`), diffDir: served.site.outDir, name });
 }
 
 // One page of each kind the examples build (the Leichte Sprache page also shows the footer's

@@ -7,6 +7,8 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { chromium, type Browser } from "playwright-core";
+import { startAuditServer } from "../../src/audit/server.js";
+import { buildInto, type BuiltSite } from "../unit/site-support.js";
 
 export const root = path.resolve(import.meta.dirname, "../..");
 const cli = path.join(root, "bin/mitreden.js");
@@ -90,4 +92,36 @@ export async function runCli(site: RunningSite, ...args: string[]): Promise<stri
 export async function exportRows(db: string, slug = "marktplatz", page = "umfrage"): Promise<Record<string, unknown>[]> {
   const { stdout } = await promisify(execFile)("node", [cli, "export", slug, "--page", page, "--format", "json", "--db", db], { cwd: root });
   return (JSON.parse(stdout) as { rows: Record<string, unknown>[] }).rows;
+}
+
+/** A built site served as static files (the audit's server, no collector) and a Chromium to look at it. */
+export interface ServedBuild {
+  site: BuiltSite;
+  origin: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+/** Builds `campaigns` (as of `now`, default the tests' NOW) into a temporary folder and serves it. */
+export async function servedBuild(campaigns: string, options: { now?: Date } = {}): Promise<ServedBuild> {
+  const site = await buildInto(campaigns, options);
+  const server = await startAuditServer(site.outDir).catch(async (error: unknown) => {
+    await site.remove();
+    throw error;
+  });
+  const browser = await launchChromium().catch(async (error: unknown) => {
+    await server.close();
+    await site.remove();
+    throw error;
+  });
+  return {
+    site,
+    origin: server.origin,
+    browser,
+    async close() {
+      await browser.close();
+      await server.close();
+      await site.remove();
+    },
+  };
 }
