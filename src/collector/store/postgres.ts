@@ -29,6 +29,7 @@ import type {
   StoredSession,
   StoredUser,
   ResponseRange,
+  ResponsesSummary,
 } from "./types.js";
 
 // Any fixed number: instances starting together take turns migrating.
@@ -98,7 +99,7 @@ class PostgresStore implements Store {
     return mapping.oneByOne(this.responseBatches(campaign, page));
   }
 
-  responseBatches(campaign: string, page: string): AsyncIterable<StoredResponse[]> {
+  responseBatches(campaign: string, page: string, options: { after?: number } = {}): AsyncIterable<StoredResponse[]> {
     // The arrival time as the ISO text the records hold, written by PostgreSQL: node-postgres would
     // parse it into a Date in JavaScript first, a good part of a million responses' export. Rows as
     // arrays, without the campaign and page the query names: node-postgres then builds no object
@@ -107,8 +108,8 @@ class PostgresStore implements Store {
       mapping.responseFromRow({ seq: v[0], id: v[1], campaign, page, locale: v[2], answers: v[3], received_at: v[4], channel: v[5], verified: v[6], version: v[7], timing: v[8], referral: v[9] } as mapping.ResponseRow);
     return this.batches(
       `SELECT seq, id, locale, answers, to_char(received_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS received_at, channel, verified, version, timing, referral
-       FROM responses WHERE campaign = $1 AND page = $2 ORDER BY seq`,
-      [campaign, page],
+       FROM responses WHERE campaign = $1 AND page = $2${options.after === undefined ? "" : " AND seq > $3"} ORDER BY seq`,
+      [campaign, page, ...(options.after === undefined ? [] : [options.after])],
       read,
       { rowMode: "array" },
     );
@@ -173,8 +174,17 @@ class PostgresStore implements Store {
   }
 
   async responsesVersion(campaign: string, page: string): Promise<string> {
-    const row = (await this.pool.query<{ n: string; s: string | null; v: string | null }>("SELECT count(*) AS n, max(seq) AS s, sum(version) AS v FROM responses WHERE campaign = $1 AND page = $2", [campaign, page])).rows[0]!;
-    return `${row.n}/${row.s ?? 0}/${row.v ?? 0}`;
+    // The sum of arrival numbers changes when a response removed and one committed late (a lower
+    // number than one committed before it) cancel out in the others.
+    const row = (await this.pool.query<{ n: string; s: string | null; v: string | null; t: string | null }>("SELECT count(*) AS n, max(seq) AS s, sum(version) AS v, sum(seq) AS t FROM responses WHERE campaign = $1 AND page = $2", [campaign, page])).rows[0]!;
+    return `${row.n}/${row.s ?? 0}/${row.v ?? 0}/${row.t ?? 0}`;
+  }
+
+  async responsesSummary(campaign: string, page: string, upTo: number): Promise<ResponsesSummary> {
+    const row = (
+      await this.pool.query<{ n: string; v: string | null; s: string | null }>("SELECT count(*) AS n, sum(version) AS v, sum(seq) AS s FROM responses WHERE campaign = $1 AND page = $2 AND seq <= $3", [campaign, page, upTo])
+    ).rows[0]!;
+    return { rows: Number(row.n), versions: Number(row.v ?? 0), seqs: Number(row.s ?? 0) };
   }
 
   async contributionsVersion(campaign: string, page: string): Promise<string> {

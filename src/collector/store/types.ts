@@ -42,6 +42,17 @@ export interface ResponseRange {
   rows: number;
 }
 
+/**
+ * What a survey's responses up to an arrival number are: how many, and the sums of their versions
+ * and arrival numbers. Equal sums mean the same responses in the same state: a response removed,
+ * redacted, or committed late with an earlier number (PostgreSQL) changes one of them.
+ */
+export interface ResponsesSummary {
+  rows: number;
+  versions: number;
+  seqs: number;
+}
+
 export interface StoredResponse extends NewResponse {
   /** Order of arrival, per store. */
   seq: number;
@@ -247,9 +258,9 @@ export interface Store {
   /**
    * The same stream a batch at a time (up to STREAM_BATCH responses, SQLITE_STREAM_BATCH from SQLite): what exports and results read,
    * since handing a million responses over one by one through async iteration costs more than
-   * writing them out.
+   * writing them out. With `after`, only the responses that arrived after that arrival number.
    */
-  responseBatches(campaign: string, page: string): AsyncIterable<StoredResponse[]>;
+  responseBatches(campaign: string, page: string, options?: { after?: number }): AsyncIterable<StoredResponse[]>;
   /**
    * Only the answers of the same responses, a batch at a time: what counting for a results page
    * needs, read in half the time. With `range`, only the responses of that part (responseRanges).
@@ -264,6 +275,8 @@ export interface Store {
   countResponses(campaign?: string, page?: string): Promise<number>;
   /** Changes whenever a response of the survey arrives, is removed or redacted: the key of the desk's kept counts. */
   responsesVersion(campaign: string, page: string): Promise<string>;
+  /** The survey's responses up to and including arrival number `upTo`, summed up (ResponsesSummary). */
+  responsesSummary(campaign: string, page: string, upTo: number): Promise<ResponsesSummary>;
   /** A map contribution, stored "pending"; resolves after commit. Same idempotency rules as responses. */
   insertContribution(contribution: NewContribution): Promise<InsertOutcome>;
   /** One map page's contributions in order of arrival, optionally only those in `statuses`. */
