@@ -212,4 +212,44 @@ describe.each(stores)("the desk's counts per question (%s)", (_name, open) => {
     const arbeit = Object.keys(after.rows).find((label) => after.rows[label] !== before.rows[label])!;
     expect(after.rows[arbeit]).toBe(before.rows[arbeit]! + 1);
   });
+
+  test("kept counts equal a fresh count after arrivals, views at the same moment, a removal and a redaction", async () => {
+    // A second collector on the same store has kept nothing: it counts every response afresh.
+    const fresh = await testCollector({ store });
+    try {
+      const bea = await loggedIn(fresh, "anna");
+      const counts = async (who: LoggedIn) => {
+        const html = (await who.get("/admin/surveys/marktplatz/umfrage", { "accept-language": "de" })).body;
+        const $ = cheerio.load(html);
+        const perDay = $("table").first().find("tbody tr").map((_, tr) => $(tr).text().trim()).get();
+        return { questions: readPage(html), perDay, total: $("main p.kern-body--large").first().text().trim() };
+      };
+      const send = (answers: Record<string, unknown>) => c.app.inject({ method: "POST", url: "/api/marktplatz/umfrage/responses", headers: JSON_HEADERS, payload: { answers, _id: randomUUID(), _locale: "de" } });
+      await counts(anna);
+      for (let i = 0; i < 5; i++) expect((await send(answersOf(100 + i))).statusCode).toBe(201);
+      // Views and arrivals at the same moment: each view may see some of the arrivals, but every
+      // response ends up counted once.
+      await Promise.all([counts(anna), counts(anna), send(answersOf(200)), counts(anna), send(answersOf(201)), counts(anna)]);
+      const now = await counts(anna);
+      expect(now).toEqual(await counts(bea));
+      expect(now.questions.get("bezug")!.sentence).toContain(`von ${RESPONSES + 8} Personen`);
+
+      // A response counted before is removed: the counts must drop, not only grow.
+      const [first] = await store.listResponses("marktplatz", "umfrage");
+      expect(await store.deleteSubmissions({ responses: [first!.id], contributions: [] })).toBe(1);
+      expect((await send(answersOf(300))).statusCode).toBe(201);
+      const afterRemoval = await counts(anna);
+      expect(afterRemoval.questions.get("bezug")!.sentence).toContain(`von ${RESPONSES + 8} Personen`);
+      expect(afterRemoval).toEqual(await counts(bea));
+
+      // A free text redacted: counted again, still equal to a fresh count.
+      const withIdea = (await store.listResponses("marktplatz", "umfrage")).find((r) => typeof r.answers.idee === "string")!;
+      const redacted = await anna.post("/admin/surveys/marktplatz/umfrage/redact", { response: withIdea.id, version: String(withIdea.version), question: "idee", fragment: "Nr." });
+      expect(redacted.statusCode, redacted.body).toBeLessThan(400);
+      expect((await store.listResponses("marktplatz", "umfrage")).find((r) => r.id === withIdea.id)!.version).toBe(withIdea.version + 1);
+      expect(await counts(anna)).toEqual(await counts(bea));
+    } finally {
+      await fresh.app.close();
+    }
+  });
 });

@@ -12,11 +12,11 @@ import { formatDate, formatDateTime, responseExportWords } from "../../i18n/inde
 import { markdownToText } from "../../pages/markdown.js";
 import { streamContributionExport } from "../contributions/export.js";
 import { redactResponse } from "../moderation.js";
-import { createSurveyTally } from "../results/aggregate.js";
 import { hiddenQuestions } from "../results/write.js";
 import { streamResponseExport } from "../surveys/export.js";
 import { deskRoute, refuse, type Desk } from "./index.js";
 import { retentionNotes } from "./retention.js";
+import { surveyCounts } from "./survey-counts.js";
 
 const PAGE_SIZE = 20;
 type Body = Record<string, string | string[] | undefined>;
@@ -65,7 +65,7 @@ export function registerSurveys(app: FastifyInstance, desk: Desk): void {
       if (!found || found.page.type !== "survey") return refuse(desk, request, reply, staff, 404, "desk.error.notFound");
       const { campaign, page } = found as { campaign: CampaignModel; page: SurveyPageModel };
       const locale = desk.locale(request);
-      const tally = await surveyCounts(desk, campaign, page, locale);
+      const tally = await surveyCounts(desk.ctx.store, desk.ctx.campaigns.model(), campaign, page);
       const content = campaign.locales.includes(locale) ? locale : campaign.locale;
       const hidden = new Set(hiddenQuestions(campaign, page.id));
       const questions = tally.figures.map((f) => ({ ...questionView(page, f, content, locale), hidden: hidden.has(f.id), places: rankingPlaces(desk, request, page, f, content) }));
@@ -82,7 +82,8 @@ export function registerSurveys(app: FastifyInstance, desk: Desk): void {
         questions,
         // The questions' and options' words are the campaign's: in its language when the desk's is not one of its languages.
         contentLang: content,
-        perDay: tally.perDay,
+        // A calendar day of the campaign's time zone, written out in the desk's language.
+        perDay: tally.perDay.map(([day, count]) => ({ day: formatDate(`${day}T12:00:00Z`, locale, "UTC"), count })),
         responses: responses.map((r) => {
           // In the order of the form, in the options' words (as the export), each "Sonstiges" text
           // after its question; free texts can be redacted.
@@ -166,42 +167,6 @@ function rankingPlaces(desk: Desk, request: FastifyRequest, page: SurveyPageMode
     columns: Array.from({ length: places }, (_, i) => desk.t(request, "desk.survey.place", { place: i + 1 })),
     rows: Object.entries(f.positions).map(([value, counts]) => ({ label: label(value), counts })),
   };
-}
-
-interface SurveyCounts {
-  version: string;
-  responses: number;
-  figures: QuestionFigures[];
-  perDay: { day: string; count: number }[];
-}
-
-// Per model: the counts of each survey and language, until a response arrives, is removed or redacted.
-const countsByModel = new WeakMap<object, Map<string, SurveyCounts>>();
-
-/**
- * The counts per question, by the tally `mitreden results` uses for the results page, and the
- * responses per day: one pass over the stored responses (a read cursor, memory stays flat), made
- * again only when the store's version of the survey changed. Reading 10,000 responses takes a
- * good part of a second on a busy server; asking for the version, a few milliseconds.
- */
-async function surveyCounts(desk: Desk, campaign: CampaignModel, page: SurveyPageModel, locale: string): Promise<SurveyCounts> {
-  const model = desk.ctx.campaigns.model();
-  let kept = countsByModel.get(model);
-  if (!kept) countsByModel.set(model, (kept = new Map()));
-  const key = `${campaign.slug}/${page.id} ${locale}`;
-  const version = await desk.ctx.store.responsesVersion(campaign.slug, page.id);
-  const known = kept.get(key);
-  if (known?.version === version) return known;
-  const tally = createSurveyTally(page);
-  const perDay = new Map<string, number>();
-  for await (const batch of desk.ctx.store.responseBatches(campaign.slug, page.id)) for (const response of batch) {
-    tally.add(response.answers);
-    const day = formatDate(response.receivedAt, locale, campaign.timezone);
-    perDay.set(day, (perDay.get(day) ?? 0) + 1);
-  }
-  const counts = { version, responses: tally.responses, figures: tally.figures(), perDay: [...perDay.entries()].map(([day, count]) => ({ day, count })) };
-  kept.set(key, counts);
-  return counts;
 }
 
 function exportLinks(desk: Desk, campaign: CampaignModel, page: SurveyPageModel | MapPageModel) {
