@@ -73,6 +73,9 @@ function migrate(db: Database.Database): void {
 
 const sqliteBool = (b: boolean) => (b ? 1 : 0);
 
+/** How long a streamed read (and what its consumer does with it) runs before other work gets a turn. */
+const TURN_MS = 10;
+
 class SqliteStore implements Store {
   readonly kind = "sqlite" as const;
   private waiting: Pending[] = [];
@@ -196,17 +199,27 @@ class SqliteStore implements Store {
    * waits for its consumer (a slow download), the main connection stays free for the submissions
    * arriving meanwhile (better-sqlite3 refuses every other statement on a connection with an open
    * iterator), and WAL gives the reader one consistent snapshot.
+   *
+   * Reading is synchronous, and a consumer that takes each batch at once (the desk counting a
+   * survey) keeps the whole read in promise callbacks, which run before any I/O: a citizen's
+   * submission arriving meanwhile waited for the end of it, a second for 100,000 responses. So the
+   * read gives the event loop a turn every TURN_MS.
    */
   private async *batches<Row, T>(sql: string, params: unknown[], map: (row: Row) => T, raw = false): AsyncGenerator<T[]> {
     const reader = new Database(this.fileName, { readonly: true, fileMustExist: true });
     try {
       reader.pragma("busy_timeout = 5000");
       let batch: T[] = [];
+      let turned = performance.now();
       for (const row of reader.prepare(sql).raw(raw).iterate(...params)) {
         batch.push(map(row as Row));
         if (batch.length === mapping.SQLITE_STREAM_BATCH) {
           yield batch;
           batch = [];
+          if (performance.now() - turned > TURN_MS) {
+            await new Promise((resolve) => setImmediate(resolve));
+            turned = performance.now();
+          }
         }
       }
       if (batch.length > 0) yield batch;
