@@ -1,4 +1,4 @@
-// The desk with a queue of many contributions, for bench:desk and bench/desk-compare.js: a SQLite
+// The desk with a queue of many contributions, for bench:desk, bench:desk-survey and bench/desk-compare.js: a SQLite
 // store seeded with `count` contributions of marktplatz's map (a third of them waiting), a moderator
 // logged in, and the collector listening on a free port. `root` is the checkout whose compiled
 // dist/ serves it (desk-compare runs another checkout's beside this one's).
@@ -9,7 +9,8 @@ import Database from "better-sqlite3";
 
 export const DESK_NOW = new Date("2027-03-20T10:00:00+01:00");
 
-export async function startDeskServer(root, { work, count }) {
+/** `seed(file)`, if given, adds more to the store file before the collector opens it. */
+export async function startDeskServer(root, { work, count, seed }) {
   const { loadSiteModel } = await import(path.join(root, "dist/campaign/index.js"));
   const { hashPassword } = await import(path.join(root, "dist/collector/accounts.js"));
   const { createCollector } = await import(path.join(root, "dist/collector/server.js"));
@@ -32,10 +33,12 @@ export async function startDeskServer(root, { work, count }) {
     }
   })();
   db.close();
+  await seed?.(file);
   const { model } = await loadSiteModel(path.join(root, "campaigns"));
   const store = await openStore({ file });
   await store.addUser({ name: "bench", role: "moderator", passwordHash: await hashPassword("bench-password-123"), createdAt: DESK_NOW.toISOString() }, { at: DESK_NOW.toISOString(), actor: "bench", action: "user.add" });
-  const app = createCollector({ model, store, now: () => DESK_NOW, desk: { failureDelayMs: 0 } });
+  // One client sends every submission of a bench: no limit per client.
+  const app = createCollector({ model, store, now: () => DESK_NOW, desk: { failureDelayMs: 0 }, abuse: { rateLimit: { max: 1_000_000 } } });
   await app.listen({ port: 0, host: "127.0.0.1" });
   const base = `http://127.0.0.1:${app.server.address().port}`;
   const login = await fetch(`${base}/admin/login`, { method: "POST", redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "username=bench&password=bench-password-123" });
