@@ -158,6 +158,10 @@ describe.each(stores)("the desk's counts per question (%s)", (_name, open) => {
   test("ranking: the whole distribution, how often each option is on each place, as the export's positions say", () => {
     const $ = cheerio.load(html);
     const table = $("table[data-places=prioritaeten]");
+    // Wider than a phone: its scrolling box takes the keyboard's focus and is named by the caption.
+    const box = table.parent();
+    expect(box.attr("tabindex")).toBe("0");
+    expect($(`#${box.attr("aria-labelledby")}`).is(table.find("caption"))).toBe(true);
     expect(table.find("thead th[scope=col]").map((_, th) => $(th).text()).get().slice(1)).toEqual(PRIORITAETEN.map((_, i) => `Platz ${i + 1}`));
     for (const col of columns.filter((c) => c.key.startsWith("prioritaeten__"))) {
       const label = col.label.slice(col.label.indexOf(": ") + 2).replace(/ \([^)]*\)$/, "");
