@@ -33,6 +33,7 @@ export function registerContributionRoutes(app: FastifyInstance, ctx: CollectorC
   });
 
   const publicCache = new Map<string, PublicBody>();
+  const publicBuilds = new Map<string, Promise<PublicBody>>();
   app.get<{ Params: Params }>(
     COLLECTOR_ROUTES.publicContributions,
     {
@@ -45,12 +46,25 @@ export function registerContributionRoutes(app: FastifyInstance, ctx: CollectorC
     async (request, reply) => {
       const { campaign, page } = ctx.campaigns.map(request.params.slug, request.params.page);
       if (!page.map.contributions.public) throw new HttpError(404, "This map does not publish contributions.", { issues: [] });
-      // Built again only when a contribution arrived or was moderated (also by another process: the version is read from the store).
+      // Built again only when what it shows may have changed (also by another process: the version is
+      // read from the store). A contribution that waits for moderation leaves it as it is: at
+      // ten thousand contributions a build takes a fifth of a second, and during the first hours
+      // contributions arrive every few seconds while many people load the map.
       const key = `${campaign.slug}/${page.id}`;
-      const version = `${await ctx.store.contributionsVersion(campaign.slug, page.id)}/${page.map.contributions.moderation}`;
+      const statuses = publicStatuses(page.map);
+      const version = `${await ctx.store.contributionsVersion(campaign.slug, page.id, statuses)}/${page.map.contributions.moderation}`;
       let cached = publicCache.get(key);
       if (cached?.version !== version) {
-        cached = new PublicBody(version, publicGeoJson(await ctx.store.listContributions(campaign.slug, page.id, publicStatuses(page.map)), campaign.organization.name[campaign.locale] ?? ""));
+        // One build per version: the requests arriving while it is made wait for it.
+        let building = publicBuilds.get(`${key} ${version}`);
+        if (!building) {
+          building = ctx.store
+            .listContributions(campaign.slug, page.id, statuses)
+            .then((contributions) => new PublicBody(version, publicGeoJson(contributions, campaign.organization.name[campaign.locale] ?? "")))
+            .finally(() => publicBuilds.delete(`${key} ${version}`));
+          publicBuilds.set(`${key} ${version}`, building);
+        }
+        cached = await building;
         publicCache.set(key, cached);
       }
       const encoding = chooseEncoding(request.headers["accept-encoding"]);

@@ -187,10 +187,10 @@ class PostgresStore implements Store {
     return { rows: Number(row.n), versions: Number(row.v ?? 0), seqs: Number(row.s ?? 0) };
   }
 
-  async contributionsVersion(campaign: string, page: string): Promise<string> {
-    // The sum of versions grows with every decision, answer and redaction.
-    const row = (await this.pool.query<{ n: string; s: string | null; v: string | null }>("SELECT count(*) AS n, max(seq) AS s, sum(version) AS v FROM contributions WHERE campaign = $1 AND page = $2", [campaign, page])).rows[0]!;
-    return `${row.n}/${row.s ?? 0}/${row.v ?? 0}`;
+  async contributionsVersion(campaign: string, page: string, statuses?: ContributionStatus[]): Promise<string> {
+    const { sql, values } = mapping.contributionsVersionQuery(campaign, page, statuses, "postgres");
+    const row = (await this.pool.query<mapping.VersionRow>(sql, values)).rows[0]!;
+    return mapping.versionText(row);
   }
 
   async getContribution(id: string, campaign?: string): Promise<StoredContribution | undefined> {

@@ -268,10 +268,10 @@ class SqliteStore implements Store {
     return { rows: row.n, versions: row.v ?? 0, seqs: row.s ?? 0 };
   }
 
-  async contributionsVersion(campaign: string, page: string): Promise<string> {
-    // The sum of versions grows with every decision, answer and redaction.
-    const row = this.db.prepare("SELECT count(*) AS n, max(seq) AS s, sum(version) AS v FROM contributions WHERE campaign = ? AND page = ?").get(campaign, page) as { n: number; s: number | null; v: number | null };
-    return `${row.n}/${row.s ?? 0}/${row.v ?? 0}`;
+  async contributionsVersion(campaign: string, page: string, statuses?: ContributionStatus[]): Promise<string> {
+    const { sql, values } = mapping.contributionsVersionQuery(campaign, page, statuses, "sqlite");
+    const row = this.prepared(sql).get(...values) as mapping.VersionRow;
+    return mapping.versionText(row);
   }
 
   async getContribution(id: string, campaign?: string): Promise<StoredContribution | undefined> {
