@@ -5,7 +5,7 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import pa11y from "pa11y";
-import puppeteer, { type Browser, type Page } from "puppeteer";
+import puppeteer, { type Browser, type BrowserContext, type Page } from "puppeteer";
 import type { SiteModel } from "../campaign/model.js";
 import { MitredenError } from "../errors.js";
 import { CHROMIUM_ARGS, findChromium } from "./chromium.js";
@@ -84,7 +84,7 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
         }
         for (const target of targets) {
           options.onStart?.(++index, total, target);
-          const page = await auditTarget(browser, await browserContext.newPage(), target, server.origin, locale);
+          const page = await auditTarget(browser, browserContext, await browserContext.newPage(), target, server.origin, locale);
           audited.push(page);
           options.onPage?.(page.url, page.issues, page);
         }
@@ -113,7 +113,7 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
   return { urls: audited.map((p) => p.url), issues: audited.flatMap((p) => p.issues), ms, report };
 }
 
-async function auditTarget(browser: Browser, page: Page, target: AuditTarget, origin: string, locale: string): Promise<AuditedPage> {
+async function auditTarget(browser: Browser, browserContext: BrowserContext, page: Page, target: AuditTarget, origin: string, locale: string): Promise<AuditedPage> {
   const started = performance.now();
   const base = { url: target.url, kind: target.kind, ...(target.campaign ? { campaign: target.campaign } : {}), ...(target.from ? { from: target.from } : {}) };
   try {
@@ -134,10 +134,11 @@ async function auditTarget(browser: Browser, page: Page, target: AuditTarget, or
         const runner = issue.runner ?? "";
         return { url: target.url, code: issue.code, message: issue.message, selector: issue.selector, context: issue.context ?? "", runner, ...adviceFor(runner, issue.code, issue.message, locale) };
       });
-    // pa11y sees neither forced colours nor dark mode: walk the tab order in both (focus-walk.ts).
-    // Pages reached by a request of their own (a form's error page) are walked only in pa11y's pass.
-    if (!target.open) {
-      for (const { mode, walk } of await walkColourModes(browser, origin + target.url)) {
+    // pa11y sees neither forced colours nor dark mode: walk the tab order in both (focus-walk.ts),
+    // in the source's browser context (the desk's session). Pages reached by a request of their own
+    // (a form's error page) are walked only in pa11y's pass.
+    if (target.reachable ?? !target.open) {
+      for (const { mode, walk } of await walkColourModes(browserContext, (target.origin ?? origin) + target.url)) {
         for (const problem of walk.problems) {
           const code = `mitreden.focus-visible.${mode}`;
           const text = `Tab stop ${problem.stop} in ${mode}: ${problem.reason} (WCAG 2.4.7, 1.4.11)`;

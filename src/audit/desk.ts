@@ -52,8 +52,11 @@ export async function startDeskForAudit(siteDir: string, campaignsDir: string): 
   }
   if (survey) {
     const text = survey.page.questions.find((q) => q.type === "textarea" || q.type === "text");
+    // A ranking answered too: its table of places is wider than a phone and scrolls in a focusable box.
+    const ranking = survey.page.questions.find((q) => q.type === "ranking");
+    const answers = { ...(text ? { [text.id]: "Mehr Bäume." } : {}), ...(ranking && "options" in ranking ? { [ranking.id]: ranking.options.map((o) => o.value) } : {}) };
     // Stored as it came (the audit looks at the read view, not at validation).
-    await store.insertResponse({ id: randomUUID(), campaign: survey.campaign.slug, page: survey.page.id, locale: survey.campaign.locale, answers: text ? { [text.id]: "Mehr Bäume." } : {}, receivedAt: now.toISOString(), channel: "form", verified: false });
+    await store.insertResponse({ id: randomUUID(), campaign: survey.campaign.slug, page: survey.page.id, locale: survey.campaign.locale, answers, receivedAt: now.toISOString(), channel: "form", verified: false });
   }
 
   const app = Fastify({ logger: false });
@@ -97,6 +100,8 @@ export function deskAuditSources(campaignsDir: string): AuditSource[] {
   const target = (origin: string, url: string): AuditTarget => ({
     url,
     kind: "desk",
+    reachable: true,
+    origin,
     open: async (page) => {
       const response = await page.goto(origin + url, { waitUntil: "load" });
       if (!response?.ok()) throw new Error(`The desk answered ${response?.status() ?? "nothing"} for ${url}.`);

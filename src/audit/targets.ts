@@ -22,6 +22,15 @@ export interface AuditTarget {
   from?: string;
   /** Brings `page` to the target (default: opens origin + url). Throws when the page cannot be reached as expected. */
   open?(page: Page, origin: string): Promise<void>;
+  /**
+   * Whether another page of the same browser context shows the same page at origin + url: the
+   * tab-order walks in forced colours and dark mode open it so. Default: true without `open`,
+   * false with it (a form's error page is the answer to a POST). The desk's pages are: their
+   * session cookie is the context's.
+   */
+  reachable?: boolean;
+  /** Where the page is served when not beside the site (the desk's own server); default the site's origin. */
+  origin?: string;
 }
 
 export interface AuditSourceContext {

@@ -1,6 +1,7 @@
 // `mitreden audit` walks every page's tab order in forced colours and dark mode too (issue 15):
 // a focus ring that vanishes only there is an error that names the mode, the stop and the element.
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:http";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { audit } from "../../src/audit/audit.js";
@@ -37,5 +38,45 @@ describe("mitreden audit in forced colours and dark mode", () => {
       ["/", "mitreden.focus-visible.dark", "a#mehr"],
     ]);
     expect(focus[1]!.message).toMatch(/^Tab stop 2 in dark: no visible focus indicator \(outline rgb\(17, 17, 17\) 3px: 1\.\d\d:1\)/);
+  }, 120_000);
+
+  it("walks pages behind a login on a server of their own, as the desk's, in the session the audit signed in with", async () => {
+    await mkdir(path.join(root, "test/.tmp"), { recursive: true });
+    const site = await mkdtemp(path.join(root, "test/.tmp/audit-focus-login-"));
+    await writeFile(path.join(site, "sitemap.xml"), `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://mitreden.musterstadt.de/</loc></url></urlset>`);
+    await writeFile(path.join(site, "index.html"), page("", "<p>Start</p>"));
+    await writeFile(path.join(site, "404.html"), page("", "<p>Seite nicht gefunden</p>"));
+    await writeFile(path.join(site, "_headers"), "/*\n  X-Content-Type-Options: nosniff\n");
+    // Signed in: a table's scrolling box whose ring the page's style takes away. Not signed in: a page without it.
+    const server = createServer((request, response) => {
+      const signedIn = /(^|; )sitzung=ja(;|$)/.test(request.headers.cookie ?? "");
+      response.writeHead(signedIn ? 200 : 401, { "content-type": "text/html; charset=utf-8" });
+      response.end(signedIn ? page("#breit:focus-visible { outline: none; }", '<div id="breit" tabindex="0" role="region" aria-label="Tabelle"><p>Zahlen</p></div>') : page("", "<p>Bitte anmelden</p>"));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const address = server.address();
+    const origin = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+    try {
+      const result = await audit({
+        siteDir: site,
+        campaignsDir: path.join(site, "no-campaigns"),
+        include: (target) => target.kind === "intern",
+        sources: [
+          {
+            name: "intern",
+            targets: async () => [{ url: "/intern/", kind: "intern", reachable: true, origin, open: async (p) => void (await p.goto(origin + "/intern/")) }],
+            login: async (p) => p.setCookie({ name: "sitzung", value: "ja", url: `${origin}/intern/` }),
+          },
+        ],
+      });
+      const focus = result.issues.filter((i) => i.code.startsWith("mitreden.focus-visible"));
+      expect(focus.map((i) => [i.url, i.code, i.selector.split(" ")[0]])).toEqual([
+        ["/intern/", "mitreden.focus-visible.forced-colors", "div#breit"],
+        ["/intern/", "mitreden.focus-visible.dark", "div#breit"],
+      ]);
+    } finally {
+      server.close();
+      await rm(site, { recursive: true, force: true });
+    }
   }, 120_000);
 });
