@@ -178,6 +178,14 @@ describe("subsetting on a thread of its own", () => {
     }
   });
 
+  it("hands each font over in memory of its own, not in Node's shared Buffer pool (which Node 22 refuses to move between threads)", async () => {
+    const font = await readFile(path.join(kernFontDir(), FACES[0]!.file));
+    // A few letters: a result small enough to be cut from the pool on the subsetting thread.
+    const woff2 = await subsetOffThread(font, "Hallo", []);
+    expect(woff2.byteLength).toBeLessThan(4096);
+    expect([woff2.byteOffset, woff2.buffer.byteLength]).toEqual([0, woff2.byteLength]);
+  });
+
   it("rejects what is not a font, and goes on subsetting afterwards", async () => {
     await expect(subsetOffThread(Buffer.from("kein Font"), "abc", [])).rejects.toThrow();
     const font = await readFile(path.join(kernFontDir(), FACES[0]!.file));

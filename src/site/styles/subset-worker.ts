@@ -11,6 +11,12 @@ export interface SubsetJob {
 }
 
 answerJobs<SubsetJob, Uint8Array>(
-  (job) => subsetFont(Buffer.from(job.font.buffer, job.font.byteOffset, job.font.byteLength), job.characters, { targetFormat: "woff2", keepFeatures: job.features }),
+  async (job) => {
+    const woff2 = await subsetFont(Buffer.from(job.font.buffer, job.font.byteOffset, job.font.byteLength), job.characters, { targetFormat: "woff2", keepFeatures: job.features });
+    // A small Buffer is a slice of Node's shared 8 KB pool. Handing the pool over would take it
+    // from every other Buffer in it, and Node 22 refuses ("Cannot transfer object of unsupported
+    // type"): the bytes go over in memory of their own.
+    return new Uint8Array(woff2);
+  },
   { transferOf: (woff2) => [woff2.buffer as ArrayBuffer] },
 );
