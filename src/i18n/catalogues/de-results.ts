@@ -24,7 +24,10 @@ export const results = {
   "ranking.option": "Möglichkeit",
   // A no-break space: on a phone the heading wraps, but "Platz 1" stays together.
   "ranking.first": "Auf Platz\u00a01",
-  "ranking.average": "Durchschnittlicher Platz",
+  // A soft hyphen: "Durchschnittlicher" is the widest word of the table. Without a break point it
+  // needs more than a 390 px screen leaves when the fallback font shows (the web font still loading,
+  // or blocked), and the column moved 9 px out of sight.
+  "ranking.average": "Durchschnitt\u00adlicher Platz",
   "number.summary": "Kleinster Wert {min}, Median {median}, größter Wert {max}",
   "number.bin": "{from} bis {to}",
   "location.point": "Punkt auf der Karte",
