@@ -13,14 +13,10 @@ const page = surveyPage(campaign);
 function memoryStore() {
   const rows: StoredResponse[] = [];
   const reads: (number | undefined)[] = [];
-  const of = (upTo = Infinity) => rows.filter((r) => r.seq <= upTo);
-  const sum = (xs: StoredResponse[], f: (r: StoredResponse) => number) => xs.reduce((a, r) => a + f(r), 0);
+  const sums = (xs: StoredResponse[]) => ({ rows: xs.length, versions: xs.reduce((a, r) => a + r.version, 0), seqs: xs.reduce((a, r) => a + r.seq, 0) });
   const store = {
-    async responsesVersion() {
-      return `${rows.length}/${Math.max(0, ...rows.map((r) => r.seq))}/${sum(rows, (r) => r.version)}/${sum(rows, (r) => r.seq)}`;
-    },
     async responsesSummary(_c: string, _p: string, upTo: number): Promise<ResponsesSummary> {
-      return { rows: of(upTo).length, versions: sum(of(upTo), (r) => r.version), seqs: sum(of(upTo), (r) => r.seq) };
+      return { all: { ...sums(rows), last: Math.max(0, ...rows.map((r) => r.seq)) }, upTo: sums(rows.filter((r) => r.seq <= upTo)) };
     },
     async *responseBatches(_c: string, _p: string, options: { after?: number } = {}) {
       reads.push(options.after);

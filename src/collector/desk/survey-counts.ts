@@ -2,13 +2,13 @@
 // results page, and the responses per day. A survey in its weeks of collecting gets responses all
 // the time, so counts kept until the next response would be counted again on nearly every view:
 // with 100,000 responses about a second of the collector's time per view. Instead, the counts are
-// kept with what they were counted from (ResponsesSummary), and a later view counts only the
+// kept with what they were counted from (ResponsesSums), and a later view counts only the
 // responses that arrived since. Only when the responses counted before changed (one removed or
 // redacted, or one committed late with an earlier number) are all counted again.
 import type { CampaignModel, SurveyPageModel } from "../../campaign/model.js";
 import type { QuestionFigures } from "../../campaign/results-file.js";
 import { createSurveyTally, type TallyCounts } from "../results/aggregate.js";
-import type { Store, ResponsesSummary } from "../store/index.js";
+import type { Store, ResponsesSums, ResponsesSummary } from "../store/index.js";
 import { localTime } from "../surveys/export.js";
 
 export interface SurveyCounts {
@@ -23,7 +23,7 @@ interface Kept {
   version: string;
   /** The highest arrival number counted, and what the responses up to it were when counted. */
   upTo: number;
-  counted: ResponsesSummary;
+  counted: ResponsesSums;
   tally: TallyCounts;
   perDay: Map<string, number>;
   shown: SurveyCounts;
@@ -48,10 +48,12 @@ export async function surveyCounts(store: Store, model: object, campaign: Campai
   }
   const kept = mapOf(keptByModel, model);
   const update = (async () => {
-    const version = await store.responsesVersion(campaign.slug, page.id);
     const known = kept.get(key);
+    // One read tells both whether anything changed and whether what was counted is still as it was.
+    const summary = await store.responsesSummary(campaign.slug, page.id, known?.upTo ?? 0);
+    const version = versionOf(summary);
     if (known?.version === version) return known;
-    const fresh = known && sameSummary(await store.responsesSummary(campaign.slug, page.id, known.upTo), known.counted) ? await count(store, campaign, page, version, known) : await count(store, campaign, page, version);
+    const fresh = known && sameSums(summary.upTo, known.counted) ? await count(store, campaign, page, version, known) : await count(store, campaign, page, version);
     kept.set(key, fresh);
     return fresh;
   })();
@@ -67,7 +69,7 @@ export async function surveyCounts(store: Store, model: object, campaign: Campai
 async function count(store: Store, campaign: CampaignModel, page: SurveyPageModel, version: string, from?: Kept): Promise<Kept> {
   const tally = createSurveyTally(page);
   const perDay = new Map(from?.perDay);
-  const counted: ResponsesSummary = { ...(from?.counted ?? { rows: 0, versions: 0, seqs: 0 }) };
+  const counted: ResponsesSums = { ...(from?.counted ?? { rows: 0, versions: 0, seqs: 0 }) };
   let upTo = from?.upTo ?? 0;
   if (from) tally.merge(from.tally);
   for await (const batch of store.responseBatches(campaign.slug, page.id, from ? { after: from.upTo } : {}))
@@ -85,7 +87,12 @@ async function count(store: Store, campaign: CampaignModel, page: SurveyPageMode
   return { version, upTo, counted, tally: tally.counts(), perDay, shown: { responses: tally.responses, figures: tally.figures(), perDay: days } };
 }
 
-function sameSummary(a: ResponsesSummary, b: ResponsesSummary): boolean {
+/** Changes whenever a response of the survey arrives, is removed or redacted. */
+function versionOf({ all }: ResponsesSummary): string {
+  return `${all.rows}/${all.last}/${all.versions}/${all.seqs}`;
+}
+
+function sameSums(a: ResponsesSums, b: ResponsesSums): boolean {
   return a.rows === b.rows && a.versions === b.versions && a.seqs === b.seqs;
 }
 

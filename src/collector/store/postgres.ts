@@ -173,18 +173,8 @@ class PostgresStore implements Store {
     return this.batches(`SELECT * FROM contributions WHERE campaign = $1 AND page = $2${only} ORDER BY seq`, statuses?.length ? [campaign, page, statuses] : [campaign, page], mapping.contributionFromRow);
   }
 
-  async responsesVersion(campaign: string, page: string): Promise<string> {
-    // The sum of arrival numbers changes when a response removed and one committed late (a lower
-    // number than one committed before it) cancel out in the others.
-    const row = (await this.pool.query<{ n: string; s: string | null; v: string | null; t: string | null }>("SELECT count(*) AS n, max(seq) AS s, sum(version) AS v, sum(seq) AS t FROM responses WHERE campaign = $1 AND page = $2", [campaign, page])).rows[0]!;
-    return `${row.n}/${row.s ?? 0}/${row.v ?? 0}/${row.t ?? 0}`;
-  }
-
   async responsesSummary(campaign: string, page: string, upTo: number): Promise<ResponsesSummary> {
-    const row = (
-      await this.pool.query<{ n: string; v: string | null; s: string | null }>("SELECT count(*) AS n, sum(version) AS v, sum(seq) AS s FROM responses WHERE campaign = $1 AND page = $2 AND seq <= $3", [campaign, page, upTo])
-    ).rows[0]!;
-    return { rows: Number(row.n), versions: Number(row.v ?? 0), seqs: Number(row.s ?? 0) };
+    return mapping.responsesSummaryFromRow((await this.pool.query<mapping.SummaryRow>(mapping.RESPONSES_SUMMARY, [campaign, page, upTo])).rows[0]!);
   }
 
   async contributionsVersion(campaign: string, page: string, statuses?: ContributionStatus[]): Promise<string> {

@@ -20,6 +20,7 @@ import type {
   ReachSubmission,
   SubmissionTiming,
   ResponseRange,
+  ResponsesSummary,
 } from "./types.js";
 
 type Bool = (b: boolean) => number | boolean;
@@ -350,6 +351,33 @@ export function rangeOffsets(count: number, parts: number): number[] {
 /** The ranges ending at the responses at `offsets` (rangeOffsets), whose seqs are `ends`. */
 export function rangesEndingAt(offsets: number[], ends: number[]): ResponseRange[] {
   return offsets.map((offset, i) => ({ after: i === 0 ? 0 : ends[i - 1]!, upTo: ends[i]!, rows: offset - (i === 0 ? -1 : offsets[i - 1]!) }));
+}
+
+/**
+ * What responsesSummary asks ($1 campaign, $2 page, $3 up to which arrival number): one read of the
+ * survey's responses for both sums. The sum of arrival numbers changes when a response removed and
+ * one committed late (a lower number than one committed before it) cancel out in the others.
+ */
+export const RESPONSES_SUMMARY = `SELECT count(*) AS n, max(seq) AS last, sum(version) AS v, sum(seq) AS s,
+  count(*) FILTER (WHERE seq <= $3) AS up_n, sum(version) FILTER (WHERE seq <= $3) AS up_v, sum(seq) FILTER (WHERE seq <= $3) AS up_s
+  FROM responses WHERE campaign = $1 AND page = $2`;
+
+/** RESPONSES_SUMMARY's row; PostgreSQL hands its bigint counts and sums over as text. */
+export interface SummaryRow {
+  n: number | string;
+  last: number | string | null;
+  v: number | string | null;
+  s: number | string | null;
+  up_n: number | string;
+  up_v: number | string | null;
+  up_s: number | string | null;
+}
+
+export function responsesSummaryFromRow(row: SummaryRow): ResponsesSummary {
+  return {
+    all: { rows: Number(row.n), versions: Number(row.v ?? 0), seqs: Number(row.s ?? 0), last: Number(row.last ?? 0) },
+    upTo: { rows: Number(row.up_n), versions: Number(row.up_v ?? 0), seqs: Number(row.up_s ?? 0) },
+  };
 }
 
 /** A version query's sums; PostgreSQL hands its bigint sums over as text. */

@@ -257,15 +257,12 @@ class SqliteStore implements Store {
     return this.batches(`SELECT * FROM contributions WHERE campaign = ? AND page = ?${only} ORDER BY seq`, [campaign, page, ...(statuses ?? [])], mapping.contributionFromRow);
   }
 
-  async responsesVersion(campaign: string, page: string): Promise<string> {
-    // The sum of arrival numbers changes when a response removed and one committed late cancel out in the others.
-    const row = this.prepared("SELECT count(*) AS n, max(seq) AS s, sum(version) AS v, sum(seq) AS t FROM responses WHERE campaign = ? AND page = ?").get(campaign, page) as { n: number; s: number | null; v: number | null; t: number | null };
-    return `${row.n}/${row.s ?? 0}/${row.v ?? 0}/${row.t ?? 0}`;
-  }
-
   async responsesSummary(campaign: string, page: string, upTo: number): Promise<ResponsesSummary> {
-    const row = this.prepared("SELECT count(*) AS n, sum(version) AS v, sum(seq) AS s FROM responses WHERE campaign = ? AND page = ? AND seq <= ?").get(campaign, page, upTo) as { n: number; v: number | null; s: number | null };
-    return { rows: row.n, versions: row.v ?? 0, seqs: row.s ?? 0 };
+    // PostgreSQL's numbered parameters, as plain ones: each value in the order the query names it.
+    const order: number[] = [];
+    const sql = mapping.RESPONSES_SUMMARY.replace(/\$(\d)/g, (_, n: string) => (order.push(Number(n) - 1), "?"));
+    const values = [campaign, page, upTo];
+    return mapping.responsesSummaryFromRow(this.prepared(sql).get(...order.map((i) => values[i])) as mapping.SummaryRow);
   }
 
   async contributionsVersion(campaign: string, page: string, statuses?: ContributionStatus[]): Promise<string> {

@@ -43,14 +43,22 @@ export interface ResponseRange {
 }
 
 /**
- * What a survey's responses up to an arrival number are: how many, and the sums of their versions
- * and arrival numbers. Equal sums mean the same responses in the same state: a response removed,
- * redacted, or committed late with an earlier number (PostgreSQL) changes one of them.
+ * Some of a survey's responses summed up: how many, and the sums of their versions and arrival
+ * numbers. Equal sums mean the same responses in the same state: a response removed, redacted, or
+ * committed late with an earlier number (PostgreSQL) changes one of them.
  */
-export interface ResponsesSummary {
+export interface ResponsesSums {
   rows: number;
   versions: number;
   seqs: number;
+}
+
+/** A survey's responses summed up, all of them and those up to an arrival number, in one read. */
+export interface ResponsesSummary {
+  /** All of them, and the highest arrival number (0 without any). */
+  all: ResponsesSums & { last: number };
+  /** Those with an arrival number up to and including the one asked for. */
+  upTo: ResponsesSums;
 }
 
 export interface StoredResponse extends NewResponse {
@@ -273,9 +281,10 @@ export interface Store {
    */
   responseRanges(campaign: string, page: string, parts: number): Promise<ResponseRange[]>;
   countResponses(campaign?: string, page?: string): Promise<number>;
-  /** Changes whenever a response of the survey arrives, is removed or redacted: the key of the desk's kept counts. */
-  responsesVersion(campaign: string, page: string): Promise<string>;
-  /** The survey's responses up to and including arrival number `upTo`, summed up (ResponsesSummary). */
+  /**
+   * The survey's responses summed up: all of them (they change whenever a response arrives, is
+   * removed or redacted) and those up to arrival number `upTo`. What the desk's kept counts build on.
+   */
   responsesSummary(campaign: string, page: string, upTo: number): Promise<ResponsesSummary>;
   /** A map contribution, stored "pending"; resolves after commit. Same idempotency rules as responses. */
   insertContribution(contribution: NewContribution): Promise<InsertOutcome>;
