@@ -177,7 +177,7 @@ class PostgresStore implements Store {
     return mapping.responsesSummaryFromRow((await this.pool.query<mapping.SummaryRow>(mapping.RESPONSES_SUMMARY, [campaign, page, upTo])).rows[0]!);
   }
 
-  async contributionsVersion(campaign: string, page: string, statuses?: ContributionStatus[]): Promise<string> {
+  async contributionsVersion(campaign: string, page: string, statuses: ContributionStatus[]): Promise<string> {
     const { sql, values } = mapping.contributionsVersionQuery(campaign, page, statuses, "postgres");
     const row = (await this.pool.query<mapping.VersionRow>(sql, values)).rows[0]!;
     return mapping.versionText(row);

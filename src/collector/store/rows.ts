@@ -389,18 +389,15 @@ export interface VersionRow {
 }
 
 /**
- * What contributionsVersion asks, with its parameters. Without statuses, of all the page's
- * contributions: how many, the last seq, the sum of seqs and the sum of versions (which grows with
- * every decision, answer and redaction). With statuses, the first three of the contributions in
- * them, and the sum of (version − 1) of all: every decision, answer or redaction of any of the
- * page's contributions raises it, an arrival does not. The sum of seqs tells a removal from an
- * arrival that a late commit numbered lower.
+ * What contributionsVersion asks, with its parameters: of the contributions in `statuses`, how many,
+ * the last seq and the sum of seqs; and the sum of (version − 1) of all the page's contributions:
+ * every decision, answer or redaction of any of them raises it, an arrival does not. The sum of
+ * seqs tells a removal from an arrival that a late commit numbered lower.
  */
-export function contributionsVersionQuery(campaign: string, page: string, statuses: ContributionStatus[] | undefined, style: "sqlite" | "postgres"): { sql: string; values: unknown[] } {
+export function contributionsVersionQuery(campaign: string, page: string, statuses: ContributionStatus[], style: "sqlite" | "postgres"): { sql: string; values: unknown[] } {
   const mark = (n: number) => (style === "sqlite" ? "?" : `$${n}`);
-  if (!statuses?.length) return { sql: `SELECT count(*) AS n, max(seq) AS s, sum(seq) AS t, sum(version) AS v FROM contributions WHERE campaign = ${mark(1)} AND page = ${mark(2)}`, values: [campaign, page] };
   const k = statuses.length;
-  const shown = `CASE WHEN status IN (${statuses.map((_, i) => mark(i + 1)).join(", ")}) THEN 1 ELSE 0 END`;
+  const shown = k ? `CASE WHEN status IN (${statuses.map((_, i) => mark(i + 1)).join(", ")}) THEN 1 ELSE 0 END` : "0";
   return {
     sql: `SELECT coalesce(sum(shown), 0) AS n, max(CASE WHEN shown = 1 THEN seq END) AS s, sum(CASE WHEN shown = 1 THEN seq END) AS t, sum(version - 1) AS v
       FROM (SELECT seq, version, ${shown} AS shown FROM contributions WHERE campaign = ${mark(k + 1)} AND page = ${mark(k + 2)}) AS page_contributions`,

@@ -265,7 +265,7 @@ class SqliteStore implements Store {
     return mapping.responsesSummaryFromRow(this.prepared(sql).get(...order.map((i) => values[i])) as mapping.SummaryRow);
   }
 
-  async contributionsVersion(campaign: string, page: string, statuses?: ContributionStatus[]): Promise<string> {
+  async contributionsVersion(campaign: string, page: string, statuses: ContributionStatus[]): Promise<string> {
     const { sql, values } = mapping.contributionsVersionQuery(campaign, page, statuses, "sqlite");
     const row = this.prepared(sql).get(...values) as mapping.VersionRow;
     return mapping.versionText(row);

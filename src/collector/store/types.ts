@@ -295,12 +295,11 @@ export interface Store {
   /** The same contributions a batch at a time, like responseBatches. */
   contributionBatches(campaign: string, page: string, statuses?: ContributionStatus[]): AsyncIterable<StoredContribution[]>;
   /**
-   * Changes whenever a contribution of the page arrives or is moderated. With `statuses`, whenever
-   * the contributions in those statuses change (the public map's: one arriving in another status
-   * leaves it as it is), or any contribution of the page is decided, answered or redacted: the key
-   * of the public GeoJSON cache.
+   * Changes whenever the page's contributions in `statuses` change (the public map's: one arriving
+   * in another status leaves it as it is), or any contribution of the page is decided, answered or
+   * redacted: the key of the public GeoJSON cache.
    */
-  contributionsVersion(campaign: string, page: string, statuses?: ContributionStatus[]): Promise<string>;
+  contributionsVersion(campaign: string, page: string, statuses: ContributionStatus[]): Promise<string>;
   /** One contribution by id, in any campaign when `campaign` is undefined. */
   getContribution(id: string, campaign?: string): Promise<StoredContribution | undefined>;
   /** Changes a contribution if it still has `expectedVersion`, and writes the audit entry in the same transaction. */
