@@ -24,10 +24,10 @@ export const results = {
   "ranking.option": "Möglichkeit",
   // A no-break space: on a phone the heading wraps, but "Platz 1" stays together.
   "ranking.first": "Auf Platz\u00a01",
-  // A soft hyphen: "Durchschnittlicher" is the widest word of the table. Without a break point it
-  // needs more than a 390 px screen leaves when the fallback font shows (the web font still loading,
-  // or blocked), and the column moved 9 px out of sight.
-  "ranking.average": "Durchschnitt\u00adlicher Platz",
+  // Short words: "Durchschnittlicher Platz" was the table's widest word and pushed the column out of
+  // sight at 320 px (400 % zoom), and at 390 px in the fallback font (the web font still loading, or
+  // blocked).
+  "ranking.average": "Platz im Schnitt",
   "number.summary": "Kleinster Wert {min}, Median {median}, größter Wert {max}",
   "number.bin": "{from} bis {to}",
   "location.point": "Punkt auf der Karte",
