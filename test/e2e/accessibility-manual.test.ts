@@ -29,6 +29,9 @@ async function open(path: string, mode: ColourMode | "light", width = 1280): Pro
   const page = await browser.newPage({ viewport: { width, height: 900 }, locale: "de-DE" });
   await page.emulateMedia({ forcedColors: mode === "forced-colors" ? "active" : "none", colorScheme: mode === "dark" ? "dark" : "light" });
   await page.goto(served.origin + path);
+  // Pictures and positions as a visitor ends up with them: a slow machine can pass the load event
+  // before the web font has arrived.
+  await page.evaluate(() => document.fonts.ready);
   // A map starts when it scrolls into view; its controls are tab stops too.
   for (const frame of await page.locator("[data-map-frame]").all()) {
     await frame.scrollIntoViewIfNeeded();
