@@ -49,4 +49,27 @@ describe("the results page on a phone and at 400 % zoom", () => {
     expect((await scale.locator("tbody th").allInnerTexts()).map((t) => t.trim())).toEqual(["1 – gar nicht zufrieden", "2", "3", "4", "5 – sehr zufrieden"]);
     await page.close();
   });
+
+  it("lets the keyboard scroll a table that a long compound among a campaign's options makes wider than 320 px", async () => {
+    const page = await served.browser.newPage({ viewport: { width: 320, height: 844 }, locale: "de-DE" });
+    await page.goto(`${served.origin}/marktplatz/ergebnisse/`);
+    await page.evaluate(() => document.fonts.ready);
+    // Every table's box is a tab stop named by its caption.
+    const boxes = await page.locator(".kern-table-responsive").evaluateAll((all) => all.map((box) => ({ tabIndex: box.tabIndex, name: document.getElementById(box.getAttribute("aria-labelledby") ?? "")?.textContent?.trim(), caption: box.querySelector("caption")?.textContent?.trim() })));
+    expect(boxes.length).toBeGreaterThan(5);
+    for (const box of boxes) expect(box).toEqual({ tabIndex: 0, name: box.caption, caption: expect.any(String) });
+    // A city's option with a word longer than the screen leaves room for (no hyphenation without
+    // the browser's dictionaries): the box scrolls, and from the keyboard too.
+    const first = page.locator(".kern-table-responsive").first();
+    const hidden = await first.evaluate((box) => {
+      box.querySelector("tbody th")!.textContent = "Bürgerbeteiligungsverfahren am Markt";
+      return box.scrollWidth - box.clientWidth;
+    });
+    expect(hidden).toBeGreaterThan(0);
+    for (let presses = 0; presses < 100 && !(await first.evaluate((box) => box === document.activeElement)); presses++) await page.keyboard.press("Tab");
+    expect(await first.evaluate((box) => box === document.activeElement), "the table's box is reached by Tab").toBe(true);
+    await page.keyboard.press("ArrowRight");
+    await expect.poll(() => first.evaluate((box) => box.scrollLeft)).toBeGreaterThan(0);
+    await page.close();
+  });
 });
