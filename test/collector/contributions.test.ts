@@ -48,6 +48,14 @@ describe("POST /api/<slug>/<map>/contributions", () => {
     expect(await collector.store.listContributions("marktplatz", "karte")).toHaveLength(0);
   });
 
+  it("names a field the map's form does not have, in words that fit a map (not a survey's question)", async () => {
+    const response = await post({ category: "idee", comment: "Trinkbrunnen", point: BRUNNEN }, { category: "idee" });
+    expect(response.statusCode).toBe(400);
+    const issue = response.json().data.issues.find((i: { field: string }) => i.field === "category");
+    expect(issue).toMatchObject({ reason: "unknown", message: "Diese Angabe gibt es im Formular nicht (mehr). Bitte laden Sie die Seite neu." });
+    expect(await collector.store.listContributions("marktplatz", "karte")).toHaveLength(0);
+  });
+
   it("needs a place: a point, a named place or words", async () => {
     const response = await post({ category: "lob", comment: "Schön!" });
     expect(response.statusCode).toBe(400);

@@ -267,7 +267,8 @@ export const forms = {
   "issue.location": "Bitte wählen Sie einen Ort aus der Liste, setzen Sie einen Punkt auf die Karte oder beschreiben Sie die Stelle.",
   "issue.outside-area": "Der Punkt liegt außerhalb des Planungsgebiets. Bitte wählen Sie eine Stelle innerhalb des Gebiets.",
   "issue.invalid": "Diese Antwort können wir nicht verarbeiten. Bitte prüfen Sie sie.",
-  "issue.unknown": "Diese Frage gibt es in der Umfrage nicht (mehr). Bitte laden Sie die Seite neu.",
+  // Surveys and map contributions alike: "Frage" and "Umfrage" were wrong on the map.
+  "issue.unknown": "Diese Angabe gibt es im Formular nicht (mehr). Bitte laden Sie die Seite neu.",
   "issue.honeypot": "Bitte lassen Sie dieses Feld leer.",
   "issue.too-fast": {
     plural: "limit",

@@ -258,7 +258,7 @@ export const forms = {
   "issue.location": "Please choose a place from the list, put a point on the map or describe the spot.",
   "issue.outside-area": "The point lies outside the planning area. Please choose a spot inside it.",
   "issue.invalid": "We cannot process this answer. Please check it.",
-  "issue.unknown": "This question is not (or no longer) part of the survey. Please reload the page.",
+  "issue.unknown": "This field is not (or no longer) part of the form. Please reload the page.",
   "issue.honeypot": "Please leave this field empty.",
   "issue.too-fast": {
     plural: "limit",
