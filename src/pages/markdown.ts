@@ -2,14 +2,31 @@
 // web developers, and their text ends up on an official site: raw HTML is shown as text, and
 // images are off, because a Markdown image would load unprocessed, possibly from another server.
 import MarkdownIt from "markdown-it";
+import type { Token } from "markdown-it";
 
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
 md.disable("image");
 
 // Wide tables scroll inside their own box instead of widening the page at 320 px;
-// tabindex lets keyboard users scroll that box.
-md.renderer.rules.table_open = () => '<div class="kern-table-responsive" tabindex="0"><table class="kern-table">\n';
-md.renderer.rules.table_close = () => "</table></div>\n";
+// tabindex lets keyboard users scroll that box. A focused box needs a name, and Markdown has no
+// caption: the box is a <section> named by the table's column headings ("Bereich, Fläche"), in the
+// text's own language, so no word of ours needs translating.
+md.renderer.rules.table_open = (tokens, idx) => {
+  const name = tableName(tokens, idx);
+  return name ? `<section class="kern-table-responsive" aria-label="${md.utils.escapeHtml(name)}" tabindex="0"><table class="kern-table">\n` : '<div class="kern-table-responsive" tabindex="0"><table class="kern-table">\n';
+};
+// Markdown tables do not nest: the nearest table_open before is this table's.
+md.renderer.rules.table_close = (tokens, idx) => (tableName(tokens, tokens.map((t) => t.type).lastIndexOf("table_open", idx)) ? "</table></section>\n" : "</table></div>\n");
+
+/** The table's column headings, joined: its text up to the end of its head. */
+function tableName(tokens: Token[], open: number): string {
+  const headings: string[] = [];
+  for (let i = open + 1; i < tokens.length && tokens[i]!.type !== "thead_close"; i++) {
+    const token = tokens[i]!;
+    if (token.type === "inline") headings.push((token.children?.map((child) => child.content).join("") ?? token.content).trim());
+  }
+  return headings.filter(Boolean).join(", ");
+}
 
 /**
  * Markdown → HTML. Headings are shifted so the text's top level becomes <h2> (or `topLevel`):

@@ -36,8 +36,11 @@ describe("campaign texts on the built site", () => {
     expect($(".mr-prose h3").first().text()).toBe("Was wir vorhaben");
   });
 
-  it("wraps Markdown tables so they scroll on a narrow screen instead of the page", () => {
-    expect(site.load("/spielplatz/worum-geht-es/")(".kern-table-responsive > table.kern-table")).toHaveLength(1);
+  it("wraps Markdown tables so they scroll on a narrow screen instead of the page, in a tab stop named by the column headings", () => {
+    const box = site.load("/spielplatz/worum-geht-es/")(".kern-table-responsive:has(> table.kern-table)");
+    expect(box).toHaveLength(1);
+    // A named <section>: a region a screen reader announces by that name when Tab reaches it.
+    expect([box.prop("tagName"), box.attr("tabindex"), box.attr("aria-label")]).toEqual(["SECTION", "0", "Bereich, Fläche"]);
   });
 
   it("gives a transparent picture a PNG fallback and credits it", () => {
