@@ -1,6 +1,7 @@
 // `mitreden audit`: pa11y (WCAG 2.1 AA, runners axe and HTML_CodeSniffer) over every page a citizen
 // can reach (targets.ts), in one shared headless Chromium, with the collector answering the forms;
-// on each built page also a walk of the tab order in forced colours and in dark mode (focus-walk.ts).
+// on each built page also a walk of the tab order in forced colours and in dark mode (focus-walk.ts),
+// and a look at 320 px: nothing wider than the screen, every scrolling box reachable (reflow.ts).
 // The result is one AuditReport (report.ts), written as JSON, HTML and JUnit XML.
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
@@ -11,6 +12,7 @@ import { MitredenError } from "../errors.js";
 import { CHROMIUM_ARGS, findChromium } from "./chromium.js";
 import { REPORT_FORMAT, countErrors, type AuditIssue, type AuditReport, type AuditedPage } from "./report.js";
 import { walkColourModes } from "./focus-walk.js";
+import { checkReflow, REFLOW_WIDTH } from "./reflow.js";
 import { adviceFor, auditTools } from "./rules.js";
 import { startAuditServer, type AuditServer } from "./server.js";
 import { DEFAULT_SOURCES, builtPages, type AuditSource, type AuditSourceContext, type AuditTarget } from "./targets.js";
@@ -144,6 +146,13 @@ async function auditTarget(browser: Browser, browserContext: BrowserContext, pag
           const text = `Tab stop ${problem.stop} in ${mode}: ${problem.reason} (WCAG 2.4.7, 1.4.11)`;
           issues.push({ url: target.url, code, message: text, selector: problem.element, context: "", runner: "mitreden", ...adviceFor("mitreden", code, text, locale), criteria: ["2.4.7", "1.4.11"] });
         }
+      }
+      // pa11y audits at one desktop width: the page once more at 320 px (reflow.ts).
+      for (const problem of await checkReflow(browserContext, (target.origin ?? origin) + target.url)) {
+        const code = `mitreden.${problem.kind}`;
+        const criteria = problem.kind === "reflow" ? ["1.4.10"] : ["2.1.1"];
+        const text = `At ${REFLOW_WIDTH} px (400 % zoom): ${problem.reason} (WCAG ${criteria[0]})`;
+        issues.push({ url: target.url, code, message: text, selector: problem.element, context: "", runner: "mitreden", ...adviceFor("mitreden", code, text, locale), criteria });
       }
     }
     return { ...base, title: result.documentTitle, issues, ms: Math.round(performance.now() - started) };
