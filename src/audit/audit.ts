@@ -136,6 +136,8 @@ async function auditTarget(browser: Browser, browserContext: BrowserContext, pag
         const runner = issue.runner ?? "";
         return { url: target.url, code: issue.code, message: issue.message, selector: issue.selector, context: issue.context ?? "", runner, ...adviceFor(runner, issue.code, issue.message, locale) };
       });
+    // Our own findings: the advice in the report's language (rules.ts), the measured values, in
+    // English like the tools' messages, beside each element (its context).
     // pa11y sees neither forced colours nor dark mode: walk the tab order in both (focus-walk.ts),
     // in the source's browser context (the desk's session). Pages reached by a request of their own
     // (a form's error page) are walked only in pa11y's pass.
@@ -144,7 +146,7 @@ async function auditTarget(browser: Browser, browserContext: BrowserContext, pag
         for (const problem of walk.problems) {
           const code = `mitreden.focus-visible.${mode}`;
           const text = `Tab stop ${problem.stop} in ${mode}: ${problem.reason} (WCAG 2.4.7, 1.4.11)`;
-          issues.push({ url: target.url, code, message: text, selector: problem.element, context: "", runner: "mitreden", ...adviceFor("mitreden", code, text, locale), criteria: ["2.4.7", "1.4.11"] });
+          issues.push({ url: target.url, code, message: text, selector: problem.element, context: text, runner: "mitreden", ...adviceFor("mitreden", code, text, locale), criteria: ["2.4.7", "1.4.11"] });
         }
       }
       // pa11y audits at one desktop width: the page once more at 320 px (reflow.ts).
@@ -152,7 +154,7 @@ async function auditTarget(browser: Browser, browserContext: BrowserContext, pag
         const code = `mitreden.${problem.kind}`;
         const criteria = problem.kind === "reflow" ? ["1.4.10"] : ["2.1.1"];
         const text = `At ${REFLOW_WIDTH} px (400 % zoom): ${problem.reason} (WCAG ${criteria[0]})`;
-        issues.push({ url: target.url, code, message: text, selector: problem.element, context: "", runner: "mitreden", ...adviceFor("mitreden", code, text, locale), criteria });
+        issues.push({ url: target.url, code, message: text, selector: problem.element, context: text, runner: "mitreden", ...adviceFor("mitreden", code, text, locale), criteria });
       }
     }
     return { ...base, title: result.documentTitle, issues, ms: Math.round(performance.now() - started) };

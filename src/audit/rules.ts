@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { translate, uiLocaleFor } from "../i18n/index.js";
 import { memoize } from "../memo.js";
 import { criteriaOfAxeTags, criterionOfSnifferCode, criterion, understandingUrl } from "./wcag.js";
 
@@ -66,6 +67,11 @@ export function adviceFor(runner: string, code: string, message: string, locale:
       helpLocale: translated?.help ? language : "en",
       helpUrl: rule?.helpUrl.replace(/\?application=axeAPI$/, ""),
     };
+  }
+  if (runner === "mitreden") {
+    // Our own checks speak both languages; the measured values are each finding's message.
+    const ui = uiLocaleFor(locale);
+    return { criteria: [], help: translate(ui, `audit.fix.${code.replace(/^mitreden\./, "").replace(/\.(forced-colors|dark)$/, "")}`), helpLocale: ui };
   }
   const number = criterionOfSnifferCode(code);
   const found = number ? criterion(number) : undefined;

@@ -43,5 +43,8 @@ describe("mitreden audit at 320 px", () => {
     ]);
     expect(found[0]!.message).toMatch(/^At 320 px \(400 % zoom\): reaches \d+ px on a 3\d\d px screen/);
     expect(found[1]!.message).toMatch(/scrolls sideways by \d+ px, and takes no focus/);
+    // What to do, in the site's language (German here); the measured values beside the element.
+    expect(found[1]).toMatchObject({ helpLocale: "de", context: found[1]!.message });
+    expect(found[1]!.help).toMatch(/^Ein Bereich, der seitlich scrollt, muss per Tastatur erreichbar sein/);
   }, 120_000);
 });

@@ -235,6 +235,10 @@ export const audit = {
   "report.understanding": "WCAG {number} erklärt (englisch)",
   "report.ruleHelp": "Die Regel erklärt (Deque, englisch)",
   "report.elements": "Betroffene Elemente:",
+  // mitreden's own checks (src/audit/focus-walk.ts, reflow.ts): what to do; the measured values stand beside each element.
+  "fix.focus-visible": "Jedes Element, das per Tab-Taste den Fokus bekommt, braucht einen sichtbaren Fokusrahmen mit mindestens 3:1 Kontrast zum Hintergrund, auch in erzwungenen Farben (Windows-Kontrastmodus) und im dunklen Modus. Regeln dafür gehören in src/site/styles/_forced-colors.scss bzw. unter @media (prefers-color-scheme: dark).",
+  "fix.reflow": "Bei 320 px Breite (1280 px bei 400 % Zoom) darf nichts breiter als der Bildschirm sein: lange Wörter umbrechen lassen, feste Breiten entfernen. Datentabellen dürfen in einem eigenen scrollbaren Bereich breiter sein.",
+  "fix.scroll-focus": "Ein Bereich, der seitlich scrollt, muss per Tastatur erreichbar sein: tabindex=\"0\" und ein Name (aria-labelledby auf die Tabellenüberschrift), dann scrollen ihn die Pfeiltasten. Oft ist die Ursache ein langes Wort in einer Tabelle, etwa unter den Antworten einer Umfrage.",
   "report.pages": "Alle geprüften Seiten",
   "report.column.page": "Seite",
   "report.column.result": "Ergebnis",

@@ -227,6 +227,10 @@ export const audit = {
   "report.understanding": "WCAG {number} explained",
   "report.ruleHelp": "The rule explained (Deque)",
   "report.elements": "Elements affected:",
+  // mitreden's own checks (src/audit/focus-walk.ts, reflow.ts): what to do; the measured values stand beside each element.
+  "fix.focus-visible": "Every element that Tab reaches needs a visible focus indicator of at least 3:1 against the background, in forced colours (Windows contrast themes) and in dark mode too. Rules for these go into src/site/styles/_forced-colors.scss or under @media (prefers-color-scheme: dark).",
+  "fix.reflow": "At 320 px wide (1280 px at 400 % zoom) nothing may be wider than the screen: let long words break, remove fixed widths. Data tables may be wider inside a scrolling box of their own.",
+  "fix.scroll-focus": "A box that scrolls sideways must be reachable by keyboard: tabindex=\"0\" and a name (aria-labelledby pointing at the table's caption); then the arrow keys scroll it. The cause is often a long word in a table, such as among a survey's answers.",
   "report.pages": "All pages audited",
   "report.column.page": "Page",
   "report.column.result": "Result",
