@@ -174,7 +174,8 @@ class PostgresStore implements Store {
   }
 
   async responsesSummary(campaign: string, page: string, upTo: number): Promise<ResponsesSummary> {
-    return mapping.responsesSummaryFromRow((await this.pool.query<mapping.SummaryRow>(mapping.RESPONSES_SUMMARY, [campaign, page, upTo])).rows[0]!);
+    const { sql, values } = mapping.responsesSummaryQuery(campaign, page, upTo, "postgres");
+    return mapping.responsesSummaryFromRow((await this.pool.query<mapping.SummaryRow>(sql, values)).rows[0]!);
   }
 
   async contributionsVersion(campaign: string, page: string, statuses: ContributionStatus[]): Promise<string> {

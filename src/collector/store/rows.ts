@@ -354,15 +354,23 @@ export function rangesEndingAt(offsets: number[], ends: number[]): ResponseRange
 }
 
 /**
- * What responsesSummary asks ($1 campaign, $2 page, $3 up to which arrival number): one read of the
- * survey's responses for both sums. The sum of arrival numbers changes when a response removed and
- * one committed late (a lower number than one committed before it) cancel out in the others.
+ * What responsesSummary asks, with its parameters: one read of the survey's responses for both
+ * sums. The sum of arrival numbers changes when a response removed and one committed late (a lower
+ * number than one committed before it) cancel out in the others.
  */
-export const RESPONSES_SUMMARY = `SELECT count(*) AS n, max(seq) AS last, sum(version) AS v, sum(seq) AS s,
-  count(*) FILTER (WHERE seq <= $3) AS up_n, sum(version) FILTER (WHERE seq <= $3) AS up_v, sum(seq) FILTER (WHERE seq <= $3) AS up_s
-  FROM responses WHERE campaign = $1 AND page = $2`;
+export function responsesSummaryQuery(campaign: string, page: string, upTo: number, style: "sqlite" | "postgres"): { sql: string; values: unknown[] } {
+  // SQLite's plain parameters take a value for each mark; PostgreSQL's numbered one is named thrice.
+  const upToMark = style === "sqlite" ? "?" : "$1";
+  const mark = (n: number) => (style === "sqlite" ? "?" : `$${n}`);
+  return {
+    sql: `SELECT count(*) AS n, max(seq) AS last, sum(version) AS v, sum(seq) AS s,
+      count(*) FILTER (WHERE seq <= ${upToMark}) AS up_n, sum(version) FILTER (WHERE seq <= ${upToMark}) AS up_v, sum(seq) FILTER (WHERE seq <= ${upToMark}) AS up_s
+      FROM responses WHERE campaign = ${mark(2)} AND page = ${mark(3)}`,
+    values: style === "sqlite" ? [upTo, upTo, upTo, campaign, page] : [upTo, campaign, page],
+  };
+}
 
-/** RESPONSES_SUMMARY's row; PostgreSQL hands its bigint counts and sums over as text. */
+/** responsesSummaryQuery's row; PostgreSQL hands its bigint counts and sums over as text. */
 export interface SummaryRow {
   n: number | string;
   last: number | string | null;

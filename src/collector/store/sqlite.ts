@@ -258,11 +258,8 @@ class SqliteStore implements Store {
   }
 
   async responsesSummary(campaign: string, page: string, upTo: number): Promise<ResponsesSummary> {
-    // PostgreSQL's numbered parameters, as plain ones: each value in the order the query names it.
-    const order: number[] = [];
-    const sql = mapping.RESPONSES_SUMMARY.replace(/\$(\d)/g, (_, n: string) => (order.push(Number(n) - 1), "?"));
-    const values = [campaign, page, upTo];
-    return mapping.responsesSummaryFromRow(this.prepared(sql).get(...order.map((i) => values[i])) as mapping.SummaryRow);
+    const { sql, values } = mapping.responsesSummaryQuery(campaign, page, upTo, "sqlite");
+    return mapping.responsesSummaryFromRow(this.prepared(sql).get(...values) as mapping.SummaryRow);
   }
 
   async contributionsVersion(campaign: string, page: string, statuses: ContributionStatus[]): Promise<string> {
