@@ -9,14 +9,14 @@ md.disable("image");
 
 // Wide tables scroll inside their own box instead of widening the page at 320 px;
 // tabindex lets keyboard users scroll that box. A focused box needs a name, and Markdown has no
-// caption: the box is a <section> named by the table's column headings ("Bereich, Fläche"), in the
-// text's own language, so no word of ours needs translating.
+// caption: the box is named by the table's column headings ("Bereich, Fläche"), in the text's own
+// language, so no word of ours needs translating. A named <section> is a region; one without a
+// name (a table without headings) is a plain box.
 md.renderer.rules.table_open = (tokens, idx) => {
   const name = tableName(tokens, idx);
-  return name ? `<section class="kern-table-responsive" aria-label="${md.utils.escapeHtml(name)}" tabindex="0"><table class="kern-table">\n` : '<div class="kern-table-responsive" tabindex="0"><table class="kern-table">\n';
+  return `<section class="kern-table-responsive"${name ? ` aria-label="${md.utils.escapeHtml(name)}"` : ""} tabindex="0"><table class="kern-table">\n`;
 };
-// Markdown tables do not nest: the nearest table_open before is this table's.
-md.renderer.rules.table_close = (tokens, idx) => (tableName(tokens, tokens.map((t) => t.type).lastIndexOf("table_open", idx)) ? "</table></section>\n" : "</table></div>\n");
+md.renderer.rules.table_close = () => "</table></section>\n";
 
 /** The table's column headings, joined: its text up to the end of its head. */
 function tableName(tokens: Token[], open: number): string {
